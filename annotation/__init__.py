@@ -1,0 +1,1 @@
+"""Label Studio integration (milestone 4)."""

@@ -1,0 +1,1 @@
+"""Cards: uploaded photos, their processing, and the contacts read from them."""

@@ -1,0 +1,71 @@
+"""BIO-labelled words into raw field values, in reading order (before validation)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bizcard.pipeline.layout import reading_order_lines
+from bizcard.pipeline.schema import entity_of, field_of
+from bizcard.pipeline.types import Classification, Word
+
+CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
+@dataclass
+class RawValue:
+    """One entity's text as printed, with the mean probability of its words."""
+
+    text: str
+    confidence: float
+
+
+def raw_values(words: Sequence[Word], classification: Classification) -> dict[str, list[RawValue]]:
+    """Group consecutive words of one entity (B starts a new one) into values per field.
+
+    Words are visited in reading order, so the result does not depend on OCR word order.
+    An entity continued on the next line (a two-line address) is joined with ", ".
+    """
+    values: dict[str, list[RawValue]] = {}
+    current_entity: str | None = None
+    parts: list[str] = []
+    scores: list[float] = []
+    last_line = -1
+
+    def flush() -> None:
+        if current_entity and parts:
+            field = field_of(f"B-{current_entity}")
+            assert field is not None
+            values.setdefault(field, []).append(
+                RawValue(_join(parts), sum(scores) / len(scores))
+            )
+
+    for line_no, ids in enumerate(reading_order_lines(words)):
+        for i in ids:
+            label = classification.labels[i]
+            entity = entity_of(label)
+            continues = entity is not None and entity == current_entity and label.startswith("I-")
+            if not continues:
+                flush()
+                parts, scores = [], []
+                current_entity = entity
+            if entity is None:
+                continue
+            text = words[i].text
+            if continues and line_no != last_line and parts:
+                parts[-1] = parts[-1].rstrip(",") + ","
+            parts.append(text)
+            scores.append(classification.scores[i])
+            last_line = line_no
+    flush()
+    return values
+
+
+def _join(parts: list[str]) -> str:
+    """Words joined by spaces, except next to CJK characters, which are written without."""
+    text = parts[0]
+    for part in parts[1:]:
+        touches_cjk = CJK.match(text[-1]) or CJK.match(part[0])
+        text += part if touches_cjk else " " + part
+    return text

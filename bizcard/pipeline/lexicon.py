@@ -1,0 +1,187 @@
+"""Words that tell what a line of a business card is, in the languages we support.
+
+Lower-case, accents kept; compared with `token()` of each printed word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+PHONE_PREFIXES = frozenset(
+    """t tel tel. tél tél. telephone téléphone phone ph p m mob mobile mobil mobiel cell c
+    cel cel. celular cellulare cellulaire portable handy telefon telefono teléfono
+    telefoon telemóvel móvil movil o office d direct dir h tlf fon ph. n° nr тел тел.
+    телефон моб моб. мобильный сот сот. т м""".split()
+)
+FAX_PREFIXES = frozenset(
+    """f fax fx telefax télécopie факс ф""".split()
+)
+EMAIL_PREFIXES = frozenset(
+    """e email e-mail mail courriel correo posta эл почта e-mail: email: эл.почта""".split()
+)
+WEBSITE_PREFIXES = frozenset(
+    """w web www website site sito сайт internet url""".split()
+)
+CONTACT_PREFIXES = PHONE_PREFIXES | FAX_PREFIXES | EMAIL_PREFIXES | WEBSITE_PREFIXES
+
+SOCIAL_HOSTS = frozenset(
+    """linkedin.com twitter.com x.com facebook.com instagram.com tiktok.com youtube.com
+    xing.com vk.com t.me github.com fb.com""".split()
+)
+
+HONORIFICS = frozenset(
+    """dr dr. prof prof. mr mr. mrs mrs. ms ms. mx herr frau m. mme mme. mlle sr sr. sra
+    sra. dott dott. dott.ssa ing ing. mag mag. dipl.-ing. dhr. mevr. drs. ir.""".split()
+)
+
+LEGAL_FORMS = frozenset(
+    """inc inc. llc l.l.c. ltd ltd. limited plc corp corp. corporation co co. company gmbh
+    ag kg ohg ug e.k. se sa s.a. sas s.a.s. sarl s.a.r.l. eurl srl s.r.l. spa s.p.a. sl
+    s.l. slu bv b.v. nv n.v. vof ltda ltda. me eireli s/a oy ab as a/s llp lp pty group
+    holding holdings partners associates gruppe groupe grupo gruppo ооо оао зао пао ао
+    нко ип ано фгуп гк нпо s.coop. s.com. s.c. s.l.u. e.g. eg gbr kgaa kg. stiftung
+    e.v. cia cia. sociedad associados asociados associés inkorporated инкорпорэйтед групп
+    группа холдинг""".split()
+)
+COMPANY_WORDS = frozenset(
+    """solutions technologies technology systems consulting services software labs studio
+    industries international global enterprises ventures capital bank agency media
+    logistics company compagnie société entreprise empresa azienda bedrijf firma zonen
+    söhne sons fils figli hijos filhos e-commerce""".split()
+)
+
+# "Marketing Department" is a department even though "marketing" is also a job word.
+DEPARTMENT_WORDS = frozenset(
+    """department dept dept. division abteilung département departamento dipartimento
+    divisione afdeling divisie отдел департамент""".split()
+)
+# These also appear in job titles ("Customer Service Manager"): only without a job word.
+WEAK_DEPARTMENT_WORDS = frozenset(
+    """bereich service direction área ufficio setor управление служба дирекция""".split()
+)
+
+DEPARTMENT_PHRASES = re.compile(
+    r"research (?:&|and) development|r&d|human resources"
+    r"|forschung (?:&|und) entwicklung|recherche et développement|investigación y desarrollo"
+    r"|ricerca e sviluppo|pesquisa e desenvolvimento|onderzoek en ontwikkeling",
+    re.IGNORECASE,
+)
+
+POSITION_WORDS = frozenset(
+    """manager director engineer developer designer consultant specialist analyst officer
+    chief head lead president vice vp ceo cto cfo coo cmo cio founder co-founder
+    cofounder partner owner assistant associate coordinator administrator architect
+    scientist researcher professor attorney lawyer accountant executive representative
+    agent senior junior principal intern advisor adviser strategist editor writer
+    producer technician supervisor secretary treasurer chairman chairwoman chair member
+    product project programme program account sales marketing officer surveyor teacher
+    nurse physician doctor therapist recruiter buyer planner controller auditor broker
+    geschäftsführer geschäftsführerin leiter leiterin berater beraterin ingenieur
+    ingenieurin entwickler entwicklerin referent referentin sachbearbeiter
+    sachbearbeiterin vorstand inhaber inhaberin prokurist assistent assistentin kaufmann
+    kauffrau mitarbeiter mitarbeiterin projektleiter projektleiterin vertriebsleiter
+    directeur directrice responsable chef ingénieur chargé chargée conseiller
+    conseillère gérant gérante président présidente développeur développeuse consultante
+    commercial commerciale assistante comptable avocat avocate director directora
+    gerente jefe jefa ingeniero ingeniera consultor consultora asesor asesora
+    desarrollador desarrolladora analista técnico técnica administrador administradora
+    coordinador coordinadora presidente abogado abogada direttore direttrice
+    responsabile ingegnere consulente sviluppatore amministratore delegato tecnico
+    avvocato capo adviseur medewerker medewerkster ontwikkelaar eigenaar hoofd beheerder
+    verkoper diretor diretora engenheiro engenheira coordenador coordenadora
+    desenvolvedor desenvolvedora advogado advogada sócio sócia assistente supervisora
+    директор менеджер инженер руководитель начальник специалист главный ведущий
+    генеральный заместитель консультант бухгалтер разработчик аналитик программист юрист
+    президент председатель администратор координатор технолог эксперт
+    总监 经理 总裁 主任 工程师 董事 总经理 主管 顾问 销售 部长""".split()
+)
+
+STREET_WORDS = frozenset(
+    """street st st. ave ave. avenue road rd rd. boulevard blvd blvd. lane ln drive way
+    suite ste ste. floor fl. building bldg court ct place pl plaza square sq highway hwy
+    parkway pkwy circle row terrace close crescent mews straße strasse str. str weg
+    platz allee gasse ring damm ufer chaussee rue avenue boulevard bd chemin allée
+    impasse quai cours place route calle c/ avda avda. avenida plaza paseo camino
+    carretera ronda travesía via viale piazza corso largo vicolo strada località straat
+    laan plein gracht kade singel dreef rua travessa praça alameda rodovia estrada
+    bairro andar sala conjunto ул ул. улица пр. проспект пер. переулок шоссе наб.
+    набережная бульвар б-р пл. площадь д. дом офис оф. кв. стр. корп. г. город обл.
+    область р-н район postfach cedex bp""".split()
+)
+# Street types that are also surnames or common words ("Hill", "Park", "Vale"): they count
+# for a line that has a number or sits next to an address line.
+WEAK_STREET_WORDS = frozenset(
+    """manor manors field fields view views forge dale creek haven heights hill hills park
+    point ridge shore shores springs station summit trail trace valley village vista walk
+    wells crossing estate estates falls ferry flats ford forest gardens glen green grove
+    harbor harbour hollow island junction knoll lake lakes landing lodge loop meadow meadows
+    mill mills mount mountain orchard pass path pines plains port ranch route run stream
+    apt apt. unit flat studio
+    callejón pasadizo cañada glorieta pasaje rambla urbanización vía acceso piso puerta
+    morro vale área chácara campo condomínio vila ladeira lagoa loteamento núcleo parque
+    quadra recanto residencial setor sítio trecho trevo viela conjunto distrito esplanada
+    estação fazenda jardim contrada borgo rotonda vicolo appartamento piano""".split()
+)
+STREET_SUFFIXES = ("straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "straat",
+                   "laan", "plein", "gracht", "damm", "ring")
+CJK_ADDRESS_CHARS = frozenset("省市区县路街号楼层座室大厦中心镇村道巷")
+
+# Lower-case settlement abbreviations that start Russian addresses ("г. Москва", "п. Можга").
+RU_SETTLEMENTS = frozenset(
+    "г. с. п. к. ст. пос. дер. пгт х. д. ул. пр. пер. наб. ш. бул. алл.".split()
+)
+# Postcode shapes that on their own make a line an address.
+STRONG_POSTCODES = re.compile(
+    r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b"  # GB: W2 6BD
+    r"|\b[A-Z]{2} \d{5}(?:-\d{4})?\b"  # US: WA 98052
+    r"|\b\d{5}-\d{3}\b"  # BR: 01310-100
+    r"|\b\d{4} ?[A-Z]{2}\b(?![.@])"  # NL: 1012 AB
+    r"|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b"  # CA: K1A 0B1
+    r"|\b\d{5}\s+[A-ZÀ-ÝА-Я][\w-]+"  # DE, FR, ES, IT: 10115 Berlin
+    r"|,\s*\d{5,6}\s*$"  # ..., 13099 / ..., 205212 (ES, RU)
+    r"|\s/\s?[A-Z]{2}$|\([A-Z]{2}\)$"  # BR state "/ RS", IT province "(BO)"
+)
+# Names joined into a company: "Stone, Cowan and Jones", "Barber & Sons", "Cardona y Asociados".
+NAME_CONJUNCTION = re.compile(
+    r"^[A-ZÀ-ÝА-Я][\w'-]+(?:,? [A-ZÀ-ÝА-Я][\w'-]+)*,? (?:and|&|und|et|e|y|en|и) [A-ZÀ-ÝА-Я]",
+)
+NAME_PARTICLES = frozenset(
+    "da de do dos das di del della dello van von der den la le du y e ten ter bin al el".split()
+)
+
+POSTCODE = re.compile(
+    r"\b(?:\d{5}(?:-\d{3,4})?|\d{4} ?[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{6}|"
+    r"[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{2}-\d{3}|\d{4})\b"
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case without accents, for comparing names with e-mail addresses and domains."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    ascii_like = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return ascii_like.translate(CYRILLIC_TO_LATIN)
+
+
+CYRILLIC_TO_LATIN = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+        "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+        "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+        "я": "ya",
+    }
+)
+
+
+def token(word: str) -> str:
+    """A word lower-cased with surrounding punctuation removed (keeps inner dots: 's.a.')."""
+    return word.lower().strip(" ,;:|()[]{}\"'«»“”")
+
+
+def has_word(words: list[str], vocabulary: frozenset[str]) -> bool:
+    for word in words:
+        t = token(word)
+        if t in vocabulary or t.rstrip(".") in vocabulary:
+            return True
+    return False

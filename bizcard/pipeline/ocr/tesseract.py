@@ -1,0 +1,59 @@
+"""Debian's Tesseract: the engine that reads Cyrillic here (PP-OCR models cannot)."""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+
+from bizcard.pipeline.errors import OcrUnavailable
+from bizcard.pipeline.types import Word
+
+# Sparse text: cards are scattered blocks, not paragraphs (psm 11 found more than psm 3).
+TESSERACT_CONFIG = "--psm 11"
+
+
+class TesseractEngine:
+    name = "tesseract"
+
+    def __init__(self, *, languages: str = "eng", threads: int = 1) -> None:
+        try:
+            import pytesseract
+        except ImportError as exc:
+            raise OcrUnavailable("pytesseract is not installed: pip install pytesseract") from exc
+        if shutil.which("tesseract") is None:
+            raise OcrUnavailable(
+                "The tesseract program is missing: apt-get install tesseract-ocr "
+                "tesseract-ocr-eng tesseract-ocr-rus"
+            )
+        installed = set(pytesseract.get_languages(config=""))
+        missing = [lang for lang in languages.split("+") if lang not in installed]
+        if missing:
+            raise OcrUnavailable(
+                f"Tesseract language data missing: {', '.join(missing)} "
+                f"(apt-get install {' '.join('tesseract-ocr-' + m for m in missing)})"
+            )
+        self._pytesseract = pytesseract
+        self.languages = languages
+
+    def read(self, image: np.ndarray) -> list[Word]:
+        rgb = np.ascontiguousarray(image[:, :, ::-1])
+        data = self._pytesseract.image_to_data(
+            rgb,
+            lang=self.languages,
+            config=TESSERACT_CONFIG,
+            output_type=self._pytesseract.Output.DICT,
+        )
+        line_ids: dict[tuple[int, int, int], int] = {}
+        words: list[Word] = []
+        for n, text in enumerate(data["text"]):
+            confidence = float(data["conf"][n])
+            if not text.strip() or confidence < 0:
+                continue
+            key = (data["block_num"][n], data["par_num"][n], data["line_num"][n])
+            line = line_ids.setdefault(key, len(line_ids))
+            x, y = float(data["left"][n]), float(data["top"][n])
+            w, h = float(data["width"][n]), float(data["height"][n])
+            quad = ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
+            words.append(Word(text.strip(), quad, confidence / 100.0, line))
+        return words

@@ -1,0 +1,107 @@
+"""Patterns for values that are certain when they match: e-mails, web addresses, phones.
+
+Shared by the rule classifier (to find them) and the validator (to clean them), so both
+agree on what an e-mail or a phone number looks like.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from bizcard.pipeline.lexicon import SOCIAL_HOSTS
+
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}", re.UNICODE)
+URL = re.compile(
+    r"(?:(?:https?://)?(?:www\.)[\w-]+(?:\.[\w-]+)*\.[a-zA-Zа-я]{2,}|"
+    r"https?://[\w-]+(?:\.[\w-]+)*\.[a-zA-Zа-я]{2,}|"
+    r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|co|biz|info|eu|de|fr|es|it|nl|br|ru|uk|cn|"
+    r"at|ch|be|pt|us|ca|au|pl|se|dk|no|fi|ie|lu|jp|in|mx|ar|cl|co|nz|za|app|dev|tech|online|"
+    r"store|shop|site|studio|design|agency|digital|cloud|media|group|company|solutions|"
+    r"consulting|systems|xyz|me|tv|global|world|network|works|team|pro|law|legal|health|"
+    r"finance|capital|partners|services|software|ltd|gmbh|berlin|london|paris|рф)\b)"
+    r"(?::\d+)?(?:/[^\s]*)?",
+    re.IGNORECASE,
+)
+# A run of digits with the punctuation phone numbers are printed with.
+PHONE_CANDIDATE = re.compile(r"(?:\+|\b00)?\(?\d[\d\s().\-/]{5,}\d")
+MIN_PHONE_DIGITS = 7
+MAX_PHONE_DIGITS = 15
+
+# OCR reads these letters for digits inside numbers.
+DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1",
+                                  "|": "1", "i": "1", "S": "5", "B": "8", "Z": "2"})
+LOOKALIKE_RUN = re.compile(r"(?<=\d)[OoDQlI|iSBZ](?=[\d\s\-)])|(?<=[\d\s(+\-])[OoDQlI|iSBZ](?=\d)")
+
+
+def repair_digits(text: str) -> str:
+    """Swap letters that OCR confuses with digits, but only where digits surround them."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = LOOKALIKE_RUN.sub(lambda m: m.group(0).translate(DIGIT_LOOKALIKES), text)
+    return text
+
+
+def digit_count(text: str) -> int:
+    return sum(c.isdigit() for c in text)
+
+
+def find_emails(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in EMAIL.finditer(text)]
+
+
+def find_websites(text: str) -> list[tuple[int, int]]:
+    """Web addresses outside e-mail addresses and social-media profiles."""
+    email_spans = find_emails(text)
+    spans = []
+    for match in URL.finditer(text):
+        start, end = match.span()
+        if any(s <= start < e for s, e in email_spans) or (start and text[start - 1] == "@"):
+            continue
+        if website_host(match.group(0)) in SOCIAL_HOSTS:
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def website_host(url: str) -> str:
+    host = re.sub(r"^https?://", "", url.strip(), flags=re.IGNORECASE).split("/")[0]
+    host = host.split(":")[0].lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def parse_phone(text: str, regions: list[str]) -> phonenumbers.PhoneNumber | None:
+    """The best parse of a printed number: a valid one in any candidate region, else possible."""
+    candidate = repair_digits(text)
+    candidate = re.sub(r"^[^\d+(]+", "", candidate)
+    if candidate.startswith("00"):
+        candidate = "+" + candidate[2:]
+    if not MIN_PHONE_DIGITS <= digit_count(candidate) <= MAX_PHONE_DIGITS:
+        return None
+    possible = None
+    for region in regions:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return number
+        if possible is None and phonenumbers.is_possible_number(number):
+            possible = number
+    return possible
+
+
+def find_phones(text: str) -> list[tuple[int, int]]:
+    """Spans of phone-number candidates (7 to 15 digits) in ``text``, after digit repair.
+
+    Repair never changes the length of the text, so spans index the original too.
+    """
+    repaired = repair_digits(text)
+    spans = []
+    for match in PHONE_CANDIDATE.finditer(repaired):
+        start, end = match.span()
+        if MIN_PHONE_DIGITS <= digit_count(match.group(0)) <= MAX_PHONE_DIGITS:
+            spans.append((start, end))
+    return spans

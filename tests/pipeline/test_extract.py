@@ -1,0 +1,67 @@
+"""The pipeline's entry point on rendered photos: rotations, several cards, QR codes."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+import zxingcpp
+
+from bizcard.pipeline.errors import PipelineError
+from bizcard.pipeline.extract import PipelineConfig, extract
+from tests.pipeline.render import GERMAN_CARD, RUSSIAN_CARD, card_image, photo_of
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    "rotation", [None, cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_180], ids=["upright", "90", "180"]
+)
+def test_card_shot_sideways_or_upside_down_reads_the_same(rotation):
+    image = card_image(GERMAN_CARD)
+    fields = extract(image if rotation is None else cv2.rotate(image, rotation)).primary.fields
+    assert fields["full_name"] == "Dr. Anna Becker"
+    assert fields["company"] == "Müller & Schmidt GmbH"
+    assert fields["emails"] == ["a.becker@mueller-schmidt.de"]
+    assert fields["phones"] == ["+493012345678"]
+
+
+def test_photo_with_two_cards_gives_two_contacts_largest_first():
+    card = card_image(GERMAN_CARD)
+    russian = card_image(RUSSIAN_CARD)
+    photo = photo_of(card, np.float32([[60, 80], [1060, 60], [1080, 640], [70, 650]]),
+                     (2000, 900))
+    right = photo_of(russian, np.float32([[1200, 220], [1900, 230], [1890, 630], [1210, 620]]),
+                     (2000, 900))
+    photo[:, 1150:] = right[:, 1150:]
+    extraction = extract(photo)
+    assert [c.fields["emails"] for c in extraction.cards] == [
+        ["a.becker@mueller-schmidt.de"],
+        ["ivanov@romashka.ru"],
+    ]
+    assert extraction.cards[1].fields["full_name"] == "Иванов Иван Петрович"
+
+
+def test_vcard_qr_code_fills_fields_with_high_confidence():
+    card = card_image([("Jane Roe", 48), ("jane@roe.studio", 26)])
+    vcard = "BEGIN:VCARD\nVERSION:3.0\nFN:Jane Roe\nORG:Roe Studio\nTEL:+14155550132\nEND:VCARD"
+    qr = np.asarray(zxingcpp.create_barcode(vcard, zxingcpp.BarcodeFormat.QRCode).to_image(
+        scale=3))
+    card[250 : 250 + qr.shape[0], 650 : 650 + qr.shape[1]] = qr[:, :, None]
+    result = extract(card).primary
+    assert result.source == "qr+ocr"
+    assert result.fields["company"] == "Roe Studio"
+    assert result.fields["phones"] == ["+14155550132"]
+    assert result.confidence["company"] > 0.9
+
+
+def test_blank_photo_fails_with_no_text():
+    with pytest.raises(PipelineError) as error:
+        extract(np.full((600, 1000, 3), 255, np.uint8))
+    assert error.value.code == "no_text"
+
+
+def test_unknown_model_version_is_refused_before_any_work():
+    with pytest.raises(PipelineError) as error:
+        extract(card_image(GERMAN_CARD), PipelineConfig(classifier="layoutlm-99"))
+    assert error.value.code == "unknown_model" and "rules" in error.value.message

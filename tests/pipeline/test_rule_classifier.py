@@ -1,0 +1,145 @@
+"""The rule-based classifier and validator on laid-out words (OCR is tested elsewhere)."""
+
+from __future__ import annotations
+
+import random
+
+from bizcard.pipeline.assemble import raw_values
+from bizcard.pipeline.classify import get_classifier
+from bizcard.pipeline.regions import region_hints
+from bizcard.pipeline.types import Word
+from bizcard.pipeline.validate import validate
+from tests.pipeline.card_words import card_words
+
+
+def read_fields(words: list[Word], default_region: str = "US") -> tuple[dict, dict]:
+    classification = get_classifier("rules").classify(words)
+    regions = region_hints((w.text for w in words), default=default_region)
+    return validate(raw_values(words, classification), regions=regions)
+
+
+GERMAN_CARD = [
+    ("Müller & Schmidt GmbH", 30),
+    ("Dr. Anna Becker", 40),
+    ("Leiterin Vertrieb", 22),
+    "Abteilung Großkunden",
+    "Hauptstraße 12",
+    "10115 Berlin",
+    "Tel. 030 12345678",
+    "Fax 030 12345679",
+    "Mobil +49 151 23456789",
+    "a.becker@mueller-schmidt.de",
+    "www.mueller-schmidt.de",
+]
+
+
+def test_german_card_fields_come_out_in_the_schema():
+    fields, confidence = read_fields(card_words(GERMAN_CARD))
+    assert fields["full_name"] == "Dr. Anna Becker"
+    assert fields["company"] == "Müller & Schmidt GmbH"
+    assert fields["position"] == "Leiterin Vertrieb"
+    assert fields["department"] == "Abteilung Großkunden"
+    assert fields["address"] == "Hauptstraße 12, 10115 Berlin"
+    # National numbers parse as German because the domain is .de, not the US default.
+    assert fields["phones"] == ["+493012345678", "+4915123456789"]
+    assert fields["fax"] == ["+493012345679"]
+    assert fields["emails"] == ["a.becker@mueller-schmidt.de"]
+    assert fields["websites"] == ["https://www.mueller-schmidt.de/"]
+    assert set(confidence) == {f for f, v in fields.items() if v}
+
+
+def test_shuffled_ocr_word_order_gives_the_same_fields():
+    words = card_words(GERMAN_CARD)
+    expected, _ = read_fields(words)
+    shuffled = list(words)
+    random.Random(3).shuffle(shuffled)
+    assert read_fields(shuffled)[0] == expected
+
+
+def test_contact_line_joined_with_bars_is_split_into_items():
+    words = card_words([
+        ("Jane Roe", 36),
+        "Head of Design",
+        "T +1 415 555 0132 | F +1 415 555 0199 | jane@roe.studio | roe.studio",
+    ])
+    fields, _ = read_fields(words)
+    assert fields["phones"] == ["+14155550132"]
+    assert fields["fax"] == ["+14155550199"]
+    assert fields["emails"] == ["jane@roe.studio"]
+    assert fields["websites"] == ["https://roe.studio/"]
+    assert fields["full_name"] == "Jane Roe"
+    assert fields["position"] == "Head of Design"
+
+
+def test_ocr_letter_for_digit_confusions_are_repaired_in_numbers():
+    words = card_words([("Tom Hale", 36), "Tel: +44 2O7 946 O958", "tom@hale.co.uk"])
+    fields, _ = read_fields(words)
+    assert fields["phones"] == ["+442079460958"]
+
+
+def test_number_glued_to_its_label_by_ocr_is_still_read():
+    words = card_words([("Tom Hale", 36), "Tel.+442079460958", "Fax:+442079460959"])
+    fields, _ = read_fields(words)
+    assert fields["phones"] == ["+442079460958"]
+    assert fields["fax"] == ["+442079460959"]
+
+
+def test_unconfirmed_but_well_formed_number_is_kept_with_lower_confidence():
+    # Area code 987 is not assigned: printed on the card, so kept, but trusted less.
+    words = card_words([("Chris Smith", 36), "Cell: +1 (987) 123-4567", "Tel: +1 415 555 0132"])
+    fields, confidence = read_fields(words)
+    assert "+19871234567" in fields["phones"]
+    assert confidence["phones"] < 0.8
+
+
+def test_russian_card_reads_cyrillic_labels():
+    words = card_words([
+        ("ООО «Ромашка»", 30),
+        ("Иванов Иван Петрович", 36),
+        "Генеральный директор",
+        "г. Москва, ул. Ленина, д. 5",
+        "Тел.: 8 (495) 123-45-67",
+        "Факс: +7 495 123-45-68",
+        "ivanov@romashka.ru",
+    ])
+    fields, _ = read_fields(words)
+    assert fields["full_name"] == "Иванов Иван Петрович"
+    assert fields["company"] == "ООО «Ромашка»"
+    assert fields["position"] == "Генеральный директор"
+    assert fields["address"] == "г. Москва, ул. Ленина, д. 5"
+    assert fields["phones"] == ["+74951234567"]
+    assert fields["fax"] == ["+74951234568"]
+
+
+def test_social_profiles_and_taglines_are_not_fields():
+    words = card_words([
+        ("Ana Souza", 36),
+        "Gerente de Projetos",
+        "Construindo o futuro juntos",
+        "linkedin.com/in/anasouza",
+        "ana.souza@exemplo.com.br",
+    ])
+    fields, _ = read_fields(words)
+    assert fields["websites"] == []
+    assert fields["address"] is None
+    assert fields["full_name"] == "Ana Souza"
+
+
+def test_postcode_with_dash_is_not_a_phone():
+    words = card_words([
+        ("Ana Souza", 36),
+        "Rua Augusta, 1500",
+        "01310-100 São Paulo",
+        "ana@exemplo.com.br",
+    ])
+    fields, _ = read_fields(words)
+    assert fields["phones"] == []
+    assert fields["address"] == "Rua Augusta, 1500, 01310-100 São Paulo"
+
+
+def test_regex_baseline_finds_patterns_but_not_company_or_position():
+    words = card_words(GERMAN_CARD)
+    classification = get_classifier("regex-baseline").classify(words)
+    fields, _ = validate(raw_values(words, classification), regions=["DE"])
+    assert fields["emails"] == ["a.becker@mueller-schmidt.de"]
+    assert fields["company"] is None and fields["position"] is None

@@ -1,0 +1,58 @@
+"""The validator: what it keeps, repairs and drops, and how sure it says it is."""
+
+from __future__ import annotations
+
+from bizcard.pipeline.assemble import RawValue
+from bizcard.pipeline.regions import region_hints
+from bizcard.pipeline.validate import validate
+
+
+def raw(**fields: list[str]) -> dict[str, list[RawValue]]:
+    return {name: [RawValue(text, 0.9) for text in values] for name, values in fields.items()}
+
+
+def test_phone_in_national_format_uses_the_card_region():
+    fields, _ = validate(raw(phones=["089 1234567"]), regions=["DE", "US"])
+    assert fields["phones"] == ["+49891234567"]
+
+
+def test_garbage_that_is_not_a_number_is_dropped_not_invented():
+    fields, confidence = validate(raw(phones=["12-34"]), regions=["US"])
+    assert fields["phones"] == [] and "phones" not in confidence
+
+
+def test_number_printed_as_fax_and_phone_stays_only_in_fax():
+    fields, _ = validate(raw(phones=["+1 415 555 0132"], fax=["+1 415 555 0132"]), regions=["US"])
+    assert fields["phones"] == [] and fields["fax"] == ["+14155550132"]
+
+
+def test_email_is_cleaned_of_ocr_debris_and_domain_lower_cased():
+    fields, _ = validate(raw(emails=["@Jane.Doe@Example.COM"]), regions=["US"])
+    assert fields["emails"] == ["Jane.Doe@example.com"]
+
+
+def test_invalid_email_is_dropped():
+    fields, _ = validate(raw(emails=["jane@@example"]), regions=["US"])
+    assert fields["emails"] == []
+
+
+def test_website_gets_a_scheme_and_lower_case_host():
+    fields, _ = validate(raw(websites=["WWW.Example.com/Team"]), regions=["US"])
+    assert fields["websites"] == ["https://www.example.com/Team"]
+
+
+def test_a_name_with_digits_is_not_a_name():
+    fields, _ = validate(raw(full_name=["J0hn 5mith 42"]), regions=["US"])
+    assert fields["full_name"] is None
+
+
+def test_address_parts_are_joined_in_order():
+    fields, _ = validate(raw(address=["2 Kingdom Street", "London W2 6BD"]), regions=["GB"])
+    assert fields["address"] == "2 Kingdom Street, London W2 6BD"
+
+
+def test_region_hints_come_from_domain_postcode_and_script():
+    assert region_hints(["info@firma.de"], default="US")[0] == "DE"
+    assert region_hints(["London W2 6BD"], default="US")[0] == "GB"
+    assert region_hints(["Москва"], default="US")[0] == "RU"
+    assert region_hints(["nothing here"], default="FR") == ["FR"]

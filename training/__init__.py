@@ -1,0 +1,1 @@
+"""Synthetic cards and model training (milestone 2)."""
