@@ -51,13 +51,6 @@ def find_cards(photo: np.ndarray, *, max_side: int) -> list[CardImage]:
     return cards
 
 
-def rotate(image: np.ndarray, degrees: int) -> np.ndarray:
-    """Rotate by a multiple of 90 degrees, counter-clockwise."""
-    turns = {90: cv2.ROTATE_90_COUNTERCLOCKWISE, 180: cv2.ROTATE_180,
-             270: cv2.ROTATE_90_CLOCKWISE}
-    return image if degrees % 360 == 0 else cv2.rotate(image, turns[degrees % 360])
-
-
 def _card_quads(small: np.ndarray) -> list[np.ndarray]:
     """Card-shaped, non-overlapping quadrilaterals, largest first (corners ordered)."""
     area_total = small.shape[0] * small.shape[1]

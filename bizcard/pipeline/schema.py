@@ -17,7 +17,6 @@ ENTITY_TO_FIELD: dict[str, str] = {
     "FAX": "fax",
     "WEBSITE": "websites",
 }
-FIELD_TO_ENTITY: dict[str, str] = {field: entity for entity, field in ENTITY_TO_FIELD.items()}
 ENTITIES: tuple[str, ...] = tuple(ENTITY_TO_FIELD)
 
 OUTSIDE = "O"

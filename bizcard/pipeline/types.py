@@ -33,11 +33,6 @@ class Word:
             "line": self.line,
         }
 
-    @classmethod
-    def from_dict(cls, data: dict) -> Word:
-        quad = tuple((float(x), float(y)) for x, y in data["quad"])
-        return cls(data["text"], quad, float(data["confidence"]), int(data["line"]))  # type: ignore[arg-type]
-
 
 @dataclass(frozen=True)
 class OcrResult:

@@ -16,7 +16,7 @@ TESSERACT_CONFIG = "--psm 11"
 class TesseractEngine:
     name = "tesseract"
 
-    def __init__(self, *, languages: str = "eng", threads: int = 1) -> None:
+    def __init__(self, *, languages: str = "eng") -> None:
         try:
             import pytesseract
         except ImportError as exc:
