@@ -143,3 +143,28 @@ def test_regex_baseline_finds_patterns_but_not_company_or_position():
     fields, _ = validate(raw_values(words, classification), regions=["DE"])
     assert fields["emails"] == ["a.becker@mueller-schmidt.de"]
     assert fields["company"] is None and fields["position"] is None
+
+
+def test_address_city_line_below_the_postcode_belongs_to_the_address():
+    words = card_words([
+        ("Sanne de Vries", 36),
+        "Adviseur",
+        "Tel. 020 123 4567",
+        "sanne@devries.nl",
+        "Helenastraat 7",
+        "8409 UA",
+        "Oost-Souburg",
+    ])
+    fields, _ = read_fields(words)
+    assert fields["address"] == "Helenastraat 7, 8409 UA, Oost-Souburg"
+
+
+def test_line_in_the_other_column_is_not_glued_to_the_address():
+    left = card_words([("Ana Souza", 36), "Veterinario", "Departamento Comercial"])
+    right = [
+        Word(w.text, tuple((x + 520, y + 60) for x, y in w.quad), w.confidence, w.line + 10)
+        for w in card_words(["ana@exemplo.es", "Calle Mayor 12", "28013 Madrid"])
+    ]
+    fields, _ = read_fields(left + right)
+    assert fields["address"] == "Calle Mayor 12, 28013 Madrid"
+    assert fields["position"] == "Veterinario"

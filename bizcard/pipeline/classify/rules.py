@@ -24,6 +24,7 @@ from bizcard.pipeline.schema import OUTSIDE
 from bizcard.pipeline.types import Classification, Word
 
 VERSION = "rules-1"
+SAME_TYPE_SIZE = 0.12  # heights within 12%: the same type size (a city line, not a logo)
 LOGO_MIN_HEIGHT = 0.6  # a company name without legal form is at least this share of the name
 
 LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -273,7 +274,13 @@ def _address_score(text: str) -> float:
 
 
 def _grow_address(address: list[Segment], usable: list[Segment]) -> list[Segment]:
-    """Add lines next to an address line that read like its continuation (or its start)."""
+    """Add lines next to an address line that read like its continuation (or its start).
+
+    A line with numbers, commas or street words joins when it is right above or below an
+    address line; a plain line ("Kerkrade", "Reid Ridges") only when it sits between two
+    address lines, or closes the block right below it, aligned with it. A company name is
+    never part of an address.
+    """
     if not address:
         return []
     chosen = list(address)
@@ -281,22 +288,58 @@ def _grow_address(address: list[Segment], usable: list[Segment]) -> list[Segment
     while changed:
         changed = False
         for segment in usable:
-            if segment in chosen or not _could_continue_address(segment):
+            if segment in chosen or _company_score(segment, set(), 0.0) >= 1:
                 continue
-            for anchor in chosen:
-                gap = abs(segment.center_y - anchor.center_y)
-                # One printed line that OCR read as two ("2" and "avenue de ...").
-                same_line = gap < 0.5 * min(segment.height, anchor.height)
-                if not same_line and gap > 1.9 * max(segment.height, anchor.height):
-                    continue
-                similar_size = 0.75 < segment.height / anchor.height < 1.33
+            neighbours = [a for a in chosen if _next_to(segment, a)]
+            if not neighbours:
+                continue
+            if _could_continue_address(segment):
                 house_number = len(segment.words) <= 2 and patterns.digit_count(segment.text)
-                continues = same_line or house_number or _address_score(segment.text) >= 0.3
-                if similar_size and continues:
-                    chosen.append(segment)
-                    changed = True
-                    break
+                same_row = any(
+                    abs(segment.center_y - a.center_y) < 0.5 * min(segment.height, a.height)
+                    for a in neighbours
+                )
+                if not (same_row or house_number or _address_score(segment.text) >= 0.3):
+                    continue
+            elif not _closes_or_fills_address(segment, neighbours, chosen):
+                continue
+            chosen.append(segment)
+            changed = True
     return sorted(chosen, key=lambda s: (s.line_no, s.box[0]))
+
+
+def _next_to(segment: Segment, anchor: Segment) -> bool:
+    """Directly above, below or beside ``anchor``, in about the same type size (and in the
+    same column: a two-column card puts unrelated lines side by side)."""
+    height = max(segment.height, anchor.height)
+    similar_size = 0.75 < segment.height / anchor.height < 1.33
+    if not similar_size or abs(segment.center_y - anchor.center_y) > 1.9 * height:
+        return False
+    (x0, _, x1, _), (a0, _, a1, _) = segment.box, anchor.box
+    horizontal_gap = max(a0 - x1, x0 - a1)  # negative when the two overlap
+    same_row = abs(segment.center_y - anchor.center_y) < 0.5 * height
+    return horizontal_gap < (2 * height if same_row else 0)
+
+
+def _closes_or_fills_address(
+    segment: Segment, neighbours: list[Segment], chosen: list[Segment]
+) -> bool:
+    words = segment.text.split()
+    if len(words) > 4 or not all(w[:1].isupper() for w in words if w[:1].isalpha()):
+        return False
+    above = any(a.center_y < segment.center_y for a in neighbours)
+    below = any(a.center_y > segment.center_y for a in neighbours)
+    if above and below:
+        return True  # between two address lines
+    last = max(chosen, key=lambda s: s.center_y)
+    aligned = min(abs(segment.box[0] - last.box[0]), abs(segment.box[2] - last.box[2]))
+    same_type = abs(segment.height / last.height - 1) < SAME_TYPE_SIZE
+    return (
+        last in neighbours
+        and segment.center_y > last.center_y
+        and aligned < 0.5 * last.height
+        and same_type
+    )
 
 
 def _could_continue_address(segment: Segment) -> bool:
