@@ -170,8 +170,7 @@ def _label_text_segments(
     domains |= {_domain_label(patterns.website_host(w)) for w in websites}
     domains.discard("")
     locals_ = [lexicon.fold(e.split("@", 1)[0]) for e in emails]
-    heights = sorted(s.height for s in usable)
-    tallest = heights[-1]
+    tallest = max(s.height for s in usable)
 
     address = [s for s in usable if _address_score(s.text) >= 1.0]
     address = _grow_address(address, usable)
@@ -195,11 +194,11 @@ def _label_text_segments(
     # domain match (jane@roe.studio makes "Jane Roe" look like a company otherwise).
     name = _best(rest, lambda s: _name_score(s, locals_, tallest))
     company = _best(
-        [s for s in rest if s is not name], lambda s: _company_score(s, domains, tallest)
+        [s for s in rest if s is not name], lambda s: _company_score(s, domains)
     )
     if company is not None:
         labelling.mark(company.word_ids, "COMPANY", min(0.95, 0.5 + _company_score(
-            company, domains, tallest) / 4))
+            company, domains) / 4))
         rest.remove(company)
     if name is not None:
         labelling.mark(name.word_ids, "NAME", min(0.95, 0.4 + _name_score(
@@ -288,7 +287,7 @@ def _grow_address(address: list[Segment], usable: list[Segment]) -> list[Segment
     while changed:
         changed = False
         for segment in usable:
-            if segment in chosen or _company_score(segment, set(), 0.0) >= 1:
+            if segment in chosen or _company_score(segment, set()) >= 1:
                 continue
             neighbours = [a for a in chosen if _next_to(segment, a)]
             if not neighbours:
@@ -354,7 +353,7 @@ def _could_continue_address(segment: Segment) -> bool:
     )
 
 
-def _company_score(segment: Segment, domains: set[str], tallest: float) -> float:
+def _company_score(segment: Segment, domains: set[str]) -> float:
     words = segment.text.split()
     score = 0.0
     if lexicon.has_word(words, lexicon.LEGAL_FORMS):
