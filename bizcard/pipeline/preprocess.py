@@ -22,6 +22,11 @@ CARD_ASPECTS = (1.25, 2.2)  # long side / short side of real cards (ISO 1.59, US
 MIN_RECTANGULARITY = 0.85  # contour area / quad area: the outline must be the card's
 MAX_SIDE_RATIO = 1.6  # opposite sides of a card seen in perspective differ by less than this
 BORDER_MARGIN = 0.01  # corners this close to the frame are the frame, not a card's corner
+# Focal length / frame diagonal: phone main cameras are 24-28 mm equivalent (0.55-0.65);
+# an estimate outside FOCAL_RANGE (ultra-wide to telephoto) comes from noisy corners.
+TYPICAL_FOCAL = 0.6
+FOCAL_RANGE = (0.25, 3.0)
+FARTHEST_VANISHING_POINT = 10  # frame diagonals from the centre
 
 
 @dataclass
@@ -32,13 +37,11 @@ class CardImage:
 
 def find_cards(photo: np.ndarray, *, max_side: int) -> list[CardImage]:
     """Every card found in the photo, largest first; at least the whole photo."""
-    height, width = photo.shape[:2]
-    scale = min(1.0, DETECT_SIDE / max(height, width))
-    small = cv2.resize(photo, (round(width * scale), round(height * scale)),
-                       interpolation=cv2.INTER_AREA)
+    scale = min(1.0, DETECT_SIDE / max(photo.shape[:2]))
+    small = _shrink(photo, scale)
     quads = _card_quads(small)
     if not quads:
-        return [CardImage(_fit(photo, max_side), None)]
+        return [CardImage(fit_within(photo, max_side), None)]
     cards = []
     for quad in quads:
         corners = quad / scale
@@ -51,15 +54,49 @@ def find_cards(photo: np.ndarray, *, max_side: int) -> list[CardImage]:
     return cards
 
 
+_ROTATIONS = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180,
+              270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+
+
+def rotate(image: np.ndarray, degrees: int) -> np.ndarray:
+    """The image turned clockwise by a multiple of 90 degrees (a card shot sideways)."""
+    if degrees % 360 == 0:
+        return image
+    return cv2.rotate(image, _ROTATIONS[degrees % 360])
+
+
+def unrotate_quad(quad: Quad, degrees: int, rotated_size: tuple[int, int]) -> Quad:
+    """Where a quad found on ``rotate(image, degrees)`` (``rotated_size``: its width and
+    height) lies on ``image``; the corners keep their order, so the text's top-left stays
+    first."""
+    width, height = rotated_size
+    turn_back = {
+        0: lambda x, y: (x, y),
+        90: lambda x, y: (y, width - x),
+        180: lambda x, y: (width - x, height - y),
+        270: lambda x, y: (height - y, x),
+    }[degrees % 360]
+    return tuple(turn_back(x, y) for x, y in quad)  # type: ignore[return-value]
+
+
 def _card_quads(small: np.ndarray) -> list[np.ndarray]:
     """Card-shaped, non-overlapping quadrilaterals, largest first (corners ordered)."""
     area_total = small.shape[0] * small.shape[1]
-    gray = cv2.GaussianBlur(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), (5, 5), 0)
-    edges = cv2.dilate(cv2.Canny(gray, 30, 100), np.ones((3, 3), np.uint8))
+    blurred = cv2.GaussianBlur(small, (5, 5), 0)
+    gray = cv2.cvtColor(blurred, cv2.COLOR_BGR2GRAY)
+    # Canny on colour takes the strongest channel: a coloured band on a table of the same
+    # brightness still has an edge, so the outline holds the whole card, not just its panel.
+    edges = cv2.dilate(cv2.Canny(blurred, 30, 100), np.ones((3, 3), np.uint8))
     _, bright = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    # The inside of a closed edge outline is the card even when wood grain or a shadow
+    # touches its outside (RETR_CCOMP's holes); the bright masks split card from table.
+    edge_regions, _ = cv2.findContours(edges, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
     candidates: list[tuple[float, np.ndarray]] = []
-    for mask in (edges, bright, 255 - bright):
-        contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    for contours in (
+        edge_regions,
+        *(cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)[0]
+          for mask in (bright, 255 - bright)),
+    ):
         for contour in contours:
             area = cv2.contourArea(contour)
             if not MIN_CARD_SHARE * area_total <= area <= MAX_CARD_SHARE * area_total:
@@ -103,9 +140,8 @@ def _quad_of(contour: np.ndarray, frame_width: int, frame_height: int) -> np.nda
     )
     if on_frame >= 2:  # the card runs out of the frame: cropping would cut text off
         return None
-    width, height = _side_lengths(quad)
-    aspect = max(width, height) / max(1.0, min(width, height))
-    if not CARD_ASPECTS[0] <= aspect <= CARD_ASPECTS[1]:
+    aspect = _natural_aspect(quad, (frame_width, frame_height))
+    if not CARD_ASPECTS[0] <= max(aspect, 1 / aspect) <= CARD_ASPECTS[1]:
         return None
     return quad
 
@@ -125,9 +161,29 @@ def _sides(quad: np.ndarray) -> tuple[float, float, float, float]:
     return top, right, bottom, left
 
 
-def _side_lengths(quad: np.ndarray) -> tuple[float, float]:
-    top, right, bottom, left = _sides(quad)
-    return max(top, bottom), max(left, right)
+def _natural_aspect(quad: np.ndarray, frame_size: tuple[int, int]) -> float:
+    """Width / height of the rectangle a perspective quad shows (Zhang & He, 2007).
+
+    Side lengths overstate the width of a card shot at a slant. The quad's two vanishing
+    points give the camera's focal length and with it the true proportions; when one pair
+    of sides is parallel (no second vanishing point) a phone's usual focal length stands in.
+    """
+    centre = np.array(frame_size, dtype=np.float64) / 2  # the principal point
+    tl, tr, br, bl = (np.append(corner - centre, 1.0) for corner in quad.astype(np.float64))
+    k2 = np.dot(np.cross(tl, br), bl) / np.dot(np.cross(tr, br), bl)
+    k3 = np.dot(np.cross(tl, br), tr) / np.dot(np.cross(bl, br), tr)
+    n2, n3 = k2 * tr - tl, k3 * bl - tl  # the card's x and y axes as seen by the camera
+    diagonal_sq = float(frame_size[0] ** 2 + frame_size[1] ** 2)
+    focal_sq = TYPICAL_FOCAL**2 * diagonal_sq
+    # A vanishing point is at n[:2] / n[2]; farther than this, the sides count as parallel.
+    farthest = FARTHEST_VANISHING_POINT * np.sqrt(diagonal_sq)
+    if all(abs(n[2]) * farthest > np.hypot(n[0], n[1]) for n in (n2, n3)):
+        estimate = -(n2[0] * n3[0] + n2[1] * n3[1]) / (n2[2] * n3[2])
+        if FOCAL_RANGE[0] ** 2 * diagonal_sq < estimate < FOCAL_RANGE[1] ** 2 * diagonal_sq:
+            focal_sq = estimate
+    width_sq = (n2[0] ** 2 + n2[1] ** 2) / focal_sq + n2[2] ** 2
+    height_sq = (n3[0] ** 2 + n3[1] ** 2) / focal_sq + n3[2] ** 2
+    return float(np.sqrt(width_sq / height_sq))
 
 
 def _overlaps(a: np.ndarray, b: np.ndarray) -> bool:
@@ -137,25 +193,42 @@ def _overlaps(a: np.ndarray, b: np.ndarray) -> bool:
 
 
 def _warp(photo: np.ndarray, corners: np.ndarray, *, max_side: int) -> np.ndarray:
-    """The card's quad mapped onto an upright rectangle at most ``max_side`` long."""
-    width, height = _side_lengths(corners)
+    """The card's quad mapped onto an upright rectangle of the card's own proportions, at
+    the resolution the photo has along its longest side, at most ``max_side`` long."""
+    aspect = _natural_aspect(corners, (photo.shape[1], photo.shape[0]))
+    top, right, bottom, left = _sides(corners)
+    width = max(top, bottom, aspect * max(left, right))
+    height = width / aspect
     shrink = min(1.0, max_side / max(width, height))
-    if shrink < 0.7:
-        # Warping samples sparsely: shrink the photo first so small text does not alias.
-        photo = cv2.resize(photo, None, fx=shrink, fy=shrink, interpolation=cv2.INTER_AREA)
-        corners = corners * shrink
-        width, height = width * shrink, height * shrink
+    width, height = round(width * shrink), round(height * shrink)
+    # Warping samples sparsely: average whole pixel blocks first (cheap) so small text does
+    # not alias; the warp's bilinear sampling then shrinks by less than 2x.
+    factor = int(1 / shrink)
+    if factor >= 2:
+        photo, corners = _shrink(photo, 1 / factor), corners / factor
     target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]],
                       dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(corners.astype(np.float32), target)
-    return cv2.warpPerspective(photo, matrix, (round(width), round(height)),
+    return cv2.warpPerspective(photo, matrix, (width, height),
                                flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
 
 
-def _fit(image: np.ndarray, max_side: int) -> np.ndarray:
-    height, width = image.shape[:2]
-    scale = max_side / max(height, width)
-    if scale >= 1:
+def fit_within(image: np.ndarray, max_side: int) -> np.ndarray:
+    """The image downscaled (never up) so that its longest side is at most ``max_side``."""
+    return _shrink(image, min(1.0, max_side / max(image.shape[:2])))
+
+
+def _shrink(image: np.ndarray, scale: float) -> np.ndarray:
+    """Area-averaged downscale. OpenCV averages whole-number blocks ~10x faster than any
+    other ratio, so a 12 MP photo goes down by an integer factor first, then the rest."""
+    if scale >= 1.0:
         return image
-    return cv2.resize(image, (round(width * scale), round(height * scale)),
-                      interpolation=cv2.INTER_AREA)
+    height, width = image.shape[:2]
+    factor = int(1 / scale)
+    if factor >= 2:
+        image = cv2.resize(image, None, fx=1 / factor, fy=1 / factor,
+                           interpolation=cv2.INTER_AREA)
+    size = (round(width * scale), round(height * scale))
+    if size == (image.shape[1], image.shape[0]):
+        return image
+    return cv2.resize(image, size, interpolation=cv2.INTER_AREA)

@@ -11,30 +11,35 @@ from bizcard.pipeline.schema import empty_fields
 
 
 def read_qr_fields(image: np.ndarray) -> dict | None:
-    """Fields from the first contact QR code on the card (raw strings, the validator cleans
-    them), ``{"websites": [url]}`` for a plain link, or None when there is no QR code."""
+    """Fields from the card's contact QR code (raw strings, the validator cleans them),
+    ``{"websites": [url]}`` for a plain link, or None when no QR code holds either."""
     import zxingcpp
 
+    link = None
     for barcode in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode):
-        text = barcode.text.strip()
+        text = barcode.text.strip().lstrip("\ufeff")
         upper = text.upper()
+        fields = None
         if upper.startswith("BEGIN:VCARD"):
-            return parse_vcard(text)
-        if upper.startswith("MECARD:"):
-            return parse_mecard(text)
-        if re.match(r"^https?://\S+$", text, re.IGNORECASE):
-            fields = empty_fields()
-            fields["websites"] = [text]
-            return fields
-    return None
+            fields = parse_vcard(text)
+        elif upper.startswith("MECARD:"):
+            fields = parse_mecard(text)
+        elif link is None and re.match(r"^https?://\S+$", text, re.IGNORECASE):
+            link = text
+        if fields is not None and any(fields.values()):
+            return fields  # a contact code beats a link, wherever each is printed
+    if link is None:
+        return None
+    fields = empty_fields()
+    fields["websites"] = [link]
+    return fields
 
 
 def parse_vcard(text: str) -> dict:
     """vCard 2.1, 3.0 and 4.0: folded lines, escapes, TYPE=fax, quoted-printable."""
     fields = empty_fields()
-    unfolded = re.sub(r"\r?\n[ \t]", "", text)
     structured_name = ""
-    for line in unfolded.splitlines():
+    for line in _unfold(text):
         if ":" not in line:
             continue
         head, value = line.split(":", 1)
@@ -42,7 +47,7 @@ def parse_vcard(text: str) -> dict:
         name = name.split(".")[-1].upper()  # "item1.TEL" -> "TEL"
         params_upper = ";".join(params).upper()
         if "QUOTED-PRINTABLE" in params_upper:
-            value = quopri.decodestring(value.encode()).decode("utf-8", "replace")
+            value = _decode_quoted_printable(value, params)
         parts = [_unescape(p) for p in re.split(r"(?<!\\);", value)]
         if name == "FN":
             fields["full_name"] = _unescape(value)
@@ -98,6 +103,33 @@ def parse_mecard(text: str) -> dict:
         elif key == "ADR":
             fields["address"] = ", ".join(p for p in value.split(",") if p.strip())
     return fields
+
+
+def _unfold(text: str) -> list[str]:
+    """Logical vCard lines: a line starting with a space or tab continues the one before,
+    and so does the line after a quoted-printable value's soft break ("=" at its end)."""
+    lines: list[str] = []
+    for line in re.split(r"\r?\n", text):
+        if lines and line[:1] in (" ", "\t"):
+            lines[-1] += line[1:]
+        elif lines and lines[-1].endswith("=") and (
+            "QUOTED-PRINTABLE" in lines[-1].split(":", 1)[0].upper()
+        ):
+            lines[-1] = lines[-1][:-1] + line
+        else:
+            lines.append(line)
+    return lines
+
+
+def _decode_quoted_printable(value: str, params: list[str]) -> str:
+    """Phones export vCard 2.1 as quoted-printable in their own charset (CHARSET=...)."""
+    charset = next((p.split("=", 1)[1].strip('"') for p in params
+                    if p.upper().startswith("CHARSET=")), "utf-8")
+    raw = quopri.decodestring(value.encode("ascii", "replace"))
+    try:
+        return raw.decode(charset, "replace")
+    except LookupError:  # a charset Python does not know
+        return raw.decode("utf-8", "replace")
 
 
 def _unescape(value: str) -> str:

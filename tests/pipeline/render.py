@@ -20,10 +20,18 @@ def card_image(lines: list[tuple[str, int]], size: tuple[int, int] = (1000, 580)
     return np.ascontiguousarray(np.asarray(image)[:, :, ::-1])
 
 
-def photo_of(card: np.ndarray, corners: np.ndarray, size: tuple[int, int]) -> np.ndarray:
-    """The card warped onto ``corners`` of a dark, textured table photo of ``size``."""
+def photo_of(
+    card: np.ndarray,
+    corners: np.ndarray,
+    size: tuple[int, int],
+    *,
+    table_bgr: tuple[int, int, int] = (70, 70, 70),
+) -> np.ndarray:
+    """The card warped onto ``corners`` of a textured table photo of ``size`` (dark grey
+    unless ``table_bgr`` says otherwise)."""
     width, height = size
-    table = np.random.default_rng(0).normal(70, 12, (height, width, 3)).clip(0, 255)
+    noise = np.random.default_rng(0).normal(0, 12, (height, width, 3))
+    table = (noise + np.array(table_bgr)).clip(0, 255)
     table = table.astype(np.uint8)
     h, w = card.shape[:2]
     source = np.float32([[0, 0], [w, 0], [w, h], [0, h]])

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import cv2
+import numpy as np
 import pytest
 
 from bizcard.pipeline import ocr
 from bizcard.pipeline.errors import OcrUnavailable, PipelineError
+from bizcard.pipeline.preprocess import find_cards
 from tests.pipeline.render import GERMAN_CARD, RUSSIAN_CARD, card_image
+from tests.real_photos import REAL, needs_real_photos
 
 
 def text_of(result) -> str:
@@ -30,6 +34,42 @@ def test_russian_card_is_routed_to_tesseract_in_auto_mode():
     assert result.engine == "tesseract" and result.script == "cyrillic"
     assert "Иванов" in text_of(result)
     assert "ivanov@romashka.ru" in text_of(result)
+
+
+def test_russian_card_with_a_latin_company_name_is_still_routed_to_tesseract():
+    """PP-OCR reads the Latin lines well and drops the Cyrillic ones down to their
+    punctuation (". , . , . 5/5,"): that alone must call for the Cyrillic check."""
+    card = card_image([
+        ("Petrova Group", 40),
+        ("Мартьян Тарасова", 44),
+        ("Судебный пристав", 28),
+        ("Моб.: +7 912 518-13-55", 26),
+        ("Email: martyan.tarasova@petrova36.ru", 26),
+        ("г. Москва, ул. Ленина, д. 5/5, 124094", 26),
+    ])
+    result = ocr.read_words(card, engine="rapidocr", language="auto", threads=2)
+    assert result.engine == "tesseract" and result.script == "cyrillic"
+    assert "Тарасова" in text_of(result) and "Petrova" in text_of(result)
+
+
+@pytest.mark.parametrize(
+    "rotation", [cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_180], ids=["sideways", "upside-down"]
+)
+def test_russian_card_shot_sideways_or_upside_down_is_read_upright(rotation):
+    """Tesseract reads upright text only: it turns the card, and the boxes back onto it."""
+    upright = card_image(RUSSIAN_CARD)
+    card = cv2.rotate(upright, rotation)
+    result = ocr.read_words(card, engine="rapidocr", language="auto", threads=2)
+    assert result.engine == "tesseract" and "Иванов Иван Петрович" in text_of(result)
+    # Where the surname's upright box lands when the card is turned, by turning a mask.
+    [upright_surname] = [w for w in ocr.get_engine("tesseract-cyrillic", threads=2).read(upright)
+                         if w.text == "Иванов"]
+    mask = np.zeros(upright.shape[:2], np.uint8)
+    x0, y0, x1, y1 = upright_surname.box
+    mask[y0:y1, x0:x1] = 1
+    ys, xs = np.nonzero(cv2.rotate(mask, rotation))
+    [surname] = [w for w in result.words if w.text == "Иванов"]
+    assert np.abs(np.subtract(surname.box, (xs.min(), ys.min(), xs.max(), ys.max()))).max() <= 3
 
 
 def test_russian_language_setting_goes_straight_to_tesseract():
@@ -70,3 +110,13 @@ def test_paddleocr_engine_reads_a_card_offline():
                             threads=2)
     assert result.engine == "paddleocr"
     assert "a.becker@mueller-schmidt.de" in text_of(result)
+
+
+@needs_real_photos
+def test_paddleocr_engine_reads_the_email_on_a_real_photo():
+    """The optional extra on a tilted phone photo, after flattening (make test-paddle)."""
+    pytest.importorskip("paddleocr")
+    card = find_cards(cv2.imread(str(REAL / "azure-contoso-avery.jpg")), max_side=1600)[0]
+    result = ocr.read_words(card.image, engine="paddleocr", language="auto", threads=2)
+    assert result.engine == "paddleocr"
+    assert "avery.smith@contoso.com" in text_of(result)

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-import numpy as np
+import re
 
+import cv2
+import numpy as np
+import phonenumbers
+import pytest
+
+from bizcard.pipeline.evaluation import load_dataset
 from bizcard.pipeline.ocr import read_words
 from bizcard.pipeline.preprocess import find_cards
 from tests.pipeline.render import GERMAN_CARD, card_image, photo_of
+from tests.real_photos import REAL, needs_real_photos
 
 TILTED = np.float32([[310, 260], [1480, 170], [1560, 900], [260, 840]])
+CARD_ASPECT = 1000 / 580  # card_image()'s default size
+PHOTO_SIZE = (2000, 1500)
 
 
 def test_tilted_card_is_found_and_flattened_to_its_corners():
@@ -51,3 +60,66 @@ def test_scan_that_fills_the_frame_is_used_whole():
 def test_large_photo_is_scaled_down_to_max_side():
     big = np.full((3000, 4000, 3), 255, np.uint8)
     assert max(find_cards(big, max_side=1600)[0].image.shape[:2]) == 1600
+
+
+def camera_view(tilt: float, yaw: float, roll: float) -> np.ndarray:
+    """Where card_image()'s corners land in a PHOTO_SIZE photo taken by a pinhole camera
+    (a phone's focal length, 0.6 frame diagonals) turned by these angles in degrees."""
+    width, height = 1000, 580
+    corners = np.array([[-width / 2, -height / 2, 0], [width / 2, -height / 2, 0],
+                        [width / 2, height / 2, 0], [-width / 2, height / 2, 0]])
+    a, b, c = np.deg2rad([tilt, yaw, roll])
+    about_x = np.array([[1, 0, 0], [0, np.cos(a), -np.sin(a)], [0, np.sin(a), np.cos(a)]])
+    about_y = np.array([[np.cos(b), 0, np.sin(b)], [0, 1, 0], [-np.sin(b), 0, np.cos(b)]])
+    about_z = np.array([[np.cos(c), -np.sin(c), 0], [np.sin(c), np.cos(c), 0], [0, 0, 1]])
+    seen = corners @ (about_z @ about_y @ about_x).T + [0, 0, 1900]
+    focal = 0.6 * np.hypot(*PHOTO_SIZE)
+    centre = np.array(PHOTO_SIZE) / 2
+    return np.float32(focal * seen[:, :2] / seen[:, 2:] + centre)
+
+
+@pytest.mark.parametrize(
+    ("tilt", "yaw", "roll"), [(35, 20, 8), (45, -25, -12), (50, 0, 0)],
+    ids=["slanted", "slanted-other-way", "tilted-back-only"],
+)
+def test_card_shot_at_a_slant_is_flattened_to_its_true_proportions(tilt, yaw, roll):
+    """Side lengths overstate a slanted card's width by 20-50 % here; the warp must not."""
+    corners = camera_view(tilt, yaw, roll)
+    cards = find_cards(photo_of(card_image(GERMAN_CARD), corners, PHOTO_SIZE), max_side=1600)
+    assert len(cards) == 1 and cards[0].quad is not None
+    assert np.abs(np.float32(cards[0].quad) - corners).max() < 15
+    height, width = cards[0].image.shape[:2]
+    assert width / height == pytest.approx(CARD_ASPECT, rel=0.05)
+
+
+def test_coloured_band_as_bright_as_the_table_stays_on_the_card():
+    """A header band of another hue but the table's brightness: the crop must take the whole
+    card, band and company name included, not just the white panel under it."""
+    card = card_image([("", 40), *GERMAN_CARD])
+    card[:110] = (40, 140, 40)  # green band, grey level ~98
+    cv2.putText(card, "NORDWIND LOGISTIK", (60, 75), cv2.FONT_HERSHEY_DUPLEX, 1.4,
+                (255, 255, 255), 2)
+    photo = photo_of(card, TILTED, (1800, 1100), table_bgr=(150, 60, 150))  # grey ~97
+    [card_found] = find_cards(photo, max_side=1600)
+    assert card_found.quad is None or np.abs(np.float32(card_found.quad) - TILTED).max() < 15
+
+
+def national_digits(e164: str) -> str:
+    return str(phonenumbers.parse(e164).national_number)
+
+
+@pytest.mark.slow
+@needs_real_photos
+@pytest.mark.parametrize("name", ["azure-contoso-avery.jpg", "azure-contoso-chris.jpg"])
+def test_real_tilted_photo_gives_one_card_that_reads_every_contact_detail(name):
+    [labelled] = [c for c in load_dataset(REAL) if c.image.name == name]
+    photo = cv2.imread(str(labelled.image))
+    cards = find_cards(photo, max_side=1600)
+    assert len(cards) == 1 and cards[0].quad is not None
+    text = " ".join(w.text for w in read_words(cards[0].image, engine="rapidocr",
+                                               language="auto", threads=2).words)
+    digits = re.sub(r"\D", "", text)
+    fields = labelled.fields
+    assert all(email in text for email in fields["emails"])
+    assert all(national_digits(number) in digits for number in fields["phones"] + fields["fax"])
+    assert all(site.split("//")[1].rstrip("/") in text for site in fields["websites"])

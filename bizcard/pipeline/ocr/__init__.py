@@ -30,6 +30,8 @@ FALLBACKS: dict[str, tuple[str, ...]] = {
 }
 MIN_PLAIN_WORDS = 3  # fewer plain-text words than this on a card means OCR lost lines
 MIN_PLAIN_CONFIDENCE = 0.85  # PP-OCR's mean score on Latin and CJK cards is ~0.97
+# Bare "." or "," words: 2+ on every Russian synthetic card, on no Latin or CJK card.
+MIN_ORPHAN_PUNCTUATION = 2
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -37,6 +39,7 @@ CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 # Letters outside Latin and CJK, e.g. Greek kappa read for Cyrillic "к".
 FOREIGN_LETTER = re.compile(r"[\u0370-\u03ff]")
+ORPHAN_PUNCTUATION = re.compile(r"^[.,:;«»\"„“”]+$")
 
 
 def _rapidocr(threads: int) -> OcrEngine:
@@ -146,12 +149,15 @@ def _maybe_misread_script(words: list[Word]) -> bool:
 
     PP-OCR drops most Cyrillic lines (low scores) and spells the rest with unsure Latin or
     Greek look-alikes, while it reads Latin and CJK cards with scores near 1. So: few plain
-    words, unsure plain words, or letters from neither Latin nor CJK call for a second read.
+    words, unsure plain words, or letters from neither Latin nor CJK call for a second read,
+    and so do lines that kept only their punctuation ("ул. Ленина, д. 5" reads ". , . 5").
     """
     plain = [w for w in words if _is_plain(w.text)]
-    if any(CJK.search(w.text) for w in plain):
-        return False  # PP-OCR's own script: a short CJK card is not a misread
+    if detect_script(w.text for w in plain) == "cjk":
+        return False  # a CJK card, however short, is PP-OCR's own script; a stray 山 is not
     if len(plain) < MIN_PLAIN_WORDS:
+        return True
+    if sum(bool(ORPHAN_PUNCTUATION.match(w.text)) for w in words) >= MIN_ORPHAN_PUNCTUATION:
         return True
     if any(FOREIGN_LETTER.search(w.text) for w in plain):
         return True

@@ -7,10 +7,15 @@ import shutil
 import numpy as np
 
 from bizcard.pipeline.errors import OcrUnavailable
+from bizcard.pipeline.preprocess import fit_within, rotate, unrotate_quad
 from bizcard.pipeline.types import Word
 
 # Sparse text: cards are scattered blocks, not paragraphs (psm 11 found more than psm 3).
 TESSERACT_CONFIG = "--psm 11"
+# Orientation detection needs a sample of characters, not every pixel: ~3x faster at 1000 px.
+ORIENTATION_SIDE = 1000
+ORIENTATION_CONFIG = "--psm 0 -c min_characters_to_try=10"
+MIN_ORIENTATION_CONFIDENCE = 1.0  # below it Tesseract guesses: leave the card as it is
 
 
 class TesseractEngine:
@@ -27,7 +32,7 @@ class TesseractEngine:
                 "tesseract-ocr-eng tesseract-ocr-rus"
             )
         installed = set(pytesseract.get_languages(config=""))
-        missing = [lang for lang in languages.split("+") if lang not in installed]
+        missing = [lang for lang in [*languages.split("+"), "osd"] if lang not in installed]
         if missing:
             raise OcrUnavailable(
                 f"Tesseract language data missing: {', '.join(missing)} "
@@ -37,6 +42,31 @@ class TesseractEngine:
         self.languages = languages
 
     def read(self, image: np.ndarray) -> list[Word]:
+        """Words with boxes on ``image``; a card shot sideways or upside down is turned
+        upright first (Tesseract reads upright text only), its boxes turned back."""
+        turn = self._upright_turn(image)
+        upright = rotate(image, turn)
+        words = self._read_upright(upright)
+        if not turn:
+            return words
+        size = (upright.shape[1], upright.shape[0])
+        return [Word(w.text, unrotate_quad(w.quad, turn, size), w.confidence, w.line)
+                for w in words]
+
+    def _upright_turn(self, image: np.ndarray) -> int:
+        """Clockwise degrees (0, 90, 180, 270) that make the text upright (Tesseract OSD)."""
+        sample = np.ascontiguousarray(fit_within(image, ORIENTATION_SIDE)[:, :, ::-1])
+        try:
+            found = self._pytesseract.image_to_osd(
+                sample, config=ORIENTATION_CONFIG, output_type=self._pytesseract.Output.DICT
+            )
+        except self._pytesseract.TesseractError:  # too few characters to tell
+            return 0
+        if float(found["orientation_conf"]) < MIN_ORIENTATION_CONFIDENCE:
+            return 0
+        return int(found["rotate"]) % 360
+
+    def _read_upright(self, image: np.ndarray) -> list[Word]:
         rgb = np.ascontiguousarray(image[:, :, ::-1])
         data = self._pytesseract.image_to_data(
             rgb,
