@@ -8,8 +8,12 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Debian packages: Tesseract (the Cyrillic reader) and fonts for the synthetic card generator.
-APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus \
-	fonts-dejavu-core fonts-liberation fonts-noto-core
+# The font list is training/synth/fonts.py's REQUIRED_APT_FONT_PACKAGES.
+APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus fonts-liberation \
+	fonts-comfortaa fonts-crosextra-caladea fonts-crosextra-carlito fonts-dejavu-core \
+	fonts-dejavu-extra fonts-ebgaramond fonts-font-awesome fonts-freefont-ttf fonts-inter \
+	fonts-jura fonts-lato fonts-liberation2 fonts-noto-core fonts-open-sans fonts-paratype \
+	fonts-roboto-unhinted
 # Written after a successful install; re-installs only when what it depends on changes.
 INSTALLED := $(VENV)/.installed
 

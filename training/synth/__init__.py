@@ -1,49 +1,36 @@
 """Synthetic business-card photos with labelled words, in the ROADMAP dataset format.
 
-Plain Python (no Django): content per locale (content.py), layouts with word boxes and BIO
-labels (render.py), camera conditions that carry the boxes along (camera.py). The same seed
-gives the same dataset.
+Plain Python (no Django); ``manage.py synth`` is a thin shell around :func:`write_dataset`.
+One card goes through four stages, each in its own module:
+
+- ``content``: who and what the card says, per locale (Faker people, companies and
+  addresses; phone numbers that ``phonenumbers`` accepts for the region; e-mails from the
+  name and the company's domain; label prefixes, slogans, handles, legal small print and QR
+  payloads as distractors). ``vocabulary`` holds the per-language words.
+- ``layouts``: a design (palette, Debian fonts from ``fonts``, sizes) and one of 13 layouts
+  that places the text in boxes; ``render`` draws it, recording each word's box and BIO
+  label (``schema.BIO_LABELS``).
+- ``camera``: the card on a table or a scanner: tilt, rotation, quarter turns, shadow,
+  light, blur, noise; word boxes go through the same homography.
+- ``dataset``: JPEG files and ``cards.jsonl``, deterministic per seed, in parallel.
+
+A ``cards.jsonl`` line also carries ``"synth": {"layout", "capture", "qr"}`` so scores can
+be broken down by layout; readers of the dataset format ignore it.
 """
 
 from __future__ import annotations
 
-import json
-import random
-from pathlib import Path
+from training.synth.content import LOCALES, RUSSIAN_SHARE
+from training.synth.dataset import make_card, write_dataset
+from training.synth.fonts import REQUIRED_APT_FONT_PACKAGES, NoUsableFontError
+from training.synth.layouts import LAYOUTS
 
-import cv2
-import numpy as np
-
-from bizcard.pipeline.evaluation import DATASET_INDEX
-from training.synth.camera import photograph
-from training.synth.content import LOCALES, card_content, pick_locale
-from training.synth.render import render_card
-
-
-def write_dataset(out_dir: Path, *, n: int, seed: int = 0,
-                  locales: tuple[str, ...] = LOCALES) -> Path:
-    """Write ``n`` cards and ``cards.jsonl`` into ``out_dir``; returns the index path."""
-    unknown = set(locales) - set(LOCALES)
-    if unknown:
-        raise ValueError(f"Unknown locale(s) {sorted(unknown)}; supported: {', '.join(LOCALES)}")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(seed)
-    index = out_dir / DATASET_INDEX
-    with index.open("w", encoding="utf-8") as lines:
-        for number in range(1, n + 1):
-            card_rng = random.Random(rng.randrange(2**63))
-            content = card_content(card_rng, pick_locale(card_rng, locales))
-            image, words = render_card(card_rng, content)
-            card_bgr = np.ascontiguousarray(np.asarray(image)[:, :, ::-1])
-            photo, boxes = photograph(card_rng, card_bgr, [w.box for w in words])
-            name = f"{number:05d}.jpg"
-            cv2.imwrite(str(out_dir / name), photo)
-            record = {
-                "image": name,
-                "fields": content.fields,
-                "locale": content.locale,
-                "words": [{"text": w.text, "box": list(box), "label": w.label}
-                          for w, box in zip(words, boxes, strict=True)],
-            }
-            lines.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return index
+__all__ = [
+    "LAYOUTS",
+    "LOCALES",
+    "REQUIRED_APT_FONT_PACKAGES",
+    "RUSSIAN_SHARE",
+    "NoUsableFontError",
+    "make_card",
+    "write_dataset",
+]

@@ -1,177 +1,459 @@
-"""What a synthetic card says: fields per locale, and the printed lines that show them.
+"""What one synthetic card says: a person, a company, contacts and distractors, per locale.
 
-Each printed line is a list of spans; a span carries the token label entity it shows
-(``"PHONE"``) or ``None`` for text that is no field (label prefixes, taglines, handles).
+The content holds printed text only; layouts decide where it goes. ``CardContent.fields``
+is the ground truth in the ROADMAP schema, and every non-empty value in it is printed.
 """
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from dataclasses import dataclass, field
 
 import phonenumbers
 from faker import Faker
+from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
 from bizcard.pipeline.lexicon import fold
 from bizcard.pipeline.schema import empty_fields
+from training.synth import vocabulary as vocab
+from training.synth.vocabulary import LOCALES, REGIONS
 
-LOCALES: tuple[str, ...] = (
-    "en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_BR", "ru_RU",
-)
-RUSSIAN_SHARE = 0.125  # about one card in eight is Russian
-REGIONS = {"en_US": "US", "en_GB": "GB", "de_DE": "DE", "fr_FR": "FR", "es_ES": "ES",
-           "it_IT": "IT", "nl_NL": "NL", "pt_BR": "BR", "ru_RU": "RU"}
-DOMAIN_SUFFIXES = {"US": "com", "GB": "co.uk", "DE": "de", "FR": "fr", "ES": "es", "IT": "it",
-                   "NL": "nl", "BR": "com.br", "RU": "ru"}
-PHONE_LABELS = {
-    "en": ["Tel", "Tel.", "T", "Phone", "P"], "de": ["Tel.", "Telefon", "T"],
-    "fr": ["Tél.", "Tél", "T"], "es": ["Tel.", "Teléfono", "T"], "it": ["Tel.", "Telefono"],
-    "nl": ["Tel.", "Telefoon", "T"], "pt": ["Tel.", "Telefone", "T"], "ru": ["Тел.", "Тел", "T"],
-}
-MOBILE_LABELS = {
-    "en": ["M", "Mobile", "Cell", "Mob."], "de": ["Mobil", "Handy", "M"],
-    "fr": ["Mob.", "Portable", "M"], "es": ["Móvil", "M"], "it": ["Cell.", "Cellulare", "M"],
-    "nl": ["Mob.", "Mobiel", "M"], "pt": ["Cel.", "Celular", "M"], "ru": ["Моб.", "Моб", "M"],
-}
-FAX_LABELS = {"ru": ["Факс", "Ф"], "default": ["Fax", "F", "Fax:"]}
-EMAIL_LABELS = ["E", "E-mail", "Email", "Mail"]
-WEB_LABELS = ["W", "Web", "www"]
-DEPARTMENTS = {
-    "en": ["Sales Department", "Marketing Department", "Research & Development",
-           "Human Resources", "Finance Division", "IT Department"],
-    "de": ["Abteilung Vertrieb", "Abteilung Einkauf", "Forschung und Entwicklung"],
-    "fr": ["Département Marketing", "Service Commercial", "Direction Financière"],
-    "es": ["Departamento de Ventas", "Departamento Comercial"],
-    "it": ["Ufficio Acquisti", "Dipartimento Vendite"],
-    "nl": ["Afdeling Verkoop", "Afdeling Inkoop"],
-    "pt": ["Departamento Comercial", "Departamento Financeiro"],
-    "ru": ["Отдел продаж", "Департамент маркетинга", "Отдел закупок"],
-}
-SOCIAL = ["linkedin.com/in/{handle}", "@{handle}", "twitter.com/{handle}"]
+__all__ = ["LOCALES", "RUSSIAN_SHARE", "CardContent", "ContactItem", "card_content",
+           "pick_locale"]
+
+RUSSIAN_SHARE = 0.125  # about one card in eight is Russian when ru_RU is among the locales
+PHONE_KINDS = ("office", "mobile")
+SOCIAL_KINDS = ("linkedin", "twitter", "instagram", "telegram", "xing")
+_DIGITS = "0123456789"
+# Faker en_US sometimes gives military addresses ("PSC 1234, Box 5678 APO AE"); not on cards.
+_MILITARY = re.compile(r"\b(APO|FPO|DPO|PSC|USNS|USNV|USS|USCGC|Unit \d+)\b")
 
 
-@dataclass
-class Span:
+@dataclass(frozen=True)
+class ContactItem:
+    """One printed contact: ``text`` as printed, ``value`` as the field holds it (E.164 ...)."""
+
+    kind: str  # office | mobile | fax | email | website | one of SOCIAL_KINDS
     text: str
-    entity: str | None  # the field's token entity, or None for text that is no field
+    entity: str | None  # PHONE, FAX, EMAIL, WEBSITE; None for distractors (social handles)
+    value: str | None
+    prefix: str = ""  # a printed label such as "Tel.:" (words labelled O); "" for none
+    icon: bool = False  # a pictogram before the text: drawn, not a word
 
 
 @dataclass
 class CardContent:
     locale: str
-    fields: dict
-    heading: list[list[Span]] = field(default_factory=list)  # name, position, department
-    company: list[Span] = field(default_factory=list)
-    tagline: list[Span] = field(default_factory=list)
-    contact: list[list[Span]] = field(default_factory=list)  # phones, e-mail, web, social
-    address: list[list[Span]] = field(default_factory=list)
+    script: str  # "latin" or "cyrillic": which fonts can print it
+    name_lines: list[str]
+    position: str | None = None
+    department: str | None = None
+    company: str | None = None
+    tagline: str | None = None
+    address_lines: list[str] = field(default_factory=list)
+    address_prefix: str = ""
+    address_icon: bool = False
+    contacts: list[ContactItem] = field(default_factory=list)
+    legal: str | None = None  # registered office / tax numbers: small print, labelled O
+    qr_payload: str | None = None
+    monogram: str = ""  # initials a logo may show
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(self.name_lines)
+
+    @property
+    def fields(self) -> dict:
+        """The ground truth in the ROADMAP schema; phones and fax as E.164."""
+        fields = empty_fields()
+        fields.update(full_name=self.full_name, position=self.position,
+                      department=self.department, company=self.company,
+                      address=", ".join(self.address_lines) or None)
+        by_entity = {"PHONE": "phones", "FAX": "fax", "EMAIL": "emails", "WEBSITE": "websites"}
+        for item in self.contacts:
+            if item.entity in by_entity:
+                fields[by_entity[item.entity]].append(item.value)
+        return fields
 
 
-def pick_locale(rng: random.Random, locales: tuple[str, ...]) -> str:
-    if "ru_RU" in locales and rng.random() < RUSSIAN_SHARE:
+def pick_locale(rng: random.Random, locales: tuple[str, ...],
+                russian_share: float = RUSSIAN_SHARE) -> str:
+    """A locale for the next card: Russian at ``russian_share``, the others evenly."""
+    others = [code for code in locales if code != "ru_RU"]
+    if "ru_RU" in locales and (not others or rng.random() < russian_share):
         return "ru_RU"
-    others = [loc for loc in locales if loc != "ru_RU"] or list(locales)
     return rng.choice(others)
 
 
+@functools.lru_cache(maxsize=16)
+def _faker(locale: str) -> Faker:
+    return Faker(locale)  # building one takes ~50 ms: keep one per locale and reseed it
+
+
 def card_content(rng: random.Random, locale: str) -> CardContent:
-    """Fields and printed lines for one card; ``fields`` is the ground truth in the schema."""
-    fake = Faker(locale)
-    fake.seed_instance(rng.randrange(2**32))
-    region, language = REGIONS[locale], locale[:2]
-    first, last = fake.first_name(), fake.last_name()
-    name = f"{last} {first}" if language == "ru" and rng.random() < 0.4 else f"{first} {last}"
-    if rng.random() < 0.1 and language != "ru":
-        name = rng.choice(["Dr.", "Prof."]) + " " + name
-    domain = _ascii(fake.last_name() + rng.choice(["", "-group", "tech", str(rng.randint(1, 99))]))
-    domain = f"{domain or 'firma'}.{DOMAIN_SUFFIXES[region]}"
-    local = _ascii(rng.choice([f"{first}.{last}", f"{first[0]}{last}", first])) or "info"
-    fields = empty_fields()
-    fields.update(
-        full_name=name,
-        position=_short(fake.job(), 42) if rng.random() < 0.9 else None,
-        department=rng.choice(DEPARTMENTS[language]) if rng.random() < 0.25 else None,
-        company=fake.company(),
-        address=None,
-        emails=[f"{local}@{domain}"],
-    )
-    content = CardContent(locale=locale, fields=fields)
-    content.heading = [[Span(name, "NAME")]]
-    if fields["position"]:
-        content.heading.append([Span(fields["position"], "POSITION")])
-    if fields["department"]:
-        content.heading.append([Span(fields["department"], "DEPARTMENT")])
-    content.company = [Span(fields["company"], "COMPANY")]
+    """Everything one card prints, drawn from ``rng`` (the same rng state, the same card)."""
+    if locale not in REGIONS:
+        raise ValueError(f"Unknown locale {locale!r}; supported: {', '.join(LOCALES)}")
+    fake = _faker(locale)
+    fake.seed_instance(rng.getrandbits(64))
+    language, region = locale[:2], REGIONS[locale]
+    female = rng.random() < 0.45
+    given, family = _person(fake, female)
+    content = CardContent(locale=locale, script="cyrillic" if language == "ru" else "latin",
+                          name_lines=_name_lines(rng, language, given, family, female))
+
+    if rng.random() < 0.9:
+        content.position = _cased(rng, _position(rng, fake, locale), upper=0.08)
     if rng.random() < 0.3:
-        content.tagline = [Span(_short(fake.catch_phrase(), 48), None)]
-    for mobile in [True, False] if rng.random() < 0.6 else [rng.random() < 0.5]:
-        shown, e164 = _phone(rng, region, mobile)
-        fields["phones"].append(e164)
-        labels = MOBILE_LABELS if mobile else PHONE_LABELS
-        content.contact.append(_labelled(rng, rng.choice(labels[language]), shown, "PHONE"))
+        content.department = rng.choice(vocab.DEPARTMENTS[language])
+    if rng.random() < 0.93:
+        content.company = _company(rng, fake, locale)
+    domain = _domain(rng, region, content.company, family)
     if rng.random() < 0.3:
-        shown, e164 = _phone(rng, region, False)
-        fields["fax"].append(e164)
-        label = rng.choice(FAX_LABELS.get(language, FAX_LABELS["default"]))
-        content.contact.append(_labelled(rng, label, shown, "FAX"))
-    content.contact.append(_labelled(rng, rng.choice(EMAIL_LABELS), fields["emails"][0], "EMAIL",
-                                     bare=rng.random() < 0.4))
-    if rng.random() < 0.75:
-        web = rng.choice(["www.", "", "https://www."]) + domain
-        fields["websites"].append(web if web.startswith("http") else f"https://{web}")
-        content.contact.append(_labelled(rng, rng.choice(WEB_LABELS), web, "WEBSITE",
-                                         bare=rng.random() < 0.5))
-    if rng.random() < 0.15:
-        handle = _ascii(f"{first}{last}").lower() or "card"
-        content.contact.append([Span(rng.choice(SOCIAL).format(handle=handle), None)])
-    address_lines = _address_lines(rng, fake.address())
-    fields["address"] = ", ".join(address_lines)
-    content.address = [[Span(line, "ADDRESS")] for line in address_lines]
+        content.tagline = _tagline(rng, fake, language)
+
+    _add_address(rng, fake, content, region)
+    _add_contacts(rng, content, language, region, given, family, domain)
+    if rng.random() < 0.14:
+        content.legal = _legal_line(rng, fake, locale)
+    if rng.random() < 0.16:
+        content.qr_payload = _qr_payload(rng, content)
+    words = (content.company or "").replace("«", "").split() or [given, family]
+    content.monogram = "".join(w[0] for w in words[:2] if w[:1].isalpha()).upper()
     return content
 
 
-def _labelled(rng: random.Random, label: str, value: str, entity: str, *, bare: bool = False
-              ) -> list[Span]:
-    if bare:
-        return [Span(value, entity)]
-    separator = rng.choice([": ", " ", ". "]) if not label.endswith((".", ":")) else " "
-    return [Span(label + separator.rstrip(), None), Span(value, entity)]
+def _person(fake: Faker, female: bool) -> tuple[str, str]:
+    if female:
+        return fake.first_name_female(), fake.last_name_female()
+    return fake.first_name_male(), fake.last_name_male()
 
 
-def _phone(rng: random.Random, region: str, mobile: bool) -> tuple[str, str]:
-    """A number phonenumbers considers valid for the region: as printed, and as E.164."""
-    types = phonenumbers.PhoneNumberType
-    kind = types.MOBILE if mobile else types.FIXED_LINE
-    example = phonenumbers.example_number_for_type(region, kind)
-    digits = str(example.national_number)
-    number = example
-    for _ in range(30):
-        candidate = digits[:3] + "".join(str(rng.randint(0, 9)) for _ in digits[3:])
-        parsed = phonenumbers.parse(f"+{example.country_code}{candidate}")
-        if phonenumbers.is_valid_number(parsed):
-            number = parsed
+def _name_lines(rng: random.Random, language: str, given: str, family: str,
+                female: bool) -> list[str]:
+    order = rng.random()
+    if language == "ru":
+        fake = _faker("ru_RU")
+        patronymic = fake.middle_name_female() if female else fake.middle_name_male()
+        if order < 0.45:
+            parts = [family, given, patronymic]  # "Иванов Иван Иванович", the formal order
+        elif order < 0.65:
+            parts = [given, patronymic, family]
+        else:
+            parts = [given, family]
+    else:
+        if language == "fr" and rng.random() < 0.3:
+            family = family.upper()  # "Jean DUPONT"
+        parts = [given, family]
+        titles = vocab.ACADEMIC_TITLES.get(language, ())
+        if titles and rng.random() < 0.12:
+            parts.insert(0, rng.choice(titles))
+        suffixes = vocab.NAME_SUFFIXES.get(language, ())
+        if suffixes and rng.random() < 0.06:
+            parts[-1] += ","
+            parts.append(rng.choice(suffixes))
+    if rng.random() < 0.1:
+        parts = [p.upper() for p in parts]
+    if rng.random() < 0.1 and len(parts) >= 2 and not parts[-2].endswith(","):
+        # given name above family name (family name alone on top when printed first, as
+        # Russian cards do); the field joins the lines with a space
+        cut = 1 if language == "ru" and order < 0.45 else len(parts) - 1
+        return [" ".join(parts[:cut]), " ".join(parts[cut:])]
+    return [" ".join(parts)]
+
+
+# Faker's job() is in the locale's language here (it_IT and nl_NL give English ones).
+_FAKER_JOB_LOCALES = frozenset({"en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "pt_BR", "ru_RU"})
+
+
+def _position(rng: random.Random, fake: Faker, locale: str) -> str:
+    """Mostly office titles; now and then a Faker profession ("Pilot", "Уролог")."""
+    if locale in _FAKER_JOB_LOCALES and rng.random() < 0.25:
+        job = fake.job()
+        if len(job) <= 40 and not re.search(r"[,()/]", job):
+            return job[:1].upper() + job[1:]
+    return rng.choice(vocab.TITLES[locale[:2]])
+
+
+def _cased(rng: random.Random, text: str, *, upper: float) -> str:
+    return text.upper() if rng.random() < upper else text
+
+
+def _company(rng: random.Random, fake: Faker, locale: str) -> str:
+    language = locale[:2]
+    legal = rng.choice(vocab.LEGAL_FORMS[locale])
+    industry = rng.choice(vocab.INDUSTRIES[language])
+    style = rng.random()
+    if language == "ru":
+        name = f"{legal} «{industry}»" if style < 0.6 else fake.company()
+    elif style < 0.4:
+        name = fake.company()
+    elif style < 0.65:
+        name = " ".join(filter(None, [fake.last_name(), industry, legal]))
+    elif style < 0.8:
+        name = " ".join(filter(None, [industry, fake.last_name(), legal]))
+    elif style < 0.9:
+        name = " ".join(filter(None, [f"{fake.last_name()} & {fake.last_name()}", legal]))
+    else:
+        letters = "".join(rng.choice("ABCDEFGHIKLMNPRSTVX") for _ in range(rng.randint(2, 4)))
+        name = " ".join(filter(None, [letters, industry, legal]))
+    return _cased(rng, name, upper=0.25)
+
+
+def _slug(text: str, *, umlauts: bool = False) -> str:
+    """ASCII letters and digits: "Müller" -> "muller" (or "mueller" with ``umlauts``)."""
+    if umlauts:
+        text = text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def _domain(rng: random.Random, region: str, company: str | None, family: str) -> str:
+    umlauts = region == "DE" and rng.random() < 0.5
+    words = re.split(r"[\s,&«»\"'/()+-]+", company or "")
+    core = [_slug(w, umlauts=umlauts) for w in words
+            if re.sub(r"\W", "", w.lower()) not in vocab.LEGAL_WORDS]
+    core = [w for w in core if w]
+    if not core:
+        core = [_slug(family, umlauts=umlauts) or "office", rng.choice(["office", "studio", ""])]
+    joiner = "-" if rng.random() < 0.2 else ""
+    name = joiner.join(w for w in core[: rng.choice([1, 2, 2])] if w)[:24].strip("-")
+    return f"{name or 'firma'}.{rng.choice(vocab.DOMAIN_SUFFIXES[region])}"
+
+
+def _tagline(rng: random.Random, fake: Faker, language: str) -> str:
+    if language in ("en", "fr", "it", "pt", "ru") and rng.random() < 0.3:
+        phrase = fake.catch_phrase()
+        if len(phrase) <= 48:
+            return phrase[:1].upper() + phrase[1:]
+    return rng.choice(vocab.TAGLINES[language])
+
+
+def _add_address(rng: random.Random, fake: Faker, content: CardContent, region: str) -> None:
+    if rng.random() > 0.85:
+        return
+    for _ in range(8):
+        raw = fake.address()
+        if not _MILITARY.search(raw):
             break
-    style = rng.choice([phonenumbers.PhoneNumberFormat.INTERNATIONAL,
-                        phonenumbers.PhoneNumberFormat.NATIONAL])
-    shown = phonenumbers.format_number(number, style)
-    return shown, phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    lines = [re.sub(r"\s+", " ", line).strip(" ,") for line in raw.splitlines()]
+    lines = [line for line in lines if line]
+    if len(lines) == 1 and ", " in lines[0] and rng.random() < 0.6:
+        # a one-line Russian address is often printed over two lines; ", " joins them back
+        parts = lines[0].split(", ")
+        cut = max(1, len(parts) // 2)
+        lines = [", ".join(parts[:cut]), ", ".join(parts[cut:])]
+    if rng.random() < 0.12:
+        lines.append(vocab.COUNTRY_NAMES[region])
+    content.address_lines = lines
 
 
-def _address_lines(rng: random.Random, address: str) -> list[str]:
-    parts = [p.strip() for p in re.split(r"[\n]", address) if p.strip()]
-    if len(parts) == 1 and ", " in parts[0] and rng.random() < 0.5:
-        head, tail = parts[0].split(", ", 1)
-        parts = [head, tail]
-    if len(parts) > 1 and rng.random() < 0.3:
-        parts = [", ".join(parts)]
-    return parts
+def _add_contacts(rng: random.Random, content: CardContent, language: str, region: str,
+                  given: str, family: str, domain: str) -> None:
+    prefixes = dict(rng.choice(vocab.PREFIX_SETS[language]))
+    separator = rng.choice([":", ":", ":", "", ".", " -"]) if rng.random() < 0.9 else ""
+    casing = rng.choices(["keep", "lower", "upper"], weights=[0.75, 0.15, 0.1])[0]
+    mode = rng.choices(["words", "icons", "none", "phones"], weights=[0.5, 0.2, 0.13, 0.17])[0]
+
+    def prefix_for(kind: str) -> str:
+        word = prefixes.get(kind, "")
+        if not word:
+            return ""
+        if separator == "." and (word.endswith(".") or len(word) > 1):
+            text = word if word.endswith(".") else word + ":"  # "T." but "Tel:", not "Tel."
+        elif separator == " -":
+            text = word  # "Tel - 030 ..." prints the dash as its own word
+        else:
+            text = word + separator
+        text = {"lower": text.lower(), "upper": text.upper()}.get(casing, text)
+        return f"{text} -" if separator == " -" else text
+
+    def labelled(kind: str, text: str, entity: str | None, value: str | None) -> ContactItem:
+        if mode == "icons":
+            return ContactItem(kind, text, entity, value, icon=True)
+        wants_word = (mode == "words" and (kind in PHONE_KINDS or rng.random() < 0.6)) or (
+            mode == "phones" and kind in PHONE_KINDS) or kind == "fax"
+        return ContactItem(kind, text, entity, value, prefix_for(kind) if wants_word else "")
+
+    phones = _phone_numbers(rng, region, language)
+    style = rng.choice(_PHONE_STYLES)
+    items = []
+    for kind, number in phones:
+        text = _format_phone(rng, number, region, style)
+        e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+        items.append(labelled(kind, text, "FAX" if kind == "fax" else "PHONE", e164))
+    if rng.random() < 0.3:
+        items.sort(key=lambda item: {"mobile": 0, "office": 1, "fax": 2}[item.kind])
+
+    mails = []
+    if rng.random() < 0.93 or not items:
+        mails.append(_email(rng, region, given, family, domain, personal=content.company is None))
+        if rng.random() < 0.1:
+            generic = rng.choice(["info", "office", "sales", "contact", "hello", "kontakt",
+                                  "ventas", "vendas", "info"])
+            mails.append(f"{generic}@{domain}")
+    mail_items = [labelled("email", mail, "EMAIL", mail) for mail in mails]
+
+    web_items = []
+    if content.company and rng.random() < 0.72:
+        site = rng.choices(
+            [f"www.{domain}", domain, f"https://www.{domain}", f"https://{domain}",
+             f"http://www.{domain}", f"www.{domain}/", f"https://www.{domain}/"],
+            weights=[45, 20, 10, 5, 5, 3, 5])[0]
+        web_items.append(labelled("website", site, "WEBSITE", site))
+
+    socials = []
+    if rng.random() < 0.2:
+        handle = (_slug(given) + rng.choice(["", ".", "_"]) + _slug(family))[:20] or "card"
+        network = rng.choice(SOCIAL_KINDS[:4] if language == "ru" else SOCIAL_KINDS)
+        text = {"linkedin": rng.choice([f"linkedin.com/in/{handle}", f"in/{handle}"]),
+                "xing": f"xing.com/profile/{handle}", "telegram": f"@{handle}",
+                "twitter": f"@{handle}", "instagram": f"@{handle}"}[network]
+        word = {"telegram": "Telegram:", "twitter": "X:", "instagram": "Instagram:"}.get(network)
+        icon = mode == "icons" or rng.random() < 0.4
+        socials.append(ContactItem(network, text, None, None,
+                                   "" if icon or not word else word, icon=icon))
+
+    groups = [items, mail_items, web_items]
+    if rng.random() < 0.2:
+        groups = [mail_items, web_items, items]  # e-mail first, as some designs do
+    content.contacts = [item for group in groups for item in group] + socials
+    if content.address_lines:
+        content.address_icon = mode == "icons"
+        if mode == "words" and rng.random() < 0.25:
+            content.address_prefix = prefix_for("address")
 
 
-def _ascii(text: str) -> str:
-    """Letters fit for an e-mail address or a domain: "Jürgen Müller" -> "jurgenmuller"."""
-    return re.sub(r"[^a-z0-9.-]", "", fold(text))
+def _email(rng: random.Random, region: str, given: str, family: str, domain: str,
+           *, personal: bool) -> str:
+    umlauts = region == "DE" and rng.random() < 0.5
+    first, last = _slug(given, umlauts=umlauts), _slug(family, umlauts=umlauts)
+    local = rng.choice([f"{first}.{last}", f"{first[:1]}.{last}", f"{first[:1]}{last}",
+                        first, f"{first}_{last}", last, f"{first}{last}"]).strip("._")
+    if personal or rng.random() < 0.05:
+        domain = rng.choice(vocab.FREE_MAIL[region])
+        local += rng.choice(["", "", str(rng.randint(1, 99))])
+    return f"{local or 'info'}@{domain}"
 
 
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0].rstrip(",;(")
+_PHONE_STYLES = ("national", "national", "international", "international", "trunk",
+                 "e164", "dots", "dashes", "intl_national")
+
+
+def _phone_numbers(rng: random.Random, region: str,
+                   language: str) -> list[tuple[str, phonenumbers.PhoneNumber]]:
+    roll = rng.random()
+    kinds = (["office"] if roll < 0.3 else ["mobile"] if roll < 0.55
+             else ["office", "mobile"] if roll < 0.94 else [] if roll < 0.97
+             else ["office", "office", "mobile"])
+    numbers = []
+    office = None
+    for kind in kinds:
+        if kind == "office" and office is not None:
+            number = _sibling(rng, office)  # a direct line next to the switchboard
+        else:
+            number = _random_number(rng, region, kind == "mobile")
+        office = number if kind == "office" and office is None else office
+        numbers.append((kind, number))
+    fax_share = 0.3 if language in ("de", "it", "ru", "fr", "es") else 0.15
+    if office is not None and rng.random() < fax_share:
+        numbers.append(("fax", _sibling(rng, office)))
+    return numbers
+
+
+def _random_number(rng: random.Random, region: str, mobile: bool) -> phonenumbers.PhoneNumber:
+    """A number phonenumbers considers valid for ``region``: random digits, checked."""
+    wanted = PhoneNumberType.MOBILE if mobile else PhoneNumberType.FIXED_LINE
+    example = phonenumbers.example_number_for_type(region, wanted)
+    digits = phonenumbers.national_significant_number(example)
+    accepted = {wanted, PhoneNumberType.FIXED_LINE_OR_MOBILE}
+    for _ in range(60):
+        keep = rng.randint(1, 2)
+        candidate = digits[:keep] + "".join(rng.choice(_DIGITS) for _ in digits[keep:])
+        number = phonenumbers.parse(f"+{example.country_code}{candidate}")
+        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in accepted:
+            return number
+    return example
+
+
+def _sibling(rng: random.Random, number: phonenumbers.PhoneNumber) -> phonenumbers.PhoneNumber:
+    """The same number with other last digits: a fax or direct line of the same office."""
+    digits = phonenumbers.national_significant_number(number)
+    for _ in range(30):
+        tail = "".join(rng.choice(_DIGITS) for _ in range(rng.randint(1, 2)))
+        candidate = digits[: len(digits) - len(tail)] + tail
+        sibling = phonenumbers.parse(f"+{number.country_code}{candidate}")
+        if candidate != digits and phonenumbers.is_valid_number(sibling):
+            return sibling
+    return number
+
+
+def _format_phone(rng: random.Random, number: phonenumbers.PhoneNumber, region: str,
+                  style: str) -> str:
+    """The number as printed in ``style``; always reads back as the same number."""
+    if rng.random() < 0.2:
+        style = rng.choice(_PHONE_STYLES)  # cards mix styles now and then
+    national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+    international = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+    code = f"+{number.country_code}"
+    if style == "national":
+        text = national
+    elif style == "trunk" and region in ("GB", "DE", "NL", "FR"):  # "+44 (0)20 ..."
+        text = international.replace(f"{code} ", f"{code} (0)" + rng.choice(["", " "]), 1)
+    elif style == "e164":
+        text = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    elif style == "dots":
+        source = national if rng.random() < 0.5 else international
+        text = re.sub(r"[()]", "", source).replace(" ", ".").replace("-", ".")
+        text = text.replace("+.", "+").replace("..", ".")
+        if text.startswith(f"{code}."):
+            text = f"{code} " + text[len(code) + 1:]  # "+33 1.23.45.67.89"
+    elif style == "dashes":
+        text = international.replace(" ", "-")
+    elif style == "intl_national" and region in ("US", "RU", "BR"):
+        text = f"{code} " + re.sub(r"^(8 |0)", "", national)  # "+7 (912) 345-67-89"
+    else:
+        text = international
+    try:
+        parsed = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return international
+    e164 = PhoneNumberFormat.E164
+    same = phonenumbers.format_number(parsed, e164) == phonenumbers.format_number(number, e164)
+    return text if same else international
+
+
+def _legal_line(rng: random.Random, fake: Faker, locale: str) -> str:
+    template = rng.choice(vocab.LEGAL_LINES[locale])
+
+    def digits(match: re.Match[str]) -> str:
+        count = int(match.group(1))
+        return str(rng.randint(1, 9)) + "".join(rng.choice(_DIGITS) for _ in range(count - 1))
+
+    text = re.sub(r"\{d(\d+)\}", digits, template)
+    text = text.format(city=fake.city(), street=fake.street_address(), person=fake.name())
+    return re.sub(r"\s*\n\s*", ", ", text)  # en_GB street addresses hold line breaks
+
+
+def _qr_payload(rng: random.Random, content: CardContent) -> str:
+    fields = content.fields
+    roll = rng.random()
+    if roll < 0.3 and fields["websites"]:
+        site = fields["websites"][0]
+        return site if "://" in site else f"https://{site}"
+    if roll < 0.4:
+        parts = [f"N:{content.full_name}"] + [f"TEL:{p}" for p in fields["phones"][:1]]
+        parts += [f"EMAIL:{e}" for e in fields["emails"][:1]]
+        return "MECARD:" + ";".join(parts) + ";;"
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{content.full_name}"]
+    if content.company:
+        lines.append(f"ORG:{content.company}")
+    if content.position:
+        lines.append(f"TITLE:{content.position}")
+    lines += [f"TEL;TYPE=WORK:{p}" for p in fields["phones"]]
+    lines += [f"EMAIL:{e}" for e in fields["emails"]]
+    lines += [f"URL:{w}" for w in fields["websites"]]
+    if content.address_lines:
+        lines.append(f"ADR;TYPE=WORK:;;{fields['address']};;;;")
+    return "\n".join([*lines, "END:VCARD"])
