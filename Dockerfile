@@ -17,9 +17,11 @@ RUN apt-get update \
 WORKDIR /app
 
 # Dependencies before the code, pinned by the lock, so a code change reuses this layer.
+# torch's CPU build (torch==2.13.0+cpu in the lock) comes from PyTorch's own index.
 COPY pyproject.toml requirements.lock ./
 RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" > /tmp/requirements.txt \
-    && pip install -c requirements.lock -r /tmp/requirements.txt \
+    && pip install --extra-index-url https://download.pytorch.org/whl/cpu \
+        -c requirements.lock -r /tmp/requirements.txt \
     && rm /tmp/requirements.txt
 
 COPY . .
@@ -27,7 +29,7 @@ COPY . .
 # A throwaway key: without one, settings would write a real one into the image.
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput --verbosity 0 \
     && useradd --create-home --uid 1000 bizcard \
-    && mkdir -p /app/var \
+    && mkdir -p /app/var/models \
     && chown -R bizcard:bizcard /app/var
 
 USER bizcard

@@ -21,7 +21,8 @@ CSRF_TRUSTED_ORIGINS  comma-separated origins (behind a proxy) none
 Reading: ``BIZCARD_MAX_UPLOAD_MB`` (10) per file, ``BIZCARD_MAX_UPLOAD_FILES`` (20) per
 request, ``BIZCARD_MAX_IMAGE_PIXELS`` (40 000 000), ``BIZCARD_OCR_ENGINE`` (rapidocr),
 ``BIZCARD_OCR_LANGUAGE`` (auto), ``BIZCARD_PHONE_REGION`` (US), ``BIZCARD_OCR_THREADS`` (2),
-``BIZCARD_MODEL`` (rules), ``BIZCARD_EMBEDDED_WORKERS`` (1), ``BIZCARD_STUCK_AFTER_MINUTES`` (15).
+``BIZCARD_MODEL`` (production), ``BIZCARD_MODEL_ROOT`` (var/models),
+``BIZCARD_EMBEDDED_WORKERS`` (1), ``BIZCARD_STUCK_AFTER_MINUTES`` (15).
 """
 
 from __future__ import annotations
@@ -206,7 +207,10 @@ BIZCARD_OCR_ENGINE = env("BIZCARD_OCR_ENGINE", default="rapidocr")
 BIZCARD_OCR_LANGUAGE = env("BIZCARD_OCR_LANGUAGE", default="auto")
 BIZCARD_PHONE_REGION = env("BIZCARD_PHONE_REGION", default="US")
 BIZCARD_OCR_THREADS = env.int("BIZCARD_OCR_THREADS", default=2)
-BIZCARD_MODEL = env("BIZCARD_MODEL", default="rules")
+# "production": the registry's production version; or a registered version, or "rules".
+BIZCARD_MODEL = env("BIZCARD_MODEL", default="production")
+# Where trained model artifacts are written, one directory per version.
+BIZCARD_MODEL_ROOT = Path(env("BIZCARD_MODEL_ROOT", default=str(DATA_DIR / "models")))
 # A queued or processing card untouched this long is taken as lost and may be retried.
 BIZCARD_STUCK_AFTER_MINUTES = env.int("BIZCARD_STUCK_AFTER_MINUTES", default=15)
 

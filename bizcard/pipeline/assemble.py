@@ -10,6 +10,7 @@ from bizcard.pipeline.layout import reading_order_lines
 from bizcard.pipeline.schema import entity_of, field_of
 from bizcard.pipeline.types import Classification, Word
 
+LINE_JOINED_WITH_COMMA = frozenset({"ADDRESS"})
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -25,7 +26,8 @@ def raw_values(words: Sequence[Word], classification: Classification) -> dict[st
     """Group consecutive words of one entity (B starts a new one) into values per field.
 
     Words are visited in reading order, so the result does not depend on OCR word order.
-    An entity continued on the next line (a two-line address) is joined with ", ".
+    An address continued on the next line is joined with ", "; any other entity (a name
+    printed as given name over family name) with a space.
     """
     values: dict[str, list[RawValue]] = {}
     current_entity: str | None = None
@@ -53,7 +55,7 @@ def raw_values(words: Sequence[Word], classification: Classification) -> dict[st
             if entity is None:
                 continue
             text = words[i].text
-            if continues and line_no != last_line and parts:
+            if continues and line_no != last_line and parts and entity in LINE_JOINED_WITH_COMMA:
                 parts[-1] = parts[-1].rstrip(",") + ","
             parts.append(text)
             scores.append(classification.scores[i])

@@ -14,6 +14,7 @@ from bizcard.pipeline.assemble import RawValue, raw_values
 from bizcard.pipeline.classify import get_classifier
 from bizcard.pipeline.errors import PipelineError
 from bizcard.pipeline.imageio import to_bgr
+from bizcard.pipeline.layout import upright_words
 from bizcard.pipeline.ocr import read_words
 from bizcard.pipeline.preprocess import find_cards
 from bizcard.pipeline.qr import read_qr_fields
@@ -32,7 +33,8 @@ class PipelineConfig:
     language: str = "auto"  # auto: detect the script; "ru" sends cards to Tesseract's Cyrillic
     region: str = "US"  # phone region when neither the number nor the card says otherwise
     ocr_threads: int = 2
-    classifier: str = "rules"
+    classifier: str = "rules"  # a version name
+    model_dir: str | None = None  # the version's artifact directory; None: a rule classifier
     max_side: int = 1600  # longest side of a flattened card image handed to OCR
 
 
@@ -58,7 +60,7 @@ def extract(image: Image.Image | np.ndarray, config: PipelineConfig | None = Non
     """
     config = config or PipelineConfig()
     started = time.perf_counter()
-    classifier = get_classifier(config.classifier)
+    classifier = get_classifier(config.classifier, config.model_dir)
     clock = _Stopwatch()
     with clock.stage("preprocess"):
         photo = image if isinstance(image, np.ndarray) else to_bgr(image)
@@ -79,16 +81,19 @@ def extract(image: Image.Image | np.ndarray, config: PipelineConfig | None = Non
             continue
         engines.append(ocr.engine)
         regions = region_hints((w.text for w in ocr.words), default=config.region)
+        height, width = card_image.image.shape[:2]
         with clock.stage("classify"):
+            # Classifiers and reading order see the text upright; the card keeps the words
+            # as they lie on its image, where the review page draws them.
+            upright, _ = upright_words(ocr.words, (width, height))
             classification = classifier.classify(
-                ocr.words, image=card_image.image, region=regions[0]
+                upright, image=card_image.image, region=regions[0]
             )
         with clock.stage("validate"):
-            raw = raw_values(ocr.words, classification)
+            raw = raw_values(upright, classification)
             if qr_fields:
                 raw = _merge_qr(raw, qr_fields)
             fields, confidence = validate(raw, regions=regions)
-        height, width = card_image.image.shape[:2]
         source = "qr+ocr" if qr_fields and ocr.words else ("qr" if qr_fields else "ocr")
         cards.append(
             CardResult(

@@ -91,3 +91,49 @@ def segments(words: Sequence[Word]) -> list[Segment]:
         if current:
             result.append(Segment(current, [words[j] for j in current], line_no))
     return result
+
+
+def text_angle(words: Sequence[Word]) -> float:
+    """The card's text direction in degrees (0: upright, 90: text running down, 180: upside
+    down), from the words' top edges weighted by length. OCR quads keep the text's top-left
+    corner first whichever way the card lies, so the angle covers the full circle."""
+    x = y = 0.0
+    for word in words:
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = word.quad
+        # Top and bottom edges together: one misplaced corner does not swing the angle.
+        x += (x1 - x0) + (x2 - x3)
+        y += (y1 - y0) + (y2 - y3)
+    return math.degrees(math.atan2(y, x)) if x or y else 0.0
+
+
+def upright_words(
+    words: Sequence[Word], size: tuple[int, int]
+) -> tuple[list[Word], tuple[int, int]]:
+    """Words turned so their text runs left to right, with the size of the card turned alike.
+
+    OCR reads a card lying sideways or upside down, but its boxes stay where the text lies
+    on the image; reading order, "the biggest text" and a model's boxes all assume upright
+    text. Words come back in the same order, so labels stay index-aligned.
+    """
+    angle = text_angle(words)
+    if abs(angle) < 1.0:
+        return list(words), size
+    theta = math.radians(-angle)
+    cos, sin = math.cos(theta), math.sin(theta)
+    width, height = size
+    cx, cy = width / 2, height / 2
+    corners = [(0, 0), (width, 0), (width, height), (0, height)]
+
+    def turn(x: float, y: float) -> tuple[float, float]:
+        dx, dy = x - cx, y - cy
+        return dx * cos - dy * sin, dx * sin + dy * cos
+
+    turned = [turn(x, y) for x, y in corners]
+    left = min(x for x, _ in turned)
+    top = min(y for _, y in turned)
+    new_size = (round(max(x for x, _ in turned) - left), round(max(y for _, y in turned) - top))
+    result = []
+    for word in words:
+        quad = tuple((x - left, y - top) for x, y in (turn(px, py) for px, py in word.quad))
+        result.append(Word(word.text, quad, word.confidence, word.line))  # type: ignore[arg-type]
+    return result, new_size

@@ -6,8 +6,11 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from bizcard.cards.pipeline_config import pipeline_config
 from tests.processes import REPO_ROOT, embedded_env
+from training.selectors import production_model_version
 
 SHOW_SETTINGS = """
 import json, django
@@ -65,6 +68,7 @@ def test_the_tests_run_in_production_mode(settings):
     assert settings.CHANNEL_LAYERS["default"]["BACKEND"] == "channels_redis.core.RedisChannelLayer"
 
 
+@pytest.mark.django_db
 def test_pipeline_config_comes_from_settings_with_overrides_on_top(settings):
     settings.BIZCARD_OCR_ENGINE = "tesseract"
     settings.BIZCARD_PHONE_REGION = "DE"
@@ -74,4 +78,6 @@ def test_pipeline_config_comes_from_settings_with_overrides_on_top(settings):
 
     assert (config.engine, config.region, config.ocr_threads) == ("tesseract", "DE", 4)
     assert config.language == "ru"
-    assert config.classifier == settings.BIZCARD_MODEL
+    # BIZCARD_MODEL "production" resolves to the registry's production version.
+    assert settings.BIZCARD_MODEL == "production"
+    assert config.classifier == production_model_version().version

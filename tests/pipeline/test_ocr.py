@@ -8,6 +8,7 @@ import pytest
 
 from bizcard.pipeline import ocr
 from bizcard.pipeline.errors import OcrUnavailable, PipelineError
+from bizcard.pipeline.layout import reading_order_lines, upright_words
 from bizcard.pipeline.preprocess import find_cards
 from tests.pipeline.render import GERMAN_CARD, RUSSIAN_CARD, card_image
 from tests.real_photos import REAL, needs_real_photos
@@ -120,3 +121,19 @@ def test_paddleocr_engine_reads_the_email_on_a_real_photo():
     result = ocr.read_words(card.image, engine="paddleocr", language="auto", threads=2)
     assert result.engine == "paddleocr"
     assert "avery.smith@contoso.com" in text_of(result)
+
+
+def test_upside_down_card_words_lie_where_they_are_printed():
+    """rapidocr reads a line turned 180 degrees but lays its words out as if upright; the
+    engine puts them back, so turned upright the words read in order along each line."""
+    card = card_image(GERMAN_CARD)
+    upside_down = cv2.rotate(card, cv2.ROTATE_180)
+    words = ocr.get_engine("rapidocr", threads=2).read(upside_down)
+    height, width = upside_down.shape[:2]
+    upright, _ = upright_words(words, (width, height))
+    lines = [" ".join(upright[i].text for i in line) for line in reading_order_lines(upright)]
+    assert lines[:3] == ["Müller & Schmidt GmbH", "Dr. Anna Becker", "Leiterin Vertrieb"]
+    assert "a.becker@mueller-schmidt.de" in lines[-1]
+    # Each word's quad starts at the text's top-left: on the turned image, bottom right.
+    first = next(w for w in words if w.text == "Müller")
+    assert first.quad[0][0] > first.quad[2][0] and first.quad[0][1] > first.quad[2][1]

@@ -29,6 +29,7 @@ class Photo:
     image: np.ndarray  # RGB uint8
     boxes: list[tuple[int, int, int, int]]  # one per input box, inside the image
     capture: str  # "photo" or "scan"
+    homography: np.ndarray  # card pixels -> photo pixels (boxes are axis-aligned around it)
 
 
 def photograph(card: np.ndarray, boxes: list[Box], rng: np.random.Generator) -> Photo:
@@ -52,7 +53,7 @@ def photograph(card: np.ndarray, boxes: list[Box], rng: np.random.Generator) -> 
     image = _noise(image, rng, sigma=rng.uniform(0, 3 if scan else 7))
     out_h, out_w = image.shape[:2]
     return Photo(image, _warp_boxes(boxes, homography, out_w, out_h),
-                 "scan" if scan else "photo")
+                 "scan" if scan else "photo", homography)
 
 
 def _quad(w: int, h: int, angle_deg: float, turns: int, keystone: tuple[float, float],

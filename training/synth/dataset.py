@@ -57,9 +57,12 @@ def make_card(seed: int, index: int, locales: Sequence[str] = LOCALES,
     record = {
         "fields": content.fields,
         "locale": locale,
-        "words": [{"text": w.text, "box": list(box), "label": w.label}
+        "words": [{"text": w.text, "box": list(box), "label": w.label, "card_box": list(w.box)}
                   for w, box in zip(card.words, photo.boxes, strict=True)],
-        "synth": {"layout": card.layout, "capture": photo.capture, "qr": card.qr},
+        # Tight boxes on the flat card and the camera's homography: rotated words' photo
+        # boxes overlap their neighbours, so label alignment works on the flat card.
+        "synth": {"layout": card.layout, "capture": photo.capture, "qr": card.qr,
+                  "homography": [[round(float(v), 6) for v in row] for row in photo.homography]},
     }
     return SynthCard(buffer.getvalue(), record)
 

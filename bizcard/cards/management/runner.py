@@ -35,16 +35,18 @@ def config_for(*, model: str | None = None, engine: str | None = None) -> Pipeli
     """Settings' pipeline configuration with the command-line choices on top."""
     overrides: dict[str, str] = {}
     if model is not None:
-        try:
-            get_classifier(model)  # fail before the first photo, naming the known versions
-        except PipelineError as exc:
-            raise CommandError(exc.message) from exc
         overrides["classifier"] = model
     if engine is not None:
         if engine not in ENGINES:
             raise CommandError(f"Unknown OCR engine {engine!r}. Available: {', '.join(ENGINES)}.")
         overrides["engine"] = engine
-    return pipeline_config(**overrides)
+    try:
+        config = pipeline_config(**overrides)
+        # Load the classifier before the first photo: a bad model fails here, once.
+        get_classifier(config.classifier, config.model_dir)
+    except PipelineError as exc:
+        raise CommandError(exc.message) from exc
+    return config
 
 
 @dataclass

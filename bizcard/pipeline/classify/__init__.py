@@ -7,11 +7,16 @@ from typing import Protocol
 
 import numpy as np
 
+from bizcard.pipeline.errors import PipelineError
 from bizcard.pipeline.types import Classification, Word
+
+# Classifiers that need no artifact: names, with their versions, that select them.
+RULE_VERSIONS: frozenset[str] = frozenset({"rules", "rules-1", "regex-baseline",
+                                           "regex-baseline-1"})
 
 
 class FieldClassifier(Protocol):
-    """Rule-based today, LayoutLMv3 tomorrow: same call, same output."""
+    """Rules or a trained LayoutLMv3 model: same call, same output."""
 
     version: str  # recorded with every prediction
 
@@ -20,8 +25,13 @@ class FieldClassifier(Protocol):
     ) -> Classification: ...
 
 
-def get_classifier(version: str) -> FieldClassifier:
-    """The classifier for a model version; unknown versions fail with the known ones listed."""
+def get_classifier(version: str, model_dir: str | None = None) -> FieldClassifier:
+    """The classifier for a version: a trained model when ``model_dir`` (its artifact) is
+    given, else a rule classifier; unknown versions fail with the known ones listed."""
+    if model_dir is not None:
+        from bizcard.pipeline.classify.layoutlm import load_classifier
+
+        return load_classifier(model_dir, version)
     from bizcard.pipeline.classify.regex_baseline import RegexBaselineClassifier
     from bizcard.pipeline.classify.rules import RuleClassifier
 
@@ -32,8 +42,6 @@ def get_classifier(version: str) -> FieldClassifier:
         RegexBaselineClassifier.version: RegexBaselineClassifier,
     }
     if version not in known:
-        from bizcard.pipeline.errors import PipelineError
-
         raise PipelineError(
             f"Unknown model version {version!r}; available: {', '.join(sorted(known))}",
             code="unknown_model",

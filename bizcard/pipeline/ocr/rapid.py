@@ -6,13 +6,14 @@ used, because any other choice makes rapidocr download at first call.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
 
 from bizcard.pipeline.errors import OcrUnavailable
 from bizcard.pipeline.ocr.words import words_of_line
-from bizcard.pipeline.types import Word
+from bizcard.pipeline.types import Quad, Word
 
 # The det/rec/cls files the pinned rapidocr 3.10 ships and uses by default.
 BUNDLED_MODELS = (
@@ -30,7 +31,6 @@ class RapidOcrEngine:
     def __init__(self, *, threads: int) -> None:
         try:
             import rapidocr
-            from rapidocr import RapidOCR
         except ImportError as exc:
             raise OcrUnavailable(
                 "rapidocr is not installed: pip install rapidocr==3.10.0 onnxruntime"
@@ -42,7 +42,7 @@ class RapidOcrEngine:
                 f"rapidocr model files missing in {models}: {', '.join(missing)}; "
                 "reinstall rapidocr==3.10.0 (BizCard never downloads models)"
             )
-        self._ocr = RapidOCR(
+        self._ocr = _RapidOCR(
             params={
                 "Global.return_word_box": True,
                 "Global.log_level": "error",
@@ -57,16 +57,89 @@ class RapidOcrEngine:
 
     def read(self, image: np.ndarray) -> list[Word]:
         result = self._ocr(image)
+        upside_down = self._ocr.upside_down_lines()
         words: list[Word] = []
-        for line_no, (line_text, line_score, pieces) in enumerate(
-            zip(result.txts or (), result.scores or (), result.word_results or (), strict=True)
+        for line_no, (line_text, line_score, pieces, line_box, flipped) in enumerate(
+            zip(result.txts or (), result.scores or (), result.word_results or (),
+                result.boxes if result.boxes is not None else (), upside_down, strict=True)
         ):
             tokens = [
                 (str(text), tuple((float(x), float(y)) for x, y in quad))
                 for text, _, quad in pieces
             ]
+            if flipped:
+                tokens = _turn_pieces(tokens, [(float(x), float(y)) for x, y in line_box])
             words.extend(
                 Word(text, quad, float(line_score), line_no)  # type: ignore[arg-type]
                 for text, quad in words_of_line(str(line_text), tokens)  # type: ignore[arg-type]
             )
         return words
+
+
+def _turn_pieces(tokens: list[tuple[str, Quad]], line_box: list[tuple[float, float]]
+                 ) -> list[tuple[str, Quad]]:
+    """Pieces of a line read upside down, moved to where they are printed.
+
+    rapidocr reads such a line from its crop turned 180 degrees but lays the pieces out as
+    if the crop had been upright: the first word's box sits at the line's image-left end,
+    where the last word is printed. Each piece keeps its share of the line, now measured
+    from the text's start (the box's image-right end), and its quad starts at the text's
+    top-left like every other word's.
+    """
+    p0, p1, p2, p3 = (np.array(p) for p in line_box)
+    axis = p1 - p0
+    length = float(axis @ axis) or 1.0
+    # The text's own corners: its top-left is the box's bottom-right.
+    top_left, top_right, bottom_right, bottom_left = p2, p3, p0, p1
+    turned = []
+    for text, quad in tokens:
+        along = [float((np.array(q) - p0) @ axis) / length for q in quad]
+        start, end = min(along), max(along)
+
+        def at(share: float, a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+            x, y = a + share * (b - a)
+            return float(x), float(y)
+
+        turned.append((text, (at(start, top_left, top_right), at(end, top_left, top_right),
+                              at(end, bottom_left, bottom_right),
+                              at(start, bottom_left, bottom_right))))
+    return turned
+
+
+class _RapidOCR:
+    """rapidocr's pipeline, remembering which lines its angle classifier turned around.
+
+    Built lazily as a subclass so that importing this module never needs rapidocr. The
+    classifier's answers live per thread: one engine serves every worker thread.
+    """
+
+    def __new__(cls, params: dict):
+        from rapidocr import RapidOCR
+
+        class Remembering(RapidOCR):
+            _seen = threading.local()
+
+            def cls_and_rotate(self, img):  # type: ignore[no-untyped-def]
+                images, output = super().cls_and_rotate(img)
+                # rapidocr turns a crop only above its classifier's threshold.
+                threshold = self.cfg.Cls.cls_thresh
+                self._seen.turned = [("180" in label and score > threshold)
+                                     for label, score in (output.cls_res or [])]
+                return images, output
+
+            def recognize_txt(self, img):  # type: ignore[no-untyped-def]
+                output = super().recognize_txt(img)
+                self._seen.lines = list(zip(output.txts or (), output.scores or (),
+                                            strict=True))
+                return output
+
+            def upside_down_lines(self) -> list[bool]:
+                """For each line of the last result, whether the classifier read it
+                turned 180 degrees; lines rapidocr drops (empty, or scored under its
+                text_score) are dropped here too."""
+                turned = getattr(self._seen, "turned", [])
+                lines = getattr(self._seen, "lines", [])
+                return [flag for flag, (text, score) in zip(turned, lines, strict=False)
+                        if text.strip() and score >= self.text_score]
+
+        return Remembering(params=params)
