@@ -134,7 +134,8 @@ def train_model(
     """Train, score on ``dev`` and write a self-describing artifact into ``out_dir``.
 
     From scratch a tokenizer is trained first (on ``tokenizer_texts`` plus the training
-    words); from ``parent_dir`` its tokenizer and weights are the start. ``on_step(step,
+    words); from ``parent_dir`` (a registered version, or any LayoutLMv3 checkpoint with
+    its tokenizer) its tokenizer and weights are the start. ``on_step(step,
     total, loss)`` reports progress to a caller (a job's status row).
     """
     import torch
@@ -152,8 +153,7 @@ def train_model(
     out_dir.mkdir(parents=True)
     if parent_dir is not None:
         tokenizer = LayoutLMv3Tokenizer.from_pretrained(parent_dir)
-        model = LayoutLMv3ForTokenClassification.from_pretrained(parent_dir)
-        _check_labels(parent_dir)
+        model = _start_from(parent_dir, LayoutLMv3ForTokenClassification)
         tokenizer.save_pretrained(out_dir)
     else:
         from training.tokenizer import train_tokenizer
@@ -295,10 +295,18 @@ Micro F1 {dev.get('micro_f1', 'n/a')} (the rule classifier on the same cards:
     (out_dir / MODEL_CARD).write_text(text, encoding="utf-8")
 
 
-def _check_labels(parent_dir: Path) -> None:
-    labels = json.loads((parent_dir / LABELS_FILE).read_text())["labels"]
-    if labels != list(BIO_LABELS):
-        raise ValueError(f"{parent_dir} predicts {labels}, not this schema's labels")
+def _start_from(parent_dir: Path, model_class):
+    """A parent's weights: one of ours (same labels), or any LayoutLMv3 checkpoint (a base
+    model without our labels), which gets a new classification head."""
+    if (parent_dir / LABELS_FILE).is_file():
+        labels = json.loads((parent_dir / LABELS_FILE).read_text())["labels"]
+        if labels != list(BIO_LABELS):
+            raise ValueError(f"{parent_dir} predicts {labels}, not this schema's labels")
+        return model_class.from_pretrained(parent_dir)
+    return model_class.from_pretrained(
+        parent_dir, num_labels=len(BIO_LABELS), id2label=dict(enumerate(BIO_LABELS)),
+        label2id={label: i for i, label in enumerate(BIO_LABELS)},
+        ignore_mismatched_sizes=True)
 
 
 def _seed_everything(seed: int, torch) -> None:

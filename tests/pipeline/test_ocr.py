@@ -137,3 +137,8 @@ def test_upside_down_card_words_lie_where_they_are_printed():
     # Each word's quad starts at the text's top-left: on the turned image, bottom right.
     first = next(w for w in words if w.text == "Müller")
     assert first.quad[0][0] > first.quad[2][0] and first.quad[0][1] > first.quad[2][1]
+
+
+def test_a_card_without_text_reads_no_words_instead_of_failing():
+    blank = np.full((400, 700, 3), 235, np.uint8)
+    assert ocr.get_engine("rapidocr", threads=2).read(blank) == []

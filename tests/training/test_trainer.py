@@ -77,3 +77,24 @@ def test_fine_tuning_starts_from_the_parent_and_keeps_its_tokenizer(
     assert (child / "tokenizer.json").read_bytes() == (tiny_model / "tokenizer.json").read_bytes()
     assert weights_digest(child) != weights_digest(tiny_model)
     assert steps == [1, 2]  # 3 cards, batch 4, 2 epochs
+
+
+def test_any_layoutlmv3_checkpoint_can_be_the_start(tiny_model: Path, aligned_folder: Path,
+                                                    tmp_path: Path) -> None:
+    """A user's own base checkpoint (no labels, one token type) gets our labels' head and
+    is fed no rule hints."""
+    from transformers import LayoutLMv3Config, LayoutLMv3Model, LayoutLMv3Tokenizer
+
+    base = tmp_path / "base"
+    vocab_size = len(LayoutLMv3Tokenizer.from_pretrained(tiny_model))
+    LayoutLMv3Model(LayoutLMv3Config(
+        vocab_size=vocab_size, hidden_size=64, num_hidden_layers=1, num_attention_heads=2,
+        intermediate_size=128, coordinate_size=11, shape_size=10, visual_embed=False,
+    )).save_pretrained(base)
+    LayoutLMv3Tokenizer.from_pretrained(tiny_model).save_pretrained(base)
+    cards = load_aligned(aligned_folder)
+    train_model(cards[:3], tmp_path / "from-base", version="base-1", config=TINY,
+                parent_dir=base, progress=False)
+    classifier = LayoutLMv3Classifier(tmp_path / "from-base", version="base-1")
+    assert not classifier.uses_hints
+    assert len(classifier.classify(cards[0].words).labels) == len(cards[0].words)

@@ -3,18 +3,19 @@
 An artifact is a directory (ROADMAP "Model artifacts") that transformers loads offline:
 ``config.json``, ``model.safetensors``, the tokenizer files, ``labels.json``,
 ``metrics.json`` and ``MODEL_CARD.md``. Training (``training.trainer``) and inference share
-:func:`encode`, so the model sees boxes and token order exactly as it was trained on.
+the box scaling, the reading order and the rule hints, so the model sees at inference what
+it was trained on.
 
 Words arrive upright (``layout.upright_words``) and are fed in reading order, so the answer
 does not depend on the order the OCR engine returned them in. Each word also carries the
 rule classifier's guess as its token type (``rule_hints``): the lexicons of job titles,
 legal forms and street words come for free, and the model learns from the layout when
 the rules are wrong. A model whose config has a single token type (a foreign base
-checkpoint) is fed no hints. Values whose shape is
-certain (an e-mail address, a URL, a phone number that parses) are labelled by the rules'
-patterns and override the model: the model decides everything else, including whether a
-number is a phone or a fax. A card in a script the model never saw in training (its
-``metrics.json`` lists the scripts) goes to the rule classifier instead.
+checkpoint) is fed no hints. Values whose shape is certain (an e-mail address, a URL, a
+phone number that parses) are labelled by the rules' patterns and override the model: the
+model decides everything else, including whether a number is a phone or a fax. A card
+largely in a script the model never saw in training (its ``metrics.json`` lists the
+scripts) goes to the rule classifier instead.
 """
 
 from __future__ import annotations
@@ -91,14 +92,12 @@ def rule_hints(labels: Sequence[str]) -> list[int]:
 
 
 def encode(tokenizer, words: Sequence[Word], *, hints: Sequence[int] | None = None,
-           order: Sequence[int] | None = None,
-           boxes: Sequence[Sequence[int]] | None = None,
            max_tokens: int = MAX_TOKENS) -> list[Encoding]:
-    """Tokenize upright ``words`` in reading order (or ``order``) into windows of at most
-    ``max_tokens`` tokens; a word is never split between windows. ``hints``: a token type
-    per word (0 for all when not given)."""
-    order = list(order) if order is not None else reading_order(words)
-    boxes = list(boxes) if boxes is not None else normalized_boxes(words)
+    """Tokenize upright ``words`` in reading order into windows of at most ``max_tokens``
+    tokens; a word is never split between windows. ``hints``: a token type per word (0 for
+    all when not given)."""
+    order = reading_order(words)
+    boxes = normalized_boxes(words)
     hints = list(hints) if hints is not None else [0] * len(words)
     # The byte-level pre-tokenizer puts the space before each word, as inside a line.
     pieces = [e.ids for e in tokenizer.backend_tokenizer.encode_batch(
@@ -281,14 +280,6 @@ def _without_stray_addresses(words: Sequence[Word], labels: list[str]) -> list[s
         if len(ids) == 1:
             kept[ids[0]] = OUTSIDE
     return kept
-
-
-def artifact_version(model_dir: Path) -> str | None:
-    """The version an artifact's ``metrics.json`` names, if any."""
-    path = Path(model_dir) / METRICS_FILE
-    if not path.is_file():
-        return None
-    return json.loads(path.read_text()).get("version")
 
 
 @lru_cache(maxsize=4)

@@ -4,6 +4,7 @@
     manage.py train --synth 2000 --seed 5        # a new synthetic dataset, then train
     manage.py train --data DIR [DIR ...]         # existing synthetic datasets
     manage.py train --parent VERSION --corrections   # fine-tune on people's corrections
+    manage.py train --base DIR --data DIR        # start from any LayoutLMv3 checkpoint
 
 Synthetic datasets are OCR'd and their labels aligned onto the words read (cached in
 ``ocr.jsonl`` beside ``cards.jsonl``); the trained artifact is registered as a candidate
@@ -50,6 +51,9 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=0, help="data and training seed")
         parser.add_argument("--parent", metavar="VERSION",
                             help="fine-tune this registered version instead of from scratch")
+        parser.add_argument("--base", type=Path, metavar="DIR",
+                            help="fine-tune any LayoutLMv3 checkpoint directory (with its "
+                                 "tokenizer) instead of from scratch")
         parser.add_argument("--epochs", type=int, help="passes over the data")
         parser.add_argument("--name", help="the new version's name (default: dated)")
         parser.add_argument("--out", type=Path, help="artifact directory (default: "
@@ -68,7 +72,8 @@ class Command(BaseCommand):
         version = options["name"] or f"lmv3-{timezone.now():%Y%m%d-%H%M%S}"
         folders = [Path(folder) for folder in options["data"]]
         if options["bootstrap"]:
-            if folders or options["synth"] or options["parent"] or options["corrections"]:
+            if (folders or options["synth"] or options["parent"] or options["base"]
+                    or options["corrections"]):
                 raise CommandError("--bootstrap takes no other data or parent.")
             version = options["name"] or BOOTSTRAP_VERSION
             config = replace(config, seed=BOOTSTRAP_TRAIN_SEED)
@@ -77,9 +82,16 @@ class Command(BaseCommand):
             folders.append(self._synthesize(options["synth"], options["seed"], options))
         if options["epochs"]:
             config = replace(config, epochs=options["epochs"])
+        if options["parent"] and options["base"]:
+            raise CommandError("Give --parent or --base, not both.")
         parent_dir, parent_version = self._parent(options["parent"])
+        if options["base"]:
+            if not (options["base"] / "config.json").is_file():
+                raise CommandError(f"{options['base']} holds no checkpoint (config.json).")
+            parent_dir = options["base"]
         if options["corrections"] and parent_dir is None:
-            raise CommandError("--corrections fine-tunes a model: name it with --parent.")
+            raise CommandError("--corrections fine-tunes a model: name it with --parent or "
+                               "--base.")
         examples: list[AlignedCard] = []
         for folder in folders:
             examples.extend(self._aligned(folder, options["workers"], progress))
@@ -101,8 +113,9 @@ class Command(BaseCommand):
             from training.tokenizer import card_texts
 
             tokenizer_texts = list(card_texts(TOKENIZER_SEED))
-        self.stdout.write(f"Training {version} on {len(train)} cards ({len(dev)} held out)"
-                          + (f" from {parent_version}" if parent_version else " from scratch"))
+        start = parent_version or (str(parent_dir) if parent_dir else "scratch")
+        self.stdout.write(f"Training {version} on {len(train)} cards ({len(dev)} held out) "
+                          f"from {start}")
         result = train_model(
             train, out_dir, version=version, config=config, dev=dev,
             parent_dir=parent_dir, parent_version=parent_version,
