@@ -120,3 +120,5 @@ def test_corrections_need_a_parent_and_unknown_parents_are_named() -> None:
         call_command("train", "--parent", "v999", "--corrections", "--no-progress")
     with pytest.raises(CommandError, match="v999"):
         call_command("promote", "v999")
+    with pytest.raises(CommandError, match="--bootstrap takes no other"):
+        call_command("train", "--bootstrap", "--data", "elsewhere", "--no-progress")

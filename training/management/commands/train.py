@@ -24,7 +24,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from training.align import AlignedCard, align_dataset, load_aligned
-from training.registry import BOOTSTRAP_DIR, BOOTSTRAP_VERSION, ArtifactError
+from training.registry import BOOTSTRAP_VERSION, ArtifactError
 from training.trainer import TrainConfig, train_model
 
 BOOTSTRAP_CARDS = 2000
@@ -41,7 +41,8 @@ class Command(BaseCommand):
         source = parser.add_argument_group("data")
         source.add_argument("--bootstrap", action="store_true",
                             help=f"rebuild the shipped model ({BOOTSTRAP_CARDS} synthetic "
-                                 f"cards, seed {BOOTSTRAP_DATA_SEED}) into --out")
+                                 f"cards, seed {BOOTSTRAP_DATA_SEED}) into --out (default: "
+                                 "BIZCARD_MODEL_ROOT/bootstrap-rebuild)")
         source.add_argument("--data", nargs="+", metavar="DIR", default=[],
                             help="synthetic dataset folders (manage.py synth)")
         source.add_argument("--synth", type=int, metavar="N",
@@ -107,7 +108,9 @@ class Command(BaseCommand):
         train, dev = _split(examples, config.seed)
         out_dir = options["out"] or Path(settings.BIZCARD_MODEL_ROOT) / version
         if options["bootstrap"] and options["out"] is None:
-            out_dir = BOOTSTRAP_DIR
+            # Beside the shipped model, not over it: its registered sha256 must keep
+            # matching. --out training/bootstrap_model replaces it (a new version name).
+            out_dir = Path(settings.BIZCARD_MODEL_ROOT) / "bootstrap-rebuild"
         tokenizer_texts: list[str] = []
         if parent_dir is None:
             from training.tokenizer import card_texts
@@ -127,8 +130,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Wrote {out_dir} in {time.perf_counter() - started:.0f} s "
                           f"(training {result.metrics['training_seconds']:.0f} s); "
                           f"held-out micro F1 {dev_scores.get('micro_f1', 'n/a')}")
-        if options["no_register"] or out_dir == BOOTSTRAP_DIR:
-            return
+        if options["no_register"] or options["bootstrap"]:
+            return  # the bootstrap version registers itself at migrate
         from training.services import model_version_promote, model_version_register
 
         try:
