@@ -4,8 +4,10 @@ inference sees.
 A synthetic record knows every printed word's box and BIO label in photo pixels. The
 pipeline reads the photo as it would in production (card detection, flattening, OCR), so
 its words differ: merged ("MarineGuillon"), split, misread, or noise from icons and QR
-codes. Each OCR word is mapped back into the photo through the card's homography and takes
-the entity of the rendered word it covers most; words that cover no rendered word are "O".
+codes. Each OCR word is mapped from the flattened card into the photo, then through the
+camera's homography onto the flat rendered card, where word boxes are tight even when the
+card was photographed turned; it takes the entity of the rendered words it covers most,
+and words that cover none are "O".
 B/I prefixes are then recomputed in reading order per rendered entity, so a value split or
 merged by OCR still starts with exactly one B.
 """
@@ -30,7 +32,7 @@ from bizcard.pipeline.schema import OUTSIDE, entity_of
 from bizcard.pipeline.types import Word
 
 OCR_INDEX = "ocr.jsonl"  # beside cards.jsonl: the aligned OCR words of every card
-MAX_PIXELS = 40_000_000
+MAX_PIXELS = 40_000_000  # as BIZCARD_MAX_IMAGE_PIXELS: synthetic photos are far smaller
 MIN_COVER = 0.3  # share of an OCR word's box that must lie on rendered words to take a label
 
 
