@@ -59,8 +59,7 @@ class AlignedCard:
 
     @classmethod
     def from_dict(cls, row: dict) -> AlignedCard:
-        words = [Word(w["text"], tuple(tuple(p) for p in w["quad"]), w["confidence"], w["line"])
-                 for w in row["words"]]
+        words = [Word.from_dict(w) for w in row["words"]]
         return cls(row["image"], tuple(row["size"]), words,
                    [w["label"] for w in row["words"]], row["fields"], row.get("locale"))
 

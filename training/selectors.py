@@ -61,8 +61,7 @@ def corrected_examples() -> list:
         if not card.found_cards:
             continue
         primary = card.found_cards[0]
-        words = [Word(w["text"], tuple(tuple(p) for p in w["quad"]), w["confidence"], w["line"])
-                 for w in primary["words"]]
+        words = [Word.from_dict(w) for w in primary["words"]]
         labels = relabel(words, [w["label"] for w in primary["words"]], corrected)
         contact_fields = next(iter(card.contacts.all()), None)
         examples.append(AlignedCard(f"card-{card.pk}", tuple(primary["size"]), words, labels,

@@ -33,6 +33,12 @@ class Word:
             "line": self.line,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Word:
+        """The inverse of :meth:`to_dict` (extra keys, such as a stored label, ignored)."""
+        quad = tuple((float(x), float(y)) for x, y in data["quad"])
+        return cls(data["text"], quad, data["confidence"], data["line"])  # type: ignore[arg-type]
+
 
 @dataclass(frozen=True)
 class OcrResult:
