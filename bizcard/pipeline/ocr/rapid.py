@@ -43,7 +43,7 @@ class RapidOcrEngine:
                 f"rapidocr model files missing in {models}: {', '.join(missing)}; "
                 "reinstall rapidocr==3.10.0 (BizCard never downloads models)"
             )
-        self._ocr = _RapidOCR(
+        self._ocr = _remembering_rapidocr(
             params={
                 "Global.return_word_box": True,
                 "Global.log_level": "error",
@@ -130,40 +130,38 @@ def _quiet_idle_threads() -> None:
     ort_engine.OrtInferSession._init_sess_opts = staticmethod(quiet_options)
 
 
-class _RapidOCR:
+def _remembering_rapidocr(params: dict):  # type: ignore[no-untyped-def]
     """rapidocr's pipeline, remembering which lines its angle classifier turned around.
 
-    Built lazily as a subclass so that importing this module never needs rapidocr. The
+    The subclass is defined here so that importing this module never needs rapidocr. The
     classifier's answers live per thread: one engine serves every worker thread.
     """
+    from rapidocr import RapidOCR
 
-    def __new__(cls, params: dict):
-        from rapidocr import RapidOCR
+    class Remembering(RapidOCR):
+        _seen = threading.local()
 
-        class Remembering(RapidOCR):
-            _seen = threading.local()
+        def cls_and_rotate(self, img):  # type: ignore[no-untyped-def]
+            images, output = super().cls_and_rotate(img)
+            # rapidocr turns a crop only above its classifier's threshold.
+            threshold = self.cfg.Cls.cls_thresh
+            self._seen.turned = [("180" in label and score > threshold)
+                                 for label, score in (output.cls_res or [])]
+            return images, output
 
-            def cls_and_rotate(self, img):  # type: ignore[no-untyped-def]
-                images, output = super().cls_and_rotate(img)
-                # rapidocr turns a crop only above its classifier's threshold.
-                threshold = self.cfg.Cls.cls_thresh
-                self._seen.turned = [("180" in label and score > threshold)
-                                     for label, score in (output.cls_res or [])]
-                return images, output
+        def recognize_txt(self, img):  # type: ignore[no-untyped-def]
+            output = super().recognize_txt(img)
+            self._seen.lines = list(zip(output.txts or (), output.scores or (),
+                                        strict=True))
+            return output
 
-            def recognize_txt(self, img):  # type: ignore[no-untyped-def]
-                output = super().recognize_txt(img)
-                self._seen.lines = list(zip(output.txts or (), output.scores or (),
-                                            strict=True))
-                return output
+        def upside_down_lines(self) -> list[bool]:
+            """For each line of the last result, whether the classifier read it
+            turned 180 degrees; lines rapidocr drops (empty, or scored under its
+            text_score) are dropped here too."""
+            turned = getattr(self._seen, "turned", [])
+            lines = getattr(self._seen, "lines", [])
+            return [flag for flag, (text, score) in zip(turned, lines, strict=False)
+                    if text.strip() and score >= self.text_score]
 
-            def upside_down_lines(self) -> list[bool]:
-                """For each line of the last result, whether the classifier read it
-                turned 180 degrees; lines rapidocr drops (empty, or scored under its
-                text_score) are dropped here too."""
-                turned = getattr(self._seen, "turned", [])
-                lines = getattr(self._seen, "lines", [])
-                return [flag for flag, (text, score) in zip(turned, lines, strict=False)
-                        if text.strip() and score >= self.text_score]
-
-        return Remembering(params=params)
+    return Remembering(params=params)
