@@ -38,7 +38,13 @@ from bizcard.pipeline.classify.layoutlm import (
     scale_boxes,
 )
 from bizcard.pipeline.classify.rules import RuleClassifier
-from bizcard.pipeline.evaluation import EvaluationReport, Prediction, evaluate, region_of_locale
+from bizcard.pipeline.evaluation import (
+    DatasetCard,
+    EvaluationReport,
+    Prediction,
+    evaluate,
+    region_of_locale,
+)
 from bizcard.pipeline.layout import upright_words
 from bizcard.pipeline.regions import region_hints
 from bizcard.pipeline.schema import BIO_LABELS
@@ -235,8 +241,6 @@ def train_model(
 def score_aligned(classifier, cards: Sequence[AlignedCard]) -> EvaluationReport:
     """Field scores of a classifier on already-OCR'd cards: the pipeline after OCR, with
     each card's phone region from its locale as ``evaluate`` does."""
-    from bizcard.pipeline.evaluation import DatasetCard
-
     predictions, dataset = [], []
     for card in cards:
         upright, _ = upright_words(card.words, card.size)
