@@ -7,9 +7,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Debian packages: Tesseract (the Cyrillic reader) and fonts for the synthetic card generator.
+# Debian packages: Tesseract (the Cyrillic reader), fonts for the synthetic card generator and
+# Chromium for the browser tests.
 # The font list is training/synth/fonts.py's REQUIRED_APT_FONT_PACKAGES.
-APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus fonts-liberation \
+APT_PACKAGES := chromium tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus fonts-liberation \
 	fonts-comfortaa fonts-crosextra-caladea fonts-crosextra-carlito fonts-dejavu-core \
 	fonts-dejavu-extra fonts-ebgaramond fonts-font-awesome fonts-freefont-ttf fonts-inter \
 	fonts-jura fonts-lato fonts-liberation2 fonts-noto-core fonts-open-sans fonts-paratype \

@@ -23,6 +23,7 @@ request, ``BIZCARD_MAX_IMAGE_PIXELS`` (40 000 000), ``BIZCARD_OCR_ENGINE`` (rapi
 ``BIZCARD_OCR_LANGUAGE`` (auto), ``BIZCARD_PHONE_REGION`` (US), ``BIZCARD_OCR_THREADS`` (2),
 ``BIZCARD_MODEL`` (production), ``BIZCARD_MODEL_ROOT`` (var/models),
 ``BIZCARD_EMBEDDED_WORKERS`` (1), ``BIZCARD_STUCK_AFTER_MINUTES`` (15).
+Reviewing: ``BIZCARD_LOW_CONFIDENCE`` (0.8): fields below it are highlighted for checking.
 """
 
 from __future__ import annotations
@@ -213,6 +214,7 @@ BIZCARD_MODEL = env("BIZCARD_MODEL", default="production")
 BIZCARD_MODEL_ROOT = Path(env("BIZCARD_MODEL_ROOT", default=str(DATA_DIR / "models")))
 # A queued or processing card untouched this long is taken as lost and may be retried.
 BIZCARD_STUCK_AFTER_MINUTES = env.int("BIZCARD_STUCK_AFTER_MINUTES", default=15)
+BIZCARD_LOW_CONFIDENCE = env.float("BIZCARD_LOW_CONFIDENCE", default=0.8)
 
 LOGGING = {
     "version": 1,

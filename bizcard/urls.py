@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from rest_framework.authtoken.views import obtain_auth_token
 
-from bizcard.cards.urls import api_urlpatterns, page_urlpatterns
+from bizcard.cards.urls import api_urlpatterns, contact_urlpatterns, page_urlpatterns
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/auth/token/", obtain_auth_token, name="api-token"),
     path("api/", include((api_urlpatterns, "api"))),
+    path("contacts/", include((contact_urlpatterns, "contacts"))),
     path("", include((page_urlpatterns, "cards"))),
 ]
 

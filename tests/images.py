@@ -6,6 +6,7 @@ import io
 import struct
 import zlib
 
+import pypdfium2
 from PIL import Image, ImageDraw
 
 
@@ -17,6 +18,16 @@ def jpeg_bytes(seed: int = 0, size: tuple[int, int] = (640, 360)) -> bytes:
     draw.text((30, 100), f"Card {seed}", fill=(0, 0, 0))
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=90)
+    return buffer.getvalue()
+
+
+def pdf_bytes() -> bytes:
+    """A PDF whose first page is card-sized (3.5 x 2 inches), then a letter page."""
+    document = pypdfium2.PdfDocument.new()
+    document.new_page(252, 144)
+    document.new_page(612, 792)
+    buffer = io.BytesIO()
+    document.save(buffer)
     return buffer.getvalue()
 
 

@@ -43,27 +43,29 @@ def classifier_choice(name: str) -> tuple[str, str | None]:
 
 
 def corrected_examples() -> list:
-    """Every card a person corrected, as a training example: the primary card's OCR words
-    labelled to match the contact's fields as corrected."""
-    from bizcard.cards.models import FieldCorrection
+    """Every card read in a photo whose contact a person corrected, as a training example:
+    its OCR words with the labels as corrected (the review page relabels them with each
+    typed value or clicked box; the model's own label stays in a word's ``predicted``)."""
+    from bizcard.cards.models import Card, Contact
     from bizcard.pipeline.types import Word
     from training.align import AlignedCard
-    from training.corrections import relabel
 
     examples = []
-    corrections = (FieldCorrection.objects.select_related("card", "contact")
-                   .exclude(card=None).order_by("card_id", "created_at"))
-    by_card: dict[int, tuple] = {}
-    for correction in corrections:
-        card, fields = by_card.setdefault(correction.card_id, (correction.card, {}))
-        fields[correction.field] = correction.contact.fields[correction.field]
-    for card, corrected in by_card.values():
-        if not card.found_cards:
-            continue
-        primary = card.found_cards[0]
-        words = [Word.from_dict(w) for w in primary["words"]]
-        labels = relabel(words, [w["label"] for w in primary["words"]], corrected)
-        contact_fields = next(iter(card.contacts.all()), None)
-        examples.append(AlignedCard(f"card-{card.pk}", tuple(primary["size"]), words, labels,
-                                    contact_fields.fields if contact_fields else {}))
+    cards = Card.objects.filter(corrections__isnull=False).distinct().order_by("pk")
+    corrected_contacts = set(
+        Contact.objects.filter(corrections__card__in=cards).values_list("pk", flat=True)
+    )
+    contacts = Contact.objects.in_bulk(corrected_contacts)
+    for card in cards:
+        for index, found in enumerate(card.found_cards):
+            contact = contacts.get(found.get("contact_id"))
+            if contact is None or not found["words"]:
+                continue
+            examples.append(AlignedCard(
+                f"card-{card.pk}-{index}",
+                tuple(found["size"]),
+                [Word.from_dict(word) for word in found["words"]],
+                [word["label"] for word in found["words"]],
+                contact.fields,
+            ))
     return examples

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from bizcard.cards.models import Card, Contact, FieldCorrection
+from bizcard.cards.models import Card, Contact, ContactMerge, FieldCorrection
 
 
 @admin.register(Card)
@@ -22,7 +22,16 @@ class ContactAdmin(admin.ModelAdmin):
 
 @admin.register(FieldCorrection)
 class FieldCorrectionAdmin(admin.ModelAdmin):
-    list_display = ["id", "contact", "field", "user", "model_version", "created_at"]
-    list_filter = ["field", "model_version"]
+    list_display = ["id", "contact", "field", "method", "user", "model_version", "created_at"]
+    list_filter = ["field", "method", "model_version"]
     raw_id_fields = ["contact", "card"]
+    list_select_related = ["contact", "user"]
+
+
+@admin.register(ContactMerge)
+class ContactMergeAdmin(admin.ModelAdmin):
+    list_display = ["id", "contact", "merged_contact_id", "user", "created_at"]
+    search_fields = ["merged_contact_id", "contact__full_name"]
+    raw_id_fields = ["contact", "user"]
+    readonly_fields = ["created_at"]
     list_select_related = ["contact", "user"]

@@ -40,3 +40,10 @@ class CardNotRetryable(AppError):
 class InvalidCorrection(AppError):
     code = "invalid_correction"
     status = 400
+
+
+class ContactMergeRefused(AppError):
+    """The contacts cannot be merged: one contact alone, or contacts of different owners."""
+
+    code = "contact_merge_refused"
+    status = 400

@@ -17,6 +17,10 @@ def card_image_path(card: Card, filename: str) -> str:
     return f"cards/{card.owner_id}/{card.sha256}{extension}"
 
 
+def card_preview_path(card: Card, filename: str) -> str:
+    return f"previews/{card.owner_id}/{card.sha256}.jpg"
+
+
 class Card(models.Model):
     """One uploaded photo (it may show several cards) and the state of its processing."""
 
@@ -30,6 +34,9 @@ class Card(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cards"
     )
     image = models.FileField(upload_to=card_image_path, max_length=255)
+    # The photo upright and at most PREVIEW_SIDE px long (JPEG): what pages show, so a
+    # 12-megapixel upload is not sent to every list and review page.
+    preview = models.FileField(upload_to=card_preview_path, max_length=255, blank=True)
     original_filename = models.CharField(max_length=255, blank=True)
     content_type = models.CharField(max_length=100)
     sha256 = models.CharField(max_length=64)
@@ -43,6 +50,20 @@ class Card(models.Model):
     model_version = models.CharField(max_length=64, blank=True)
     timings_ms = models.JSONField(default=dict, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # The photo's size as the pipeline saw it (EXIF-upright): the review page's overlay
+    # draws the words in these pixels.
+    image_width = models.PositiveIntegerField(null=True, blank=True)
+    image_height = models.PositiveIntegerField(null=True, blank=True)
+    # The least confident field of the card's contacts: "next card to review" picks the lowest.
+    review_confidence = models.FloatField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviewed_cards",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     processed_at = models.DateTimeField(null=True, blank=True)
@@ -52,7 +73,14 @@ class Card(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["owner", "sha256"], name="card_unique_image_per_owner"),
         ]
-        indexes = [models.Index(fields=["owner", "-created_at"], name="card_owner_recent")]
+        indexes = [
+            models.Index(fields=["owner", "-created_at"], name="card_owner_recent"),
+            models.Index(
+                fields=["owner", "review_confidence"],
+                name="card_review_queue",
+                condition=models.Q(status="done", reviewed_at__isnull=True),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Card {self.pk} ({self.original_filename}, {self.status})"
@@ -120,6 +148,11 @@ class Contact(models.Model):
 class FieldCorrection(models.Model):
     """A person fixing one field of a contact: the training signal for later models."""
 
+    class Method(models.TextChoices):
+        TYPED = "typed"  # the value typed into the form
+        BOXES = "boxes"  # word boxes on the photo assigned to the field
+        MERGE = "merge"  # the value a person kept when merging two contacts
+
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="corrections")
     card = models.ForeignKey(
         Card, on_delete=models.SET_NULL, null=True, blank=True, related_name="corrections"
@@ -135,6 +168,7 @@ class FieldCorrection(models.Model):
         related_name="field_corrections",
     )
     model_version = models.CharField(max_length=64, blank=True)  # what produced old_value
+    method = models.CharField(max_length=8, choices=Method.choices, default=Method.TYPED)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -142,3 +176,26 @@ class FieldCorrection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.field} of contact {self.contact_id}"
+
+
+class ContactMerge(models.Model):
+    """One contact folded into another: what the folded contact held, so nothing is lost."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="merges")
+    merged_contact_id = models.PositiveBigIntegerField()
+    # The folded contact's fields, confidence, model version and creation time, as they were.
+    snapshot = models.JSONField()
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact_merges",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"contact {self.merged_contact_id} into {self.contact_id}"

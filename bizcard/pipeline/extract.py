@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -20,7 +20,7 @@ from bizcard.pipeline.preprocess import find_cards
 from bizcard.pipeline.qr import read_qr_fields
 from bizcard.pipeline.regions import region_hints
 from bizcard.pipeline.schema import FIELDS
-from bizcard.pipeline.types import CardResult, Extraction
+from bizcard.pipeline.types import CardResult, Classification, Extraction, Word
 from bizcard.pipeline.validate import validate
 
 STAGES = ("preprocess", "qr", "ocr", "classify", "validate")
@@ -117,6 +117,18 @@ def extract(image: Image.Image | np.ndarray, config: PipelineConfig | None = Non
         model_version=classifier.version,
         timings_ms=timings,
     )
+
+
+def labelled_fields(
+    words: Sequence[Word], labels: Sequence[str], size: tuple[int, int], *, region: str
+) -> dict:
+    """The schema fields that ``words`` spell under ``labels``: what a card says once a person
+    has labelled its words. Assembled and validated exactly as :func:`extract` does."""
+    upright, _ = upright_words(list(words), size)
+    regions = region_hints((w.text for w in words), default=region)
+    certain = Classification(labels=list(labels), scores=[1.0] * len(labels))
+    fields, _ = validate(raw_values(upright, certain), regions=regions)
+    return fields
 
 
 def _merge_qr(raw: dict[str, list[RawValue]], qr_fields: dict) -> dict[str, list[RawValue]]:

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bizcard.pipeline.schema import CONTACT_ENTITIES, entity_of
 from bizcard.pipeline.types import Word
 
 # Words that separate items printed on one line ("T +1 555 | info@x.com | x.com").
@@ -137,3 +138,22 @@ def upright_words(
         quad = tuple((x - left, y - top) for x, y in (turn(px, py) for px, py in word.quad))
         result.append(Word(word.text, quad, word.confidence, word.line))  # type: ignore[arg-type]
     return result, new_size
+
+
+def bio_repair(words: Sequence[Word], labels: list[str]) -> list[str]:
+    """Well-formed BIO over upright ``words`` in reading order: an I- that follows no word of
+    its entity starts it (B-), and a B- of a text entity right after a word of the same
+    entity on the same line continues it (the model split "W2 6BD"); contact items (two
+    phone numbers on one line) keep their B-."""
+    repaired = list(labels)
+    previous: str | None = None
+    for line in reading_order_lines(words):
+        for position, i in enumerate(line):
+            entity = entity_of(repaired[i])
+            if repaired[i].startswith("I-") and entity != previous:
+                repaired[i] = f"B-{entity}"
+            elif (repaired[i].startswith("B-") and position > 0 and entity == previous
+                  and entity not in CONTACT_ENTITIES):
+                repaired[i] = f"I-{entity}"
+            previous = entity
+    return repaired

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from bizcard.pipeline.types import Quad
+from bizcard.pipeline.types import Point, Quad
 
 DETECT_SIDE = 640  # longest side of the copy that contours are searched on
 MIN_CARD_SHARE = 0.08  # a card covers at least this share of the photo...
@@ -211,6 +211,23 @@ def _warp(photo: np.ndarray, corners: np.ndarray, *, max_side: int) -> np.ndarra
     matrix = cv2.getPerspectiveTransform(corners.astype(np.float32), target)
     return cv2.warpPerspective(photo, matrix, (width, height),
                                flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+
+
+def card_to_photo(
+    points: list[Point], *, card_size: tuple[int, int], quad: Quad | None,
+    photo_size: tuple[int, int],
+) -> list[Point]:
+    """Points on a flattened card image (``card_size``: its width and height) where they lie
+    on the photo: through the card's quad, or scaled when the card is the whole photo."""
+    width, height = card_size
+    if quad is None:
+        scale_x, scale_y = photo_size[0] / width, photo_size[1] / height
+        return [(x * scale_x, y * scale_y) for x, y in points]
+    flat = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]],
+                    dtype=np.float32)
+    matrix = cv2.getPerspectiveTransform(flat, np.array(quad, dtype=np.float32))
+    mapped = cv2.perspectiveTransform(np.array([points], dtype=np.float32), matrix)[0]
+    return [(float(x), float(y)) for x, y in mapped]
 
 
 def fit_within(image: np.ndarray, max_side: int) -> np.ndarray:

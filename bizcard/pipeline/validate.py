@@ -64,6 +64,18 @@ def validate(
     return fields, confidence
 
 
+def clean_list_value(field: str, text: str, *, regions: list[str]) -> str | None:
+    """One value of a list field written as the validator writes what it reads (E.164
+    phones, lower-case e-mail domains, URLs with a scheme); None when ``text`` is not one."""
+    if field in ("phones", "fax"):
+        result = _clean_phone(text, regions)
+    elif field == "emails":
+        result = _clean_email(text)
+    else:
+        result = _clean_website(text)
+    return result[0] if result else None
+
+
 def _tidy(text: str) -> str:
     """Collapse spaces; OCR drops the space after a comma ("Barozzi,Saracino"): put it back."""
     text = re.sub(r",(?=[^\W\d_])", ", ", text)

@@ -69,17 +69,18 @@ def test_a_refused_upload_shows_why_with_the_error_status(browser, user):
     assert not Card.objects.exists()
 
 
-def test_the_list_polls_while_a_card_is_pending(browser, queued_card):
+def test_the_list_polls_while_a_card_is_pending_and_no_websocket_is_open(browser, queued_card):
     html = browser.get("/cards/list/").content.decode()
 
     assert 'hx-get="/cards/list/"' in html
-    assert 'hx-trigger="every 2s"' in html
+    assert "every 2s [!document.body.dataset.live]" in html
+    assert "card-status from:body" in html  # the websocket's pushes refresh it too
 
 
 def test_the_list_stops_polling_once_every_card_is_finished(browser, done_card):
     html = browser.get("/cards/list/").content.decode()
 
-    assert "hx-trigger" not in html
+    assert "every 2s" not in html
     assert AVERY["full_name"] in html
 
 
@@ -90,14 +91,14 @@ def test_a_failed_card_offers_a_retry_button_that_requeues_it(browser, failed_ca
     response = browser.post(f"/cards/{failed_card.pk}/retry/", HTTP_HX_REQUEST="true")
 
     assert response.status_code == 200
-    assert 'hx-trigger="every 2s"' in response.content.decode()  # queued again: polling resumes
+    assert "every 2s" in response.content.decode()  # queued again: polling resumes
     assert Card.objects.get(pk=failed_card.pk).status == Card.Status.QUEUED
 
 
 def test_the_detail_page_shows_the_photo_and_the_fields_with_confidence(browser, done_card):
     html = browser.get(f"/cards/{done_card.pk}/").content.decode()
 
-    assert f'src="/cards/{done_card.pk}/image/"' in html
+    assert f'src="/cards/{done_card.pk}/preview/"' in html
     assert AVERY["full_name"] in html
     assert AVERY["emails"][0] in html
     assert "90%" in html
@@ -116,6 +117,7 @@ def test_another_users_card_page_and_photo_are_not_found(client, other_user, don
 
     assert client.get(f"/cards/{done_card.pk}/").status_code == 404
     assert client.get(f"/cards/{done_card.pk}/image/").status_code == 404
+    assert client.get(f"/cards/{done_card.pk}/preview/").status_code == 404
 
 
 def test_the_admin_lists_cards_contacts_and_corrections(client, django_user_model, done_card):

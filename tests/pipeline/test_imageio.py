@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import io
 
-import pypdfium2
 import pytest
 from PIL import Image
 
 from bizcard.pipeline.errors import ImageRejected
 from bizcard.pipeline.imageio import load_image
-from tests.images import jpeg_bytes, png_with_declared_size, truncated_jpeg_bytes
+from tests.images import jpeg_bytes, pdf_bytes, png_with_declared_size, truncated_jpeg_bytes
 
 LIMIT = 40_000_000
 
@@ -35,12 +34,7 @@ def test_exif_orientation_is_applied():
 
 
 def test_first_page_of_a_pdf_is_rendered():
-    document = pypdfium2.PdfDocument.new()
-    document.new_page(252, 144)  # 3.5 x 2 inches
-    document.new_page(612, 792)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    image = load_image(buffer.getvalue(), max_pixels=LIMIT)
+    image = load_image(pdf_bytes(), max_pixels=LIMIT)
     assert image.size == (700, 400)  # 200 dpi
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from bizcard.pipeline.evaluation import load_dataset
 from bizcard.pipeline.ocr import read_words
-from bizcard.pipeline.preprocess import find_cards
+from bizcard.pipeline.preprocess import card_to_photo, find_cards
 from tests.pipeline.render import GERMAN_CARD, card_image, photo_of
 from tests.real_photos import REAL, needs_real_photos
 
@@ -123,3 +123,24 @@ def test_real_tilted_photo_gives_one_card_that_reads_every_contact_detail(name):
     assert all(email in text for email in fields["emails"])
     assert all(national_digits(number) in digits for number in fields["phones"] + fields["fax"])
     assert all(site.split("//")[1].rstrip("/") in text for site in fields["websites"])
+
+
+def test_points_on_a_flattened_card_map_back_onto_the_photo_through_its_quad():
+    quad = ((120.0, 80.0), (900.0, 140.0), (860.0, 600.0), (90.0, 520.0))
+    size = (700, 400)
+    corners = [(0, 0), (699, 0), (699, 399), (0, 399)]
+
+    mapped = card_to_photo(corners, card_size=size, quad=quad, photo_size=(1000, 700))
+
+    assert np.allclose(mapped, quad, atol=0.01)
+    # A perspective map keeps the card's centre on the crossing of the quad's diagonals.
+    [centre] = card_to_photo([(349.5, 199.5)], card_size=size, quad=quad, photo_size=(1000, 700))
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = quad
+    t = ((x3 - x0) * (y3 - y1) - (y3 - y0) * (x3 - x1)) / (
+        (x2 - x0) * (y3 - y1) - (y2 - y0) * (x3 - x1))
+    assert np.allclose(centre, (x0 + t * (x2 - x0), y0 + t * (y2 - y0)), atol=0.01)
+
+
+def test_points_on_a_whole_photo_card_scale_to_the_photo():
+    assert card_to_photo([(800, 450)], card_size=(1600, 900), quad=None,
+                         photo_size=(4000, 2250)) == [(2000.0, 1125.0)]

@@ -90,13 +90,14 @@ def test_train_registers_promotes_and_fine_tunes_on_corrections(
     aligned = load_aligned(aligned_folder)[0]
     card = services.card_images_upload(owner=user, files=[upload_file(jpeg_bytes(seed=9))]
                                        )[0].card
+    contact = Contact.objects.create(owner=user, full_name="Wrong Name", model_version="cmd-1")
+    contact.cards.add(card)
     Card.objects.filter(pk=card.pk).update(
         status=Card.Status.DONE, model_version="cmd-1",
         found_cards=[{"words": [dict(w.to_dict(), label=label) for w, label in
                                 zip(aligned.words, aligned.labels, strict=True)],
-                      "size": list(aligned.size), "fields": aligned.fields}])
-    contact = Contact.objects.create(owner=user, full_name="Wrong Name", model_version="cmd-1")
-    contact.cards.add(card)
+                      "size": list(aligned.size), "fields": aligned.fields,
+                      "contact_id": contact.pk}])
     services.contact_field_correct(contact=contact, field="full_name",
                                    new_value=aligned.fields["full_name"], user=user)
 

@@ -31,9 +31,15 @@ from pathlib import Path
 import numpy as np
 
 from bizcard.pipeline.errors import PipelineError
-from bizcard.pipeline.layout import reading_order_lines, segments
+from bizcard.pipeline.layout import bio_repair, reading_order_lines, segments
 from bizcard.pipeline.ocr import detect_script
-from bizcard.pipeline.schema import BIO_LABELS, ENTITIES, OUTSIDE, entity_of
+from bizcard.pipeline.schema import (
+    BIO_LABELS,
+    CONTACT_ENTITIES,
+    ENTITIES,
+    OUTSIDE,
+    entity_of,
+)
 from bizcard.pipeline.types import Classification, Word
 
 COORDINATE_RANGE = 1000  # LayoutLM boxes are integers in 0..1000
@@ -43,7 +49,6 @@ METRICS_FILE = "metrics.json"
 # Rule labels at or above this score come from an unambiguous pattern (rules.py: e-mail
 # 0.97, website 0.93, parsed phone 0.92) and override the model.
 CERTAIN_PATTERN_SCORE = 0.9
-CONTACT_ENTITIES = frozenset({"EMAIL", "WEBSITE", "PHONE", "FAX"})
 DIGIT = re.compile(r"\d")
 # Token types: 0 for words the rules leave outside, 1 + the entity's index otherwise.
 HINT_TYPES = 1 + len(ENTITIES)
@@ -175,7 +180,7 @@ class LayoutLMv3Classifier:
         scores = [float(p.max()) for p in probabilities]
         labels = _complete_segments(words, labels, rules)
         labels, scores = _with_certain_patterns(labels, scores, rules)
-        labels = _repair_bio(words, labels)
+        labels = bio_repair(words, labels)
         return Classification(_without_stray_addresses(words, labels), scores)
 
     def _unfamiliar_script(self, words: Sequence[Word]) -> bool:
@@ -242,25 +247,6 @@ def _complete_segments(words: Sequence[Word], labels: list[str],
                 and entity_of(rules.labels[ids[-1]]) == entity):
             completed[ids[-1]] = f"I-{entity}"
     return completed
-
-
-def _repair_bio(words: Sequence[Word], labels: list[str]) -> list[str]:
-    """Well-formed BIO in reading order: an I- that follows no word of its entity starts
-    it (B-), and a B- of a text entity right after a word of the same entity on the same
-    line continues it (the model split "W2 6BD"); contact items (two phone numbers on one
-    line) keep their B-."""
-    repaired = list(labels)
-    previous: str | None = None
-    for line in reading_order_lines(words):
-        for position, i in enumerate(line):
-            entity = entity_of(repaired[i])
-            if repaired[i].startswith("I-") and entity != previous:
-                repaired[i] = f"B-{entity}"
-            elif (repaired[i].startswith("B-") and position > 0 and entity == previous
-                  and entity not in CONTACT_ENTITIES):
-                repaired[i] = f"I-{entity}"
-            previous = entity
-    return repaired
 
 
 def _without_stray_addresses(words: Sequence[Word], labels: list[str]) -> list[str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bizcard.pipeline.relabel import relabel
 from tests.pipeline.card_words import card_words
-from training.corrections import relabel
 
 LINES = ["Dr. Anna Becker", "Leiterin Vertrieb", "Muller & Schmidt GmbH",
          "Tel. 030 12345678", "a.becker@mueller-schmidt.de"]

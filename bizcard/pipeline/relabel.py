@@ -1,5 +1,5 @@
-"""People's corrections as training examples: the card's words relabelled to match the
-values a person typed (or, once the review page assigns boxes, the labels they set)."""
+"""A value a person typed, turned into word labels: the words that spell it take its
+field, so a corrected card is a training example."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ import re
 from collections.abc import Mapping, Sequence
 
 from bizcard.pipeline.classify.layoutlm import reading_order
-from bizcard.pipeline.schema import ENTITY_TO_FIELD, OUTSIDE, field_of
+from bizcard.pipeline.schema import FIELD_TO_ENTITY, OUTSIDE, field_of
 from bizcard.pipeline.types import Word
 
-FIELD_TO_ENTITY = {field: entity for entity, field in ENTITY_TO_FIELD.items()}
 MAX_RUN_WORDS = 16
 MIN_SIMILARITY = 0.8  # a typed value may fix OCR slips; the run read must be this close
 _NOT_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
