@@ -37,6 +37,13 @@ class CardNotRetryable(AppError):
     status = 409
 
 
+class CardNotRead(AppError):
+    """Only a card the pipeline has read can be reviewed."""
+
+    code = "card_not_read"
+    status = 409
+
+
 class InvalidCorrection(AppError):
     code = "invalid_correction"
     status = 400

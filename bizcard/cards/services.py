@@ -23,6 +23,7 @@ from PIL import Image
 from bizcard.cards import tasks
 from bizcard.cards.errors import (
     CardNotFound,
+    CardNotRead,
     CardNotRetryable,
     ContactMergeRefused,
     InvalidCorrection,
@@ -449,7 +450,7 @@ def card_review_complete(*, card: Card, user) -> Card:
     """Mark a processed card as checked by a person: it leaves the review queue."""
     card = Card.objects.select_for_update().get(pk=card.pk)
     if card.status != Card.Status.DONE:
-        raise CardNotRetryable(f"Card {card.pk} is {card.status}; only read cards are reviewed.")
+        raise CardNotRead(f"Card {card.pk} is {card.status}; only read cards are reviewed.")
     card.reviewed_at = timezone.now()
     card.reviewed_by = user
     card.save(update_fields=["reviewed_at", "reviewed_by", "updated_at"])

@@ -13,7 +13,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from bizcard.cards.errors import CardNotRetryable, InvalidCorrection, UploadRejected
+from bizcard.cards.errors import (
+    CardNotRead,
+    CardNotRetryable,
+    InvalidCorrection,
+    UploadRejected,
+)
 from bizcard.cards.models import Card, Contact
 from bizcard.cards.selectors import (
     card_get_for_user,
@@ -134,7 +139,7 @@ def _review_context(
     boxes: list[dict] = []
     for found_index, found in enumerate(card.found_cards):
         boxes += _word_boxes(card, found_index, found)
-        contact = contacts.get(found.get("contact_id"))
+        contact = contacts.pop(found.get("contact_id"), None)  # merged: shown once
         if contact is not None:
             rows = _contact_rows(
                 contact, corrected=contact_corrected_fields(contact=contact), errors=errors
@@ -266,8 +271,8 @@ def card_reviewed(request: HttpRequest, card_id: int) -> HttpResponse:
     card = card_get_for_user(user=request.user, card_id=card_id)
     try:
         card_review_complete(card=card, user=request.user)
-    except CardNotRetryable as exc:
-        return HttpResponse(exc.message, status=409)
+    except CardNotRead as exc:
+        return HttpResponse(exc.message, status=exc.status)
     return _to_next_card(request, after=card)
 
 
