@@ -59,28 +59,27 @@ def asgi_server(django_db_setup, tmp_path_factory: pytest.TempPathFactory) -> It
         server.wait(timeout=20)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[object]:
+    """Chromium for one test module. Playwright's sync API keeps an event loop running in
+    this thread while it is open, so Django would refuse ORM calls (the tests' own, and the
+    database fixtures' setup and teardown) as if they came from async code: allowed while
+    the browser is open, since they run between browser steps, never alongside them. The
+    module scope stops Playwright before the next module's tests run."""
     from playwright.sync_api import sync_playwright
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                  "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def allow_orm_beside_playwright(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Playwright's sync API keeps an event loop running in this thread, so Django would
-    refuse ORM calls as if they came from async code; these tests call the ORM between
-    browser steps, never concurrently with them."""
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM),
+                headless=True,
+                args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                      "--no-first-run", "--disable-background-networking"],
+            )
+            yield browser
+            browser.close()
 
 
 def screenshot(page, name: str) -> Path:

@@ -23,7 +23,7 @@ pytestmark = [
     pytest.mark.slow,
     needs_real_photos,
     needs_chromium,
-    pytest.mark.usefixtures("transactional_db", "allow_orm_beside_playwright"),
+    pytest.mark.usefixtures("transactional_db"),
 ]
 
 
