@@ -177,11 +177,16 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # a task takes seconds; don't hoard them 
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 
+# A socket waits for events with a blocking Redis read of 5 s (channels_redis); redis-py's
+# default socket timeout is also 5 s and would cut every idle websocket off after it.
+CHANNEL_REDIS_SOCKET_TIMEOUT_S = 30
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "socket_timeout": CHANNEL_REDIS_SOCKET_TIMEOUT_S}]
+            },
         }
     }
 else:

@@ -123,6 +123,10 @@ def test_a_photo_becomes_a_corrected_contact_in_the_browser(
     expect(field_input(phone, "position")).to_have_value("Principal Researcher")
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     screenshot(phone, "review-phone")
+    phone.goto("/contacts/")
+    expect(phone.locator("#contact-table")).to_contain_text("Dr. Avery Smith")
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(phone, "contacts-phone")
 
     bob = login(chromium, asgi_server, "bob", "bob-password")
     expect(bob.locator("#card-list")).to_contain_text("No cards yet")

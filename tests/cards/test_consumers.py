@@ -64,3 +64,21 @@ def test_an_anonymous_socket_is_closed():
         return await socket_for(AnonymousUser()).connect()
 
     assert async_to_sync(scenario)() == (False, UNAUTHENTICATED_CLOSE_CODE)
+
+
+def test_a_socket_idle_for_longer_than_a_redis_read_still_hears_its_events(user):
+    """Redis is idle past channels_redis's 5 s blocking read (and redis-py's default 5 s
+    socket timeout) before the event comes; the socket must still be listening."""
+    idle_s = 6
+
+    async def scenario() -> dict:
+        socket = socket_for(user)
+        assert (await socket.connect())[0]
+        assert await socket.receive_nothing(timeout=idle_s)
+        event = {"type": "card.status", "card": {"id": 7, "status": "done", "error": None}}
+        await get_channel_layer().group_send(user_group(user.pk), event)
+        heard = await socket.receive_json_from(timeout=5)
+        await socket.disconnect()
+        return heard
+
+    assert async_to_sync(scenario)()["card"]["id"] == 7
