@@ -84,6 +84,20 @@ def test_number_glued_to_its_label_by_ocr_is_still_read():
     assert fields["fax"] == ["+442079460959"]
 
 
+def test_a_fax_label_cut_off_by_a_separator_still_makes_the_number_a_fax():
+    words = card_words([("Tom Hale", 36), "tel · +1 226 745 2835 | fax · +1 226 745 2836"])
+    fields, _ = read_fields(words)
+    assert fields["phones"] == ["+12267452835"]
+    assert fields["fax"] == ["+12267452836"]
+
+
+def test_a_lone_letter_before_a_number_is_no_label():
+    words = card_words([("Tom Hale", 36), "Building C | +1 226 745 2835"])
+    fields, _ = read_fields(words)
+    assert fields["phones"] == ["+12267452835"]
+    assert fields["fax"] == []
+
+
 def test_unconfirmed_but_well_formed_number_is_kept_with_lower_confidence():
     # Area code 987 is not assigned: printed on the card, so kept, but trusted less.
     words = card_words([("Chris Smith", 36), "Cell: +1 (987) 123-4567", "Tel: +1 415 555 0132"])

@@ -62,10 +62,15 @@ class RuleClassifier:
         remaining: list[Segment] = []
         emails: list[str] = []
         websites: list[str] = []
+        previous: Segment | None = None
         for segment in segments(words):
-            rest = _label_contact_items(segment, labelling, regions, emails, websites)
+            # "Fax · +1 226 745 2836": a separator cuts the label off into its own segment.
+            lead = (_lone_fax_label(previous)
+                    if previous is not None and previous.line_no == segment.line_no else "")
+            rest = _label_contact_items(segment, labelling, regions, emails, websites, lead=lead)
             if rest:
                 remaining.extend(_split_runs(segment, rest))
+            previous = segment
         _label_text_segments(remaining, labelling, emails, websites)
         return Classification(labelling.labels, labelling.scores)
 
@@ -89,8 +94,11 @@ def _label_contact_items(
     regions: list[str],
     emails: list[str],
     websites: list[str],
+    *,
+    lead: str = "",
 ) -> list[int]:
-    """Label e-mails, websites, phones and faxes in a segment; return the positions left over."""
+    """Label e-mails, websites, phones and faxes in a segment; return the positions left over.
+    ``lead``: a fax label standing alone just before the segment on its line."""
     text = segment.text
     char_spans = _char_spans(segment)
     taken: set[int] = set()
@@ -105,7 +113,7 @@ def _label_contact_items(
     for span in patterns.find_phones(text):
         if any(s < span[1] and e > span[0] for s, e in item_spans):
             continue
-        prefix = _prefix_before(text, span[0], item_spans)
+        prefix = _prefix_before(text, span[0], item_spans) or lead
         number_text = text[span[0]:span[1]]
         number = patterns.parse_phone(number_text, regions)
         explicit = prefix in lexicon.PHONE_PREFIXES or prefix in lexicon.FAX_PREFIXES
@@ -142,6 +150,15 @@ def _prefix_before(text: str, start: int, item_spans: list[tuple[int, int]]) -> 
         return ""
     last = tokens[-1].lower()
     return last if last in lexicon.CONTACT_PREFIXES else last.rstrip(".")
+
+
+def _lone_fax_label(segment: Segment) -> str:
+    """The fax label a segment consists of ("Fax", "F:"), lower-cased; else "". Only fax:
+    a lone letter before a number is otherwise too often no label at all ("Building C")."""
+    if len(segment.words) != 1:
+        return ""
+    word = lexicon.token(segment.words[0].text).rstrip(".:")
+    return word if word in lexicon.FAX_PREFIXES else ""
 
 
 def _split_runs(segment: Segment, positions: list[int]) -> list[Segment]:
