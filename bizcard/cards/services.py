@@ -35,7 +35,7 @@ from bizcard.cards.pipeline_config import pipeline_config
 from bizcard.pipeline.errors import ImageRejected, PipelineError
 from bizcard.pipeline.extract import extract, labelled_fields
 from bizcard.pipeline.imageio import load_image
-from bizcard.pipeline.layout import bio_repair, upright_words
+from bizcard.pipeline.layout import bio_repair, upright_words, value_words
 from bizcard.pipeline.relabel import relabel
 from bizcard.pipeline.schema import (
     FIELD_TO_ENTITY,
@@ -394,10 +394,17 @@ def _found_labels_set(found: dict, labels: list[str]) -> None:
 
 @transaction.atomic
 def card_words_assign(
-    *, card: Card, found_index: int, word_indexes: Sequence[int], field: str | None, user
+    *,
+    card: Card,
+    found_index: int,
+    word_indexes: Sequence[int],
+    field: str | None,
+    user,
+    whole_values: bool = False,
 ) -> list[FieldCorrection]:
     """A person assigning word boxes of one card in the photo (``found_index``: its place in
-    ``card.found_cards``) to a field, or to no field (``None``).
+    ``card.found_cards``) to a field, or to no field (``None``). ``whole_values``: each word
+    brings every word of the value it belongs to (a phone number read as five words).
 
     Clicking boxes that all hold the field already takes them out of it. Every field that
     gains or loses a word is read again from the words' labels and recorded as a correction
@@ -417,14 +424,17 @@ def card_words_assign(
     indexes = sorted(set(word_indexes))
     if not indexes or any(not 0 <= i < len(words) for i in indexes):
         raise InvalidCorrection(f"Word numbers go from 0 to {len(words) - 1}.")
+    size = (found["size"][0], found["size"][1])
+    upright = upright_words(words, size)[0]
+    if whole_values:
+        indexes = sorted({n for i in indexes for n in value_words(upright, labels, i)})
     if field is not None and all(field_of(labels[i]) == field for i in indexes):
         field = None  # a second click takes the words back out
     touched = {field_of(labels[i]) for i in indexes} | {field}
     entity = FIELD_TO_ENTITY[field] if field else None
     for i in indexes:
         labels[i] = f"I-{entity}" if entity else OUTSIDE
-    size = (found["size"][0], found["size"][1])
-    labels = bio_repair(upright_words(words, size)[0], labels)
+    labels = bio_repair(upright, labels)
     _found_labels_set(found, labels)
     card.save(update_fields=["found_cards", "updated_at"])
     fields = labelled_fields(words, labels, size, region=settings.BIZCARD_PHONE_REGION)

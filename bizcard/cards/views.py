@@ -243,7 +243,8 @@ def card_field_save(
 @require_POST
 @login_required
 def card_words_assign_view(request: HttpRequest, card_id: int) -> HttpResponse:
-    """Assign a clicked word box to the field chosen above the photo (or to none)."""
+    """Assign a clicked word box to the field chosen above the photo (or to none); with
+    Shift, the whole value the word belongs to."""
     card = card_get_for_user(user=request.user, card_id=card_id)
     try:
         found_index = int(request.POST.get("found", ""))
@@ -258,6 +259,7 @@ def card_words_assign_view(request: HttpRequest, card_id: int) -> HttpResponse:
             word_indexes=[word_index],
             field=field,
             user=request.user,
+            whole_values=request.POST.get("whole") == "true",
         )
     except InvalidCorrection as exc:
         return HttpResponse(exc.message, status=400)

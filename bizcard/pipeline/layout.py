@@ -157,3 +157,22 @@ def bio_repair(words: Sequence[Word], labels: list[str]) -> list[str]:
                 repaired[i] = f"I-{entity}"
             previous = entity
     return repaired
+
+
+def value_words(words: Sequence[Word], labels: Sequence[str], index: int) -> list[int]:
+    """The words of the value ``words[index]`` belongs to: its run of one entity in reading
+    order, from its B- word to the last I- word after it (just the word when it has no
+    field). ``words`` upright."""
+    entity = entity_of(labels[index])
+    if entity is None:
+        return [index]
+    order = [i for line in reading_order_lines(words) for i in line]
+    position = order.index(index)
+    start = position
+    while labels[order[start]] != f"B-{entity}" and start > 0 \
+            and entity_of(labels[order[start - 1]]) == entity:
+        start -= 1
+    end = position + 1
+    while end < len(order) and labels[order[end]] == f"I-{entity}":
+        end += 1
+    return order[start:end]

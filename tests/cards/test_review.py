@@ -276,3 +276,14 @@ def test_the_labels_a_person_set_are_what_fine_tuning_learns(signed_in, printed)
 
     assert example.labels == ["B-NAME", "I-NAME", "B-PHONE", "I-PHONE", "I-PHONE", "O"]
     assert example.fields["phones"] == ["+447911123456"] and example.fields["fax"] == []
+
+
+def test_a_shift_click_assigns_the_whole_value_of_the_word(signed_in, printed):
+    contact = printed.contacts.get()
+
+    htmx_post(signed_in, f"/cards/{printed.pk}/words/assign/",
+              {"found": 0, "word": 3, "assign_field": "phones", "whole": "true"})
+
+    contact.refresh_from_db()
+    assert (contact.phones, contact.fax) == (["+447911123456"], [])
+    assert FieldCorrection.objects.filter(field="fax", new_value=[]).count() == 1

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from bizcard.pipeline.layout import reading_order_lines, text_angle, upright_words
+from bizcard.pipeline.layout import reading_order_lines, text_angle, upright_words, value_words
 from bizcard.pipeline.types import Word
 from tests.pipeline.card_words import card_words
 
@@ -51,3 +51,14 @@ def test_upright_words_are_returned_unchanged() -> None:
     words = card_words(LINES)
     upright, size = upright_words(words, SIZE)
     assert upright == words and size == SIZE
+
+
+def test_a_words_value_runs_from_its_b_word_through_its_i_words() -> None:
+    words = card_words(["Tom Hale", "fax: +44 20 6789 2345", "+44 20 7946 0958"])
+    labels = ["B-NAME", "I-NAME", "O", "B-FAX", "I-FAX", "I-FAX", "I-FAX",
+              "B-PHONE", "I-PHONE", "I-PHONE", "I-PHONE"]
+
+    assert value_words(words, labels, 5) == [3, 4, 5, 6]  # a middle word brings its number
+    assert value_words(words, labels, 7) == [7, 8, 9, 10]
+    assert value_words(words, labels, 0) == [0, 1]
+    assert value_words(words, labels, 2) == [2]  # no field: the word alone
