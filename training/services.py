@@ -77,13 +77,22 @@ def model_version_promote(*, version: str) -> ModelVersion:
 @transaction.atomic
 def bootstrap_model_ensure() -> ModelVersion | None:
     """Register the shipped bootstrap model once, and promote it if nothing is in
-    production: a fresh install classifies with it from the first start."""
+    production: a fresh install classifies with it from the first start.
+
+    A release that ships a newer bootstrap model replaces the files of the earlier one,
+    which can then never load again: its version is retired, and if it was in production
+    the new one takes its place.
+    """
     if not (BOOTSTRAP_DIR / "metrics.json").is_file():
         return None
     version = json.loads((BOOTSTRAP_DIR / "metrics.json").read_text())["version"]
     model = ModelVersion.objects.filter(version=version).first()
     if model is None:
         model = model_version_register(artifact_dir=BOOTSTRAP_DIR, copy=False)
-    if not ModelVersion.objects.filter(status=ModelVersion.Status.PRODUCTION).exists():
+    replaced = ModelVersion.objects.filter(
+        artifact_path=str(BOOTSTRAP_DIR.resolve())).exclude(pk=model.pk)
+    production = ModelVersion.objects.filter(status=ModelVersion.Status.PRODUCTION).first()
+    if production is None or replaced.filter(pk=production.pk).exists():
         model = model_version_promote(version=model.version)
+    replaced.update(status=ModelVersion.Status.RETIRED)
     return model

@@ -21,7 +21,11 @@ from training.align import load_aligned
 from training.models import ModelVersion
 from training.registry import BOOTSTRAP_DIR, BOOTSTRAP_VERSION, artifact_sha256, artifact_size
 from training.selectors import classifier_choice, production_model_version
-from training.services import model_version_register
+from training.services import (
+    bootstrap_model_ensure,
+    model_version_promote,
+    model_version_register,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +43,37 @@ def test_a_fresh_install_classifies_with_the_shipped_model() -> None:
     assert classifier_choice("production") == (BOOTSTRAP_VERSION, str(BOOTSTRAP_DIR))
     config = pipeline_config()
     assert (config.classifier, config.model_dir) == (BOOTSTRAP_VERSION, str(BOOTSTRAP_DIR))
+
+
+def test_an_install_upgraded_to_a_newer_shipped_model_reads_with_it() -> None:
+    current = ModelVersion.objects.get(version=BOOTSTRAP_VERSION)
+    current.delete()
+    earlier = ModelVersion.objects.create(
+        version="lmv3-bootstrap-0", artifact_path=str(BOOTSTRAP_DIR.resolve()),
+        sha256="0" * 64, size_bytes=1, status=ModelVersion.Status.PRODUCTION,
+    )  # what the install had registered before the release replaced the shipped files
+
+    model = bootstrap_model_ensure()
+
+    assert model.version == BOOTSTRAP_VERSION and model.status == ModelVersion.Status.PRODUCTION
+    earlier.refresh_from_db()
+    assert earlier.status == ModelVersion.Status.RETIRED
+    assert classifier_choice("production")[0] == BOOTSTRAP_VERSION
+
+
+def test_a_model_promoted_by_an_admin_stays_in_production_after_an_upgrade(
+    model_root: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "own"
+    shutil.copytree(BOOTSTRAP_DIR, source)
+    metrics = json.loads((source / "metrics.json").read_text())
+    (source / "metrics.json").write_text(json.dumps({**metrics, "version": "own-1"}))
+    model_version_register(artifact_dir=source)
+    model_version_promote(version="own-1")
+
+    bootstrap_model_ensure()
+
+    assert production_model_version().version == "own-1"
 
 
 def test_the_shipped_model_is_small_enough_for_the_repository() -> None:
