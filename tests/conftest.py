@@ -90,6 +90,19 @@ def database_url(settings_dict: dict) -> str:
     return f"postgres://{user}{password}@{host}:{port}/{settings_dict['NAME']}"
 
 
+def process_env_on_test_db() -> dict[str, str]:
+    """This process's environment for a server process on the test database (the test
+    database exists once ``django_db_setup`` has run)."""
+    from django.db import connection
+
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "DATABASE_URL": database_url(connection.settings_dict),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
+    }
+
+
 @pytest.fixture(scope="session")
 def card_worker(django_db_setup, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A real Celery worker process on the test database, consuming the ``cards`` queue.
@@ -97,15 +110,8 @@ def card_worker(django_db_setup, tmp_path_factory: pytest.TempPathFactory) -> It
     Tests that use it must commit their rows (``transactional_db`` or ``live_server``).
     Yields the worker's log file, worth printing when a test fails.
     """
-    from django.db import connection
-
     log_path = tmp_path_factory.mktemp("celery") / "worker.log"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.settings",
-        "DATABASE_URL": database_url(connection.settings_dict),
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
-    }
+    env = process_env_on_test_db()
     with log_path.open("w") as log:
         worker = subprocess.Popen(
             [

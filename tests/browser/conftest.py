@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SERVICE_START_TIMEOUT_S, database_url
+from tests.conftest import SERVICE_START_TIMEOUT_S, process_env_on_test_db
 from tests.processes import REPO_ROOT, VENV_BIN, free_port, port_open, wait_until
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -29,16 +29,9 @@ needs_chromium = pytest.mark.skipif(
 @pytest.fixture(scope="session")
 def asgi_server(django_db_setup, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """daphne serving bizcard.asgi on a free port; yields its base URL."""
-    from django.db import connection
-
     port = free_port()
     log_path = tmp_path_factory.mktemp("daphne") / "daphne.log"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.settings",
-        "DATABASE_URL": database_url(connection.settings_dict),
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
-    }
+    env = process_env_on_test_db()
     with log_path.open("w") as log:
         server = subprocess.Popen(
             [str(VENV_BIN / "daphne"), "-b", "127.0.0.1", "-p", str(port),
