@@ -33,7 +33,6 @@ from bizcard.pipeline.classify.layoutlm import (
     HINT_TYPES,
     LABELS_FILE,
     METRICS_FILE,
-    reading_order,
     rule_hints,
     scale_boxes,
 )
@@ -45,7 +44,7 @@ from bizcard.pipeline.evaluation import (
     evaluate,
     region_of_locale,
 )
-from bizcard.pipeline.layout import upright_words
+from bizcard.pipeline.layout import reading_order, upright_words
 from bizcard.pipeline.regions import region_hints
 from bizcard.pipeline.schema import BIO_LABELS
 from bizcard.pipeline.validate import validate

@@ -77,6 +77,11 @@ def _along_the_line(ids: list[int], words: Sequence[Word]) -> list[int]:
     return sorted(ids, key=lambda i: (words[i].box[axis], words[i].box[1 - axis]))
 
 
+def reading_order(words: Sequence[Word]) -> list[int]:
+    """Word indices in reading order: :func:`reading_order_lines`, one line after another."""
+    return [i for line in reading_order_lines(words) for i in line]
+
+
 def segments(words: Sequence[Word]) -> list[Segment]:
     """Lines split at separator words; separators themselves belong to no segment."""
     result: list[Segment] = []
@@ -166,7 +171,7 @@ def value_words(words: Sequence[Word], labels: Sequence[str], index: int) -> lis
     entity = entity_of(labels[index])
     if entity is None:
         return [index]
-    order = [i for line in reading_order_lines(words) for i in line]
+    order = reading_order(words)
     position = order.index(index)
     start = position
     while labels[order[start]] != f"B-{entity}" and start > 0 \

@@ -7,7 +7,7 @@ import difflib
 import re
 from collections.abc import Mapping, Sequence
 
-from bizcard.pipeline.classify.layoutlm import reading_order
+from bizcard.pipeline.layout import reading_order
 from bizcard.pipeline.schema import FIELD_TO_ENTITY, OUTSIDE, field_of
 from bizcard.pipeline.types import Word
 

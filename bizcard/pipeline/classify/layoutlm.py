@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from bizcard.pipeline.errors import PipelineError
-from bizcard.pipeline.layout import bio_repair, reading_order_lines, segments
+from bizcard.pipeline.layout import bio_repair, reading_order, segments
 from bizcard.pipeline.ocr import detect_script
 from bizcard.pipeline.schema import (
     BIO_LABELS,
@@ -84,10 +84,6 @@ def scale_boxes(boxes: np.ndarray) -> list[list[int]]:
     scaled[:, 2] = np.maximum(scaled[:, 2], scaled[:, 0])
     scaled[:, 3] = np.maximum(scaled[:, 3], scaled[:, 1])
     return scaled.tolist()
-
-
-def reading_order(words: Sequence[Word]) -> list[int]:
-    return [i for line in reading_order_lines(words) for i in line]
 
 
 def rule_hints(labels: Sequence[str]) -> list[int]:
