@@ -25,8 +25,8 @@ from bizcard.cards.selectors import (
     contacts_search,
 )
 from bizcard.cards.services import contacts_merge
-from bizcard.cards.views import FIELD_LABELS
-from bizcard.pipeline.schema import FIELDS, LIST_FIELDS, SINGLE_FIELDS
+from bizcard.cards.views import FIELD_LABELS, field_values
+from bizcard.pipeline.schema import FIELDS, SINGLE_FIELDS
 
 CONTACTS_PER_PAGE = 25
 CONTACT_FILTER_LABELS: dict[str, str] = {
@@ -214,15 +214,9 @@ def _field_rows(contact: Contact) -> list[dict]:
     """One row per schema field: its label and the values shown (none for an empty field)."""
     fields = contact.fields
     return [
-        {"label": FIELD_LABELS[name], "values": _field_values(name, fields[name])}
+        {"label": FIELD_LABELS[name], "values": field_values(name, fields[name])}
         for name in FIELDS
     ]
-
-
-def _field_values(name: str, value: object) -> list:
-    if name in LIST_FIELDS:
-        return list(value)
-    return [value] if value else []
 
 
 def _snapshot_rows(snapshot: dict) -> list[dict]:
@@ -230,7 +224,7 @@ def _snapshot_rows(snapshot: dict) -> list[dict]:
     fields = snapshot.get("fields", {})
     rows = []
     for name in FIELDS:
-        values = _field_values(name, fields.get(name) or ([] if name in LIST_FIELDS else None))
+        values = field_values(name, fields.get(name))
         if values:
             rows.append({"label": FIELD_LABELS[name], "values": values})
     return rows
@@ -247,7 +241,7 @@ def _duplicate_group_view(group: DuplicateGroup) -> dict:
         cells = [
             {
                 "contact": contact,
-                "values": _field_values(name, contact.fields[name]),
+                "values": field_values(name, contact.fields[name]),
                 "choice": contact.pk in choices,
                 "chosen": contact.pk == first_choice,
             }

@@ -63,6 +63,14 @@ def _card_list_context(request: HttpRequest) -> dict:
 LIST_VALUE_SEPARATORS = re.compile(r"[,;\n]+")  # how a person types several phones or e-mails
 
 
+def field_values(name: str, value: object) -> list[str]:
+    """A schema field's values as pages show them: a list field's items, a text field's
+    text; none when the field is empty."""
+    if name in LIST_FIELDS:
+        return list(value or [])
+    return [value] if value else []
+
+
 def _contact_rows(
     contact: Contact, *, corrected: set[str], errors: dict[str, str] | None = None
 ) -> list[dict]:
@@ -73,8 +81,7 @@ def _contact_rows(
     errors = errors or {}
     rows = []
     for name in FIELDS:
-        value = fields[name]
-        values = value if name in LIST_FIELDS else ([value] if value else [])
+        values = field_values(name, fields[name])
         confidence = contact.confidence.get(name)
         rows.append(
             {
