@@ -104,14 +104,18 @@ def _field_input_id(contact_id: int, field: str) -> str:
     return f"field-{contact_id}-{field}"
 
 
-def _word_boxes(card: Card, found_index: int, found: dict) -> list[dict]:
-    """The found card's words as polygons on the photo, with the field each belongs to."""
+def _photo_size(card: Card) -> tuple[int, int] | None:
+    """The photo's size as the pipeline saw it. A card read before sizes were stored has
+    one only when its first found card is the whole photo; None otherwise."""
     if card.image_width and card.image_height:
-        photo_size = (card.image_width, card.image_height)
-    elif found.get("quad") is None:
-        photo_size = tuple(found["size"])  # read before sizes were stored: the card's own
-    else:
-        return []
+        return card.image_width, card.image_height
+    if card.found_cards and card.found_cards[0].get("quad") is None:
+        return card.found_cards[0]["size"][0], card.found_cards[0]["size"][1]
+    return None
+
+
+def _word_boxes(found_index: int, found: dict, photo_size: tuple[int, int]) -> list[dict]:
+    """The found card's words as polygons on the photo, with the field each belongs to."""
     boxes = []
     for index, word in enumerate(found["words"]):
         points = card_to_photo(
@@ -142,23 +146,23 @@ def _review_context(
     """What the review partial shows; ``focus``: the id of the input to put the cursor in,
     ``assigning``: the field that clicked word boxes go to."""
     contacts = {contact.pk: contact for contact in card.contacts.all()}
+    photo_size = _photo_size(card)
     sections = []
     boxes: list[dict] = []
     for found_index, found in enumerate(card.found_cards):
-        boxes += _word_boxes(card, found_index, found)
+        if photo_size is not None:
+            boxes += _word_boxes(found_index, found, photo_size)
         contact = contacts.pop(found.get("contact_id"), None)  # merged: shown once
         if contact is not None:
             rows = _contact_rows(
                 contact, corrected=contact_corrected_fields(contact=contact), errors=errors
             )
             sections.append({"contact": contact, "rows": rows})
-    width = card.image_width or (card.found_cards[0]["size"][0] if card.found_cards else 0)
-    height = card.image_height or (card.found_cards[0]["size"][1] if card.found_cards else 0)
     return {
         "card": card,
         "sections": sections,
         "boxes": boxes,
-        "photo_size": (width, height),
+        "photo_size": photo_size,
         "field_labels": FIELD_LABELS,
         "focus": focus,
         "assigning": assigning,
