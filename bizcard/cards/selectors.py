@@ -16,9 +16,12 @@ from bizcard.cards.models import Card, Contact, ContactMerge, FieldCorrection
 from bizcard.pipeline.schema import SINGLE_FIELDS
 
 
+def _cards_visible_to(user) -> QuerySet[Card]:
+    return Card.objects.all() if user.is_staff else Card.objects.filter(owner=user)
+
+
 def cards_for_user(*, user) -> QuerySet[Card]:
-    cards = Card.objects.all() if user.is_staff else Card.objects.filter(owner=user)
-    return cards.prefetch_related(
+    return _cards_visible_to(user).prefetch_related(
         Prefetch("contacts", queryset=Contact.objects.order_by("id"))  # largest card first
     )
 
@@ -40,9 +43,7 @@ def contact_get_for_user(*, user, contact_id: int) -> Contact:
 
 def card_next_for_review(*, user, after: Card | None = None) -> Card | None:
     """The user's least confident card that is read but not yet reviewed (not ``after``)."""
-    cards = Card.objects.filter(status=Card.Status.DONE, reviewed_at__isnull=True)
-    if not user.is_staff:
-        cards = cards.filter(owner=user)
+    cards = _cards_visible_to(user).filter(status=Card.Status.DONE, reviewed_at__isnull=True)
     if after is not None:
         cards = cards.exclude(pk=after.pk)
     return cards.order_by(F("review_confidence").asc(nulls_first=True), "created_at").first()
