@@ -424,8 +424,7 @@ def card_words_assign(
     indexes = sorted(set(word_indexes))
     if not indexes or any(not 0 <= i < len(words) for i in indexes):
         raise InvalidCorrection(f"Word numbers go from 0 to {len(words) - 1}.")
-    size = (found["size"][0], found["size"][1])
-    upright = upright_words(words, size)[0]
+    upright = upright_words(words, (found["size"][0], found["size"][1]))[0]
     if whole_values:
         indexes = sorted({n for i in indexes for n in value_words(upright, labels, i)})
     if field is not None and all(field_of(labels[i]) == field for i in indexes):
@@ -437,7 +436,7 @@ def card_words_assign(
     labels = bio_repair(upright, labels)
     _found_labels_set(found, labels)
     card.save(update_fields=["found_cards", "updated_at"])
-    fields = labelled_fields(words, labels, size, region=settings.BIZCARD_PHONE_REGION)
+    fields = labelled_fields(upright, labels, region=settings.BIZCARD_PHONE_REGION)
     corrections = []
     for name in FIELDS:
         if name not in touched:

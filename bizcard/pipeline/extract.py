@@ -119,13 +119,11 @@ def extract(image: Image.Image | np.ndarray, config: PipelineConfig | None = Non
     )
 
 
-def labelled_fields(
-    words: Sequence[Word], labels: Sequence[str], size: tuple[int, int], *, region: str
-) -> dict:
-    """The schema fields that ``words`` spell under ``labels``: what a card says once a person
-    has labelled its words. Assembled and validated exactly as :func:`extract` does."""
-    upright, _ = upright_words(list(words), size)
-    regions = region_hints((w.text for w in words), default=region)
+def labelled_fields(upright: Sequence[Word], labels: Sequence[str], *, region: str) -> dict:
+    """The schema fields that ``upright`` words (:func:`upright_words`) spell under
+    ``labels``: what a card says once a person has labelled its words. Assembled and
+    validated exactly as :func:`extract` does."""
+    regions = region_hints((w.text for w in upright), default=region)
     certain = Classification(labels=list(labels), scores=[1.0] * len(labels))
     fields, _ = validate(raw_values(upright, certain), regions=regions)
     return fields
