@@ -379,7 +379,9 @@ def _card_words_relabel(*, card: Card, contact: Contact, corrected: dict[str, ob
     if found is None or not found["words"]:
         return
     words = [Word.from_dict(w) for w in found["words"]]
-    labels = relabel(words, [w["label"] for w in found["words"]], corrected)
+    # Runs of words spell a value in reading order, which holds for upright text only.
+    upright = upright_words(words, (found["size"][0], found["size"][1]))[0]
+    labels = relabel(upright, [w["label"] for w in found["words"]], corrected)
     _found_labels_set(found, labels)
     card.save(update_fields=["found_cards", "updated_at"])
 

@@ -18,7 +18,8 @@ _NOT_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 
 def relabel(words: Sequence[Word], labels: Sequence[str],
             corrected: Mapping[str, object]) -> list[str]:
-    """Labels where each corrected field's words are those that spell its new value(s).
+    """Labels where each corrected field's words (upright: :func:`layout.upright_words`)
+    are those that spell its new value(s).
 
     Words the model gave a corrected field lose that label first. A person's value wins over
     any label the model gave the words that spell it; a value found nowhere on the card

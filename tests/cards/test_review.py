@@ -15,6 +15,7 @@ from bizcard.pipeline.schema import empty_fields
 from bizcard.pipeline.types import CardResult, Word
 from tests.cards.factories import AVERY, upload_file
 from tests.images import jpeg_bytes, pdf_bytes
+from tests.pipeline.test_layout import turned
 from training.selectors import corrected_examples
 
 pytestmark = pytest.mark.django_db
@@ -287,3 +288,21 @@ def test_a_shift_click_assigns_the_whole_value_of_the_word(signed_in, printed):
     contact.refresh_from_db()
     assert (contact.phones, contact.fax) == (["+447911123456"], [])
     assert FieldCorrection.objects.filter(field="fax", new_value=[]).count() == 1
+
+
+def test_a_typed_name_relabels_its_words_on_a_card_read_upside_down(
+    signed_in, queued_card, pipeline, user
+):
+    upside_down = printed_card()
+    upside_down.words = turned(upside_down.words, 180, upside_down.size)
+    upside_down.labels = ["O", "O", *upside_down.labels[2:]]  # the model missed the name
+    upside_down.fields = {**upside_down.fields, "full_name": None}
+    pipeline.cards = [upside_down]
+    card = services.card_process(card_id=queued_card.pk)
+
+    services.contact_field_correct(
+        contact=card.contacts.get(), field="full_name", new_value="Avery Smith", user=user
+    )
+
+    words = Card.objects.get(pk=card.pk).found_cards[0]["words"]
+    assert [w["label"] for w in words[:2]] == ["B-NAME", "I-NAME"]
