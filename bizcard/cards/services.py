@@ -317,8 +317,7 @@ def contact_field_correct(
     model version had produced it. The words of the card it is corrected on (default: the
     contact's latest card) are relabelled to spell the new value, so the card becomes a
     training example. Returns None when the value does not change."""
-    if field not in FIELDS:
-        raise InvalidCorrection(f"Unknown field {field!r}; fields are {', '.join(FIELDS)}.")
+    _field_check(field)
     new_value = _correction_value_check(field, new_value)
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     card = _contact_card_locked(contact, card)
@@ -333,6 +332,11 @@ def contact_field_correct(
     if correction is not None and card is not None:
         _card_words_relabel(card=card, contact=contact, corrected={field: new_value})
     return correction
+
+
+def _field_check(field: str) -> None:
+    if field not in FIELDS:
+        raise InvalidCorrection(f"Unknown field {field!r}; fields are {', '.join(FIELDS)}.")
 
 
 def _contact_card_locked(contact: Contact, card: Card | None) -> Card | None:
@@ -412,8 +416,8 @@ def card_words_assign(
     gains or loses a word is read again from the words' labels and recorded as a correction
     of the card's contact.
     """
-    if field is not None and field not in FIELDS:
-        raise InvalidCorrection(f"Unknown field {field!r}; fields are {', '.join(FIELDS)}.")
+    if field is not None:
+        _field_check(field)
     card = Card.objects.select_for_update().get(pk=card.pk)
     if not 0 <= found_index < len(card.found_cards):
         raise InvalidCorrection(f"Card {card.pk} shows no card number {found_index}.")
