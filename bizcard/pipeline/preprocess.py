@@ -22,6 +22,14 @@ CARD_ASPECTS = (1.25, 2.2)  # long side / short side of real cards (ISO 1.59, US
 MIN_RECTANGULARITY = 0.85  # contour area / quad area: the outline must be the card's
 MAX_SIDE_RATIO = 1.6  # opposite sides of a card seen in perspective differ by less than this
 BORDER_MARGIN = 0.01  # corners this close to the frame are the frame, not a card's corner
+MIN_PANEL_SHARE = 0.02  # edge-enclosed regions this large may be panels of one card
+PANEL_GAP = 7  # px on the detection copy: the width of the edge line between two panels
+# Colour distance (0-255 scale) from the photo's border that marks a pixel as not the table
+# or scanner lid; raised to BACKGROUND_SPREADS times the border's own spread on textured
+# tables, so their grain does not count.
+MIN_BACKGROUND_DISTANCE = 8.0
+BACKGROUND_SPREADS = 6
+BACKGROUND_BORDER = 3  # px of the detection copy's edge that sample the background
 # Focal length / frame diagonal: phone main cameras are 24-28 mm equivalent (0.55-0.65);
 # an estimate outside FOCAL_RANGE (ultra-wide to telephoto) comes from noisy corners.
 TYPICAL_FOCAL = 0.6
@@ -89,13 +97,16 @@ def _card_quads(small: np.ndarray) -> list[np.ndarray]:
     edges = cv2.dilate(cv2.Canny(blurred, 30, 100), np.ones((3, 3), np.uint8))
     _, bright = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     # The inside of a closed edge outline is the card even when wood grain or a shadow
-    # touches its outside (RETR_CCOMP's holes); the bright masks split card from table.
-    edge_regions, _ = cv2.findContours(edges, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    # touches its outside (RETR_CCOMP's holes); the bright masks split card from table; the
+    # last two find cards whose panel edge splits their outline, or that hardly differ from
+    # a white scanner lid.
+    edge_regions, hierarchy = cv2.findContours(edges, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
     candidates: list[tuple[float, np.ndarray]] = []
     for contours in (
         edge_regions,
         *(cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)[0]
-          for mask in (bright, 255 - bright)),
+          for mask in (bright, 255 - bright, _united_panels(edge_regions, hierarchy, gray.shape),
+                       _unlike_background(small))),
     ):
         for contour in contours:
             area = cv2.contourArea(contour)
@@ -112,6 +123,50 @@ def _card_quads(small: np.ndarray) -> list[np.ndarray]:
             continue
         chosen.append(quad)
     return chosen
+
+
+def _united_panels(regions: tuple[np.ndarray, ...], hierarchy: np.ndarray | None,
+                   shape: tuple[int, ...]) -> np.ndarray:
+    """Large edge-enclosed regions, with neighbours separated only by an edge line joined.
+
+    A card with a coloured band or side panel has an edge across it, so its outline encloses
+    two regions and neither is the card; when grain on the table touches the outline, the
+    outline itself is lost in it. Joined, the two regions are the card.
+    """
+    mask = np.zeros(shape[:2], np.uint8)
+    if hierarchy is None:
+        return mask
+    area_total = shape[0] * shape[1]
+    for contour, (_, _, _, parent) in zip(regions, hierarchy[0], strict=True):
+        if parent >= 0 and cv2.contourArea(contour) >= MIN_PANEL_SHARE * area_total:
+            cv2.drawContours(mask, [contour], -1, 255, cv2.FILLED)
+    return cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((PANEL_GAP, PANEL_GAP), np.uint8))
+
+
+def _unlike_background(image: np.ndarray) -> np.ndarray:
+    """Pixels of another colour than the photo's border (the table or scanner lid), or
+    brighter than it.
+
+    A white card on a white scanner lid has no edge Canny finds, and Otsu puts both on the
+    bright side; the card is only a little brighter. A shadow is only darker, so darker
+    pixels of the background's own colour stay background.
+    """
+    edge = BACKGROUND_BORDER
+    border = np.concatenate([image[:edge].reshape(-1, 3), image[-edge:].reshape(-1, 3),
+                             image[:, :edge].reshape(-1, 3), image[:, -edge:].reshape(-1, 3)])
+    border = border.astype(np.float32)
+    background = np.median(border, axis=0)
+    spread = float(np.median(np.abs(border - background), axis=0).max())
+    difference = image.astype(np.float32) - background
+    unit = background / max(float(np.linalg.norm(background)), 1.0)
+    brighter = difference @ unit
+    # Squared distance across the background's colour axis (Pythagoras; no square roots).
+    other_colour_sq = np.einsum("ijk,ijk->ij", difference, difference) - brighter**2
+    limit = max(MIN_BACKGROUND_DISTANCE, BACKGROUND_SPREADS * spread)
+    mask = ((brighter > limit) | (other_colour_sq > limit**2)).astype(np.uint8) * 255
+    # Close the gaps text leaves in a panel's colour, then drop specks of grain.
+    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    return cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
 
 
 def _quad_of(contour: np.ndarray, frame_width: int, frame_height: int) -> np.ndarray | None:

@@ -104,6 +104,49 @@ def test_coloured_band_as_bright_as_the_table_stays_on_the_card():
     assert card_found.quad is None or np.abs(np.float32(card_found.quad) - TILTED).max() < 15
 
 
+def card_with_side_panel() -> np.ndarray:
+    """GERMAN_CARD's text on the right, a dark green panel with a logo down the left."""
+    text = card_image(GERMAN_CARD)
+    panel_width = 320
+    card = np.full((text.shape[0], text.shape[1] + panel_width, 3), 255, np.uint8)
+    card[:, panel_width:] = text
+    card[:, :panel_width] = (40, 90, 30)
+    cv2.circle(card, (panel_width // 2, 200), 70, (255, 255, 255), 12)
+    return card
+
+
+def grainy_table(size: tuple[int, int], bgr: tuple[int, int, int]) -> np.ndarray:
+    """A table with grain coarse enough for Canny to draw edges all over it."""
+    width, height = size
+    grain = np.random.default_rng(1).normal(0, 40, (height // 6, width // 6, 3))
+    grain = cv2.resize(grain, (width, height), interpolation=cv2.INTER_CUBIC)
+    return (grain + np.array(bgr)).clip(0, 255).astype(np.uint8)
+
+
+def on_background(card: np.ndarray, corners: np.ndarray, background: np.ndarray) -> np.ndarray:
+    h, w = card.shape[:2]
+    matrix = cv2.getPerspectiveTransform(np.float32([[0, 0], [w, 0], [w, h], [0, h]]), corners)
+    return cv2.warpPerspective(card, matrix, background.shape[1::-1], dst=background.copy(),
+                               borderMode=cv2.BORDER_TRANSPARENT)
+
+
+@pytest.mark.parametrize(
+    "background",
+    [grainy_table((1800, 1100), (150, 60, 110)),
+     (np.random.default_rng(2).normal(232, 2, (1100, 1800, 3))).clip(0, 255).astype(np.uint8)],
+    ids=["grainy-table", "white-scanner-lid"],
+)
+def test_card_with_a_side_panel_is_cropped_whole_not_to_its_panel(background):
+    """The panel's edge splits the card's outline in two; grain touching the outline, or a
+    white card on a white lid, leaves only the panel card-shaped. Cropping to it would cut
+    every contact line off."""
+    corners = np.float32([[330, 240], [1500, 190], [1540, 880], [300, 860]])
+    photo = on_background(card_with_side_panel(), corners, background)
+    card = find_cards(photo, max_side=1600)[0]
+    assert card.quad is not None
+    assert np.abs(np.float32(card.quad) - corners).max() < 15
+
+
 def national_digits(e164: str) -> str:
     return str(phonenumbers.parse(e164).national_number)
 
