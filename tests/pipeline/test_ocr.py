@@ -139,6 +139,27 @@ def test_upside_down_card_words_lie_where_they_are_printed():
     assert first.quad[0][0] > first.quad[2][0] and first.quad[0][1] > first.quad[2][1]
 
 
+@pytest.mark.parametrize(
+    "rotation", [cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_90_COUNTERCLOCKWISE],
+    ids=["turned-clockwise", "turned-counter-clockwise"],
+)
+def test_sideways_card_words_read_in_order_line_by_line(rotation):
+    """rapidocr reads lines that run down the image but boxes their words across the line;
+    a sideways card is read again turned upright, its words boxed where they are printed."""
+    card = card_image(GERMAN_CARD)
+    sideways = cv2.rotate(card, rotation)
+    words = ocr.get_engine("rapidocr", threads=2).read(sideways)
+    height, width = sideways.shape[:2]
+    upright, _ = upright_words(words, (width, height))
+    lines = [" ".join(upright[i].text for i in line) for line in reading_order_lines(upright)]
+    assert lines[:3] == ["Müller & Schmidt GmbH", "Dr. Anna Becker", "Leiterin Vertrieb"]
+    assert "a.becker@mueller-schmidt.de" in lines[-1]
+    # Every word's box lies on the word: "Müller" is the top line's first word.
+    first = next(w for w in words if w.text == "Müller")
+    xs, ys = [x for x, _ in first.quad], [y for _, y in first.quad]
+    assert max(ys) - min(ys) > 2 * (max(xs) - min(xs))  # a word running down, not a line
+
+
 def test_a_card_without_text_reads_no_words_instead_of_failing():
     blank = np.full((400, 700, 3), 235, np.uint8)
     assert ocr.get_engine("rapidocr", threads=2).read(blank) == []

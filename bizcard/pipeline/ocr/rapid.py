@@ -13,6 +13,7 @@ import numpy as np
 
 from bizcard.pipeline.errors import OcrUnavailable
 from bizcard.pipeline.ocr.words import words_of_line
+from bizcard.pipeline.preprocess import rotate, unrotate_quad
 from bizcard.pipeline.types import Quad, Word
 
 # The det/rec/cls files the pinned rapidocr 3.10 ships and uses by default.
@@ -23,6 +24,9 @@ BUNDLED_MODELS = (
 )
 
 DETECTION_SIDE = 640
+# A line box this many times taller than wide runs down the image: rapidocr turns its crop to
+# read it, but lays its words out across the line as if it ran left to right.
+SIDEWAYS_LINE_RATIO = 1.5
 
 
 class RapidOcrEngine:
@@ -57,26 +61,56 @@ class RapidOcrEngine:
         )
 
     def read(self, image: np.ndarray) -> list[Word]:
+        """Words with boxes on ``image``. A card lying sideways (most lines run down the
+        image) is read again turned upright, and its words' boxes turned back."""
+        words, turn = self._read_once(image)
+        if not turn:
+            return words
+        upright = rotate(image, turn)
+        size = (upright.shape[1], upright.shape[0])
+        return [Word(w.text, unrotate_quad(w.quad, turn, size), w.confidence, w.line)
+                for w in self._read_once(upright)[0]]
+
+    def _read_once(self, image: np.ndarray) -> tuple[list[Word], int]:
+        """The words, and the clockwise turn (0, 90 or 270) that would make the text
+        upright when most lines run down the image."""
         result = self._ocr(image)
         if not result.txts:  # nothing read; word_results may still hold an empty stub
-            return []
+            return [], 0
         upside_down = self._ocr.upside_down_lines()
         words: list[Word] = []
+        running_down: list[bool] = []
         for line_no, (line_text, line_score, pieces, line_box, flipped) in enumerate(
             zip(result.txts or (), result.scores or (), result.word_results or (),
                 result.boxes if result.boxes is not None else (), upside_down, strict=True)
         ):
+            box = [(float(x), float(y)) for x, y in line_box]
+            if _runs_down(box):
+                running_down.append(flipped)
             tokens = [
                 (str(text), tuple((float(x), float(y)) for x, y in quad))
                 for text, _, quad in pieces
             ]
             if flipped:
-                tokens = _turn_pieces(tokens, [(float(x), float(y)) for x, y in line_box])
+                tokens = _turn_pieces(tokens, box)
             words.extend(
                 Word(text, quad, float(line_score), line_no)  # type: ignore[arg-type]
                 for text, quad in words_of_line(str(line_text), tokens)  # type: ignore[arg-type]
             )
-        return words
+        if 2 * len(running_down) <= len(result.txts):
+            return words, 0
+        # rapidocr turns a tall crop counter-clockwise; text that then reads upside down
+        # runs up the image, so the card needs a clockwise quarter turn, else the other.
+        flipped_share = sum(running_down) / len(running_down)
+        return words, 90 if flipped_share > 0.5 else 270
+
+
+def _runs_down(box: list[tuple[float, float]]) -> bool:
+    """Whether a line's box (corners clockwise from the image-top-left) is tall and narrow."""
+    (x0, y0), (x1, y1), _, (x3, y3) = box
+    across = np.hypot(x1 - x0, y1 - y0)
+    down = np.hypot(x3 - x0, y3 - y0)
+    return down > SIDEWAYS_LINE_RATIO * across
 
 
 def _turn_pieces(tokens: list[tuple[str, Quad]], line_box: list[tuple[float, float]]
