@@ -49,23 +49,58 @@ def word_height(word: Word) -> float:
 
 
 def reading_order_lines(words: Sequence[Word]) -> list[list[int]]:
-    """Word indices grouped by OCR line, lines top to bottom, words left to right.
+    """Word indices grouped by OCR line, words left to right, lines column by column.
 
-    Sorting by geometry, not by the order words arrived in, keeps results independent of
-    the engine's (or a shuffled) word order.
+    A card set in columns (a name on the left, contact lines on the right, or either side
+    of a vertical rule) is read one column after the other, so a name or address printed
+    over two lines stays in one run instead of being interleaved with the other column's
+    lines. Columns are runs of lines that overlap horizontally and follow closely one
+    below the other; they are read in order of their first line, top to bottom, then left
+    to right. Sorting by geometry, not by the order words arrived in, keeps results
+    independent of the engine's (or a shuffled) word order.
     """
     by_line: dict[int, list[int]] = defaultdict(list)
     for index, word in enumerate(words):
         by_line[word.line].append(index)
-    lines = [_along_the_line(ids, words) for ids in by_line.values()]
+    lines = [_Line(_along_the_line(ids, words), words) for ids in by_line.values()]
+    lines.sort(key=lambda line: (line.top, line.left))
+    columns: list[list[_Line]] = []
+    for line in lines:
+        open_columns = [column for column in columns if column[-1].leads_to(line)]
+        if open_columns:
+            min(open_columns, key=lambda column: (line.top - column[-1].bottom,
+                                                  column[-1].left)).append(line)
+        else:
+            columns.append([line])
+    return [line.ids for column in columns for line in column]
 
-    def line_key(ids: list[int]) -> tuple[float, float]:
-        tops = [words[i].box[1] for i in ids]
-        bottoms = [words[i].box[3] for i in ids]
-        return ((min(tops) + max(bottoms)) / 2, min(words[i].box[0] for i in ids))
 
-    lines.sort(key=line_key)
-    return lines
+MAX_COLUMN_GAP = 2.0  # line heights between two lines of one column
+
+
+class _Line:
+    """One OCR line's word indices and box."""
+
+    def __init__(self, ids: list[int], words: Sequence[Word]) -> None:
+        self.ids = ids
+        boxes = [words[i].box for i in ids]
+        self.left = min(b[0] for b in boxes)
+        self.right = max(b[2] for b in boxes)
+        self.top = min(b[1] for b in boxes)
+        self.bottom = max(b[3] for b in boxes)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    def leads_to(self, below: _Line) -> bool:
+        """Whether ``below`` continues this line's column: it starts under this line's
+        middle, overlaps it horizontally, and the gap is at most MAX_COLUMN_GAP heights."""
+        middle = (self.top + self.bottom) / 2
+        gap = below.top - self.bottom
+        overlap = min(self.right, below.right) - max(self.left, below.left)
+        return (below.top > middle and overlap > 0
+                and gap <= MAX_COLUMN_GAP * max(self.height, below.height))
 
 
 def _along_the_line(ids: list[int], words: Sequence[Word]) -> list[int]:

@@ -62,3 +62,30 @@ def test_a_words_value_runs_from_its_b_word_through_its_i_words() -> None:
     assert value_words(words, labels, 7) == [7, 8, 9, 10]
     assert value_words(words, labels, 0) == [0, 1]
     assert value_words(words, labels, 2) == [2]  # no field: the word alone
+
+
+def shifted(words: list[Word], *, down: float, first_line: int) -> list[Word]:
+    return [Word(w.text, tuple((x, y + down) for x, y in w.quad), w.confidence,
+                 w.line + first_line) for w in words]
+
+
+def test_a_card_in_two_columns_is_read_one_column_after_the_other() -> None:
+    """A name over two lines on the left, contact lines on the right between them: read
+    row by row, the right column's lines would split the name (and the address) in two."""
+    left = [("Eugène", 48), ("Didier", 48), "Service Achats"]
+    right = ["T: +33 1 44 70 03 27", "667, rue Roger", "97167 Maillot-les-Bains"]
+    words = card_words(left) + shifted(card_words(right, left=500), down=40, first_line=3)
+    assert lines_of(words) == ["Eugène", "Didier", "Service Achats", *right]
+    # A line across both columns ends the column it follows most closely.
+    footer = shifted(card_words(["IBXF Ingénierie SA, 12 rue de la Paix, Paris"]), down=300,
+                     first_line=6)
+    assert lines_of(words + footer)[-1] == "IBXF Ingénierie SA, 12 rue de la Paix, Paris"
+
+
+def test_lines_side_by_side_in_one_row_are_read_left_then_right() -> None:
+    """Contact items printed side by side on one row, each its own OCR line, read left to
+    right, row after row, when neither continues a column of its own."""
+    words = (card_words(["Dr. Anna Becker"]) + shifted(card_words(["Tel. 030 1234"], left=40),
+                                                       down=120, first_line=1)
+             + shifted(card_words(["a.becker@x.de"], left=500), down=120, first_line=2))
+    assert lines_of(words) == ["Dr. Anna Becker", "Tel. 030 1234", "a.becker@x.de"]
