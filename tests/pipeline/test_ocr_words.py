@@ -36,3 +36,30 @@ def test_pieces_without_a_space_between_them_are_one_word():
 def test_pieces_that_do_not_spell_the_line_are_kept_as_read():
     assert words_of_line("Tel 123", [("Te1", box(0, 30)), ("123", box(40, 70))]) == [
         ("Te1", box(0, 30)), ("123", box(40, 70))]
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("+551124644451|+5516921282405", ["+551124644451", "|", "+5516921282405"]),
+        ("747433·E-ana@x.it", ["747433", "·", "E-", "ana@x.it"]),
+        ("Fax:030.431376", ["Fax:", "030.431376"]),
+        ("T-+39 0377", ["T-", "+39", "0377"]),
+        ("e-mail-marissa_rocca@x.it", ["e-mail-", "marissa_rocca@x.it"]),
+        ("д.4, 31,019738", ["д.", "4,", "31,", "019738"]),
+        ("Weitzelallee 2-1,46575 Nauen", ["Weitzelallee", "2-1,", "46575", "Nauen"]),
+        # Not glued: these stay whole.
+        ("Col·legi d'Advocats", ["Col·legi", "d'Advocats"]),
+        ("info@web.1und1.de e-commerce@x.de", ["info@web.1und1.de", "e-commerce@x.de"]),
+        ("www.x.de 10:30 Jean-Luc", ["www.x.de", "10:30", "Jean-Luc"]),
+    ],
+)
+def test_words_that_pp_ocr_glued_together_are_split(line, words):
+    """PP-OCR drops spaces on small print: a separator, a label or an address comma glued
+    to the next word must not turn two values into one unreadable word."""
+    pieces = [(line, box(0, 10 * len(line)))]
+    split = words_of_line(line, pieces)
+    assert [text for text, _ in split] == words
+    # Each word keeps its own share of the line's box, left to right.
+    lefts = [quad[0][0] for _, quad in split]
+    assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts)

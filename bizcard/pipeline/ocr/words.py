@@ -9,6 +9,21 @@ from bizcard.pipeline.types import Point, Quad
 
 Token = tuple[str, Quad]
 
+# PP-OCR drops spaces on small or degraded print, gluing what a reader sees as separate
+# words: "+551124644451|+5516921282405", "747433·E-info@x.it", "Fax:030.431376",
+# "д.4", "2-1,46575 Nauen". Each pattern, matched where a word starts, marks where the
+# first of two glued words ends.
+_SEPARATOR = re.compile(r"[|•]|(?<!l)·|·(?!l)")  # Catalan "l·l" is a letter, not a separator
+_GLUED_AT = (
+    # A label before a number or a web address: "Tel.+49", "Fax:030", "T-+39", "д.4".
+    re.compile(r"(?:[^\W\d_]{1,10}:|[^\W\d_]{1,4}\.:?|[^\W\d_]{1,3}-(?=\+))"
+               r"(?=[+(\d]|www\.|https?:)"),
+    # An e-mail label before the address: "E-info@x.it", "e-mail-ana@x.pt", "Mail:ana@x.de".
+    re.compile(r"(?:[Ee]-?[Mm]ail|[Mm]ail|E)[:\-]{1,2}(?=[\w.+-]+@)"),
+    # The comma between two parts of an address: "2-1,46575", "Valladolid,01955".
+    re.compile(r"[^@,]*?,(?=[^\s,])"),
+)
+
 
 def words_of_line(line_text: str, tokens: Iterable[Token]) -> list[Token]:
     """The line's words (its text split at spaces), each boxed by the engine's pieces.
@@ -29,15 +44,44 @@ def words_of_line(line_text: str, tokens: Iterable[Token]) -> list[Token]:
         spans.append((start, start + len(text), quad))
         position = start + len(text)
     words: list[Token] = []
-    for word in re.finditer(r"\S+", line_text):
-        overlapping = [s for s in spans if s[0] < word.end() and s[1] > word.start()]
+    for start, end in word_spans(line_text):
+        overlapping = [s for s in spans if s[0] < end and s[1] > start]
         if not overlapping:
             continue  # characters without a box (the engine gave no piece for them)
         first, last = overlapping[0], overlapping[-1]
-        left_top, left_bottom = _at_character(first, word.start())
-        right_top, right_bottom = _at_character(last, word.end())
-        words.append((word.group(), (left_top, right_top, right_bottom, left_bottom)))
+        left_top, left_bottom = _at_character(first, start)
+        right_top, right_bottom = _at_character(last, end)
+        words.append((line_text[start:end], (left_top, right_top, right_bottom, left_bottom)))
     return words
+
+
+def word_spans(line_text: str) -> list[tuple[int, int]]:
+    """Where the words of a recognised line start and end: between spaces, and where PP-OCR
+    glued two words together (a separator, a label, an address comma without its space)."""
+    spans: list[tuple[int, int]] = []
+    for match in re.finditer(r"\S+", line_text):
+        start = match.start()
+        for separator in _SEPARATOR.finditer(match.group()):
+            spans.extend(_unglued(line_text, start, match.start() + separator.start()))
+            spans.append((match.start() + separator.start(), match.start() + separator.end()))
+            start = match.start() + separator.end()
+        spans.extend(_unglued(line_text, start, match.end()))
+    return spans
+
+
+def _unglued(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span ``text[start:end]`` split after each glued label or address comma."""
+    spans: list[tuple[int, int]] = []
+    while start < end:
+        glued = next((m for pattern in _GLUED_AT
+                      if (m := pattern.match(text, start, end)) and m.end() < end), None)
+        if glued is None:
+            break
+        spans.append((start, glued.end()))
+        start = glued.end()
+    if start < end:
+        spans.append((start, end))
+    return spans
 
 
 def _at_character(span: tuple[int, int, Quad], offset: int) -> tuple[Point, Point]:
