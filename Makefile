@@ -14,7 +14,9 @@ APT_PACKAGES := chromium tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus fonts
 	fonts-comfortaa fonts-crosextra-caladea fonts-crosextra-carlito fonts-dejavu-core \
 	fonts-dejavu-extra fonts-ebgaramond fonts-font-awesome fonts-freefont-ttf fonts-inter \
 	fonts-jura fonts-lato fonts-liberation2 fonts-noto-core fonts-open-sans fonts-paratype \
-	fonts-roboto-unhinted
+	fonts-roboto-unhinted fonts-cantarell fonts-croscore fonts-hack fonts-karla \
+	fonts-league-spartan fonts-linuxlibertine fonts-manrope fonts-play fonts-quicksand \
+	fonts-sil-charis fonts-urw-base35 fonts-vollkorn fonts-yanone-kaffeesatz
 # Written after a successful install; re-installs only when what it depends on changes.
 INSTALLED := $(VENV)/.installed
 

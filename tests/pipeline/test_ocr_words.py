@@ -63,3 +63,18 @@ def test_words_that_pp_ocr_glued_together_are_split(line, words):
     # Each word keeps its own share of the line's box, left to right.
     lefts = [quad[0][0] for _, quad in split]
     assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts)
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [("Cоколов", "Соколов"), ("Ивaнoв", "Иванов"), ("OOO", "ООО"), ("«OOO", "«ООО"),
+     # Latin words and addresses stay Latin.
+     ("Smith", "Smith"), ("ivanov@romashka.ru", "ivanov@romashka.ru"),
+     ("почта/www.x.ru", "почта/www.x.ru")],
+)
+def test_tesseract_russian_words_lose_their_latin_lookalike_letters(read, meant):
+    """Reading rus+eng, Tesseract mixes Latin look-alikes into Russian words; "Cоколов"
+    (Latin C) would never match the name a person typed."""
+    from bizcard.pipeline.ocr.tesseract import _cyrillic_lookalikes
+
+    assert _cyrillic_lookalikes(read) == meant

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import numpy as np
@@ -16,6 +17,11 @@ TESSERACT_CONFIG = "--psm 11"
 ORIENTATION_SIDE = 1000
 ORIENTATION_CONFIG = "--psm 0 -c min_characters_to_try=10"
 MIN_ORIENTATION_CONFIDENCE = 1.0  # below it Tesseract guesses: leave the card as it is
+# Latin letters drawn like Cyrillic ones. Reading rus+eng, Tesseract mixes them into Russian
+# words ("Cоколов") and reads the legal form "ООО" as Latin "OOO".
+LATIN_LOOKALIKES = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+LATIN_LEGAL_FORMS = frozenset({"OOO", "OAO", "AO"})  # ООО, ОАО, АО spelled in Latin
 
 
 class TesseractEngine:
@@ -85,5 +91,18 @@ class TesseractEngine:
             x, y = float(data["left"][n]), float(data["top"][n])
             w, h = float(data["width"][n]), float(data["height"][n])
             quad = ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
-            words.append(Word(text.strip(), quad, confidence / 100.0, line))
+            text = text.strip()
+            if "rus" in self.languages.split("+"):
+                text = _cyrillic_lookalikes(text)
+            words.append(Word(text, quad, confidence / 100.0, line))
         return words
+
+
+def _cyrillic_lookalikes(word: str) -> str:
+    """A Russian word with its Latin look-alike letters made Cyrillic; other words, and any
+    word that may hold an e-mail or web address (always Latin), as read."""
+    if any(mark in word for mark in ("@", "/", "www")):
+        return word
+    if CYRILLIC.search(word) or word.strip("«»\"") in LATIN_LEGAL_FORMS:
+        return word.translate(LATIN_LOOKALIKES)
+    return word
