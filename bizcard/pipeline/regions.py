@@ -25,6 +25,7 @@ COUNTRY_NAMES: dict[str, str] = {
     "brazil": "BR", "brasil": "BR", "russia": "RU", "россия": "RU", "москва": "RU",
     "china": "CN", "österreich": "AT", "austria": "AT", "schweiz": "CH", "suisse": "CH",
     "belgique": "BE", "belgië": "BE", "portugal": "PT", "canada": "CA", "ireland": "IE",
+    "australia": "AU", "switzerland": "CH", "mexico": "MX", "méxico": "MX",
 }
 
 # Postal-code shapes that point at one country on their own.
@@ -33,6 +34,8 @@ POSTCODE_REGIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b\d{5}-\d{3}\b"), "BR"),
     (re.compile(r"\b\d{4} ?[A-Z]{2}\b"), "NL"),
     (re.compile(r"\b[A-Z]{2} \d{5}(?:-\d{4})?\b"), "US"),
+    (re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT),? \d{4}\b"), "AU"),
+    (re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d\b"), "CA"),
 )
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")

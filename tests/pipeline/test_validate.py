@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bizcard.pipeline.assemble import RawValue
 from bizcard.pipeline.regions import region_hints
 from bizcard.pipeline.validate import validate
@@ -56,3 +58,18 @@ def test_region_hints_come_from_domain_postcode_and_script():
     assert region_hints(["London W2 6BD"], default="US")[0] == "GB"
     assert region_hints(["Москва"], default="US")[0] == "RU"
     assert region_hints(["nothing here"], default="FR") == ["FR"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "region"),
+    [("Jamesfort, TAS, 5504", "AU"), ("Sydney NSW 2000", "AU"), ("Toronto, ON M5V 2T6", "CA"),
+     ("West Stephen, YT H9R6P2", "CA"), ("3583 Neuhausen, Switzerland", "CH")],
+)
+def test_australian_and_canadian_postcodes_and_country_names_give_the_region(printed, region):
+    assert region_hints([printed], default="US")[0] == region
+
+
+def test_national_number_on_an_australian_card_parses_as_australian():
+    regions = region_hints(["Sydney NSW 2000"], default="US")
+    fields, _ = validate(raw(phones=["(02) 9374 4000"]), regions=regions)
+    assert fields["phones"] == ["+61293744000"]

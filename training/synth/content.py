@@ -18,12 +18,13 @@ from phonenumbers import PhoneNumberFormat, PhoneNumberType
 from bizcard.pipeline.lexicon import fold
 from bizcard.pipeline.schema import empty_fields
 from training.synth import vocabulary as vocab
-from training.synth.vocabulary import LOCALES, REGIONS
+from training.synth.vocabulary import LOCALES, REGIONAL_LOCALES, REGIONS
 
 __all__ = ["LOCALES", "RUSSIAN_SHARE", "CardContent", "ContactItem", "card_content",
            "pick_locale"]
 
 RUSSIAN_SHARE = 0.125  # about one card in eight is Russian when ru_RU is among the locales
+REGIONAL_WEIGHT = 0.5  # a regional variant (en_AU) is drawn half as often as a main locale
 PHONE_KINDS = ("office", "mobile")
 SOCIAL_KINDS = ("linkedin", "twitter", "instagram", "telegram", "xing")
 _DIGITS = "0123456789"
@@ -80,11 +81,13 @@ class CardContent:
 
 def pick_locale(rng: random.Random, locales: tuple[str, ...],
                 russian_share: float = RUSSIAN_SHARE) -> str:
-    """A locale for the next card: Russian at ``russian_share``, the others evenly."""
+    """A locale for the next card: Russian at ``russian_share``, the others by weight (a
+    regional variant half as often as a language's main locale)."""
     others = [code for code in locales if code != "ru_RU"]
     if "ru_RU" in locales and (not others or rng.random() < russian_share):
         return "ru_RU"
-    return rng.choice(others)
+    weights = [REGIONAL_WEIGHT if code in REGIONAL_LOCALES else 1.0 for code in others]
+    return rng.choices(others, weights=weights)[0]
 
 
 @functools.lru_cache(maxsize=16)
@@ -165,7 +168,8 @@ def _name_lines(rng: random.Random, language: str, given: str, family: str,
 
 
 # Faker's job() is in the locale's language here (it_IT and nl_NL give English ones).
-_FAKER_JOB_LOCALES = frozenset({"en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "pt_BR", "ru_RU"})
+_FAKER_JOB_LOCALES = frozenset({"en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "pt_BR", "ru_RU",
+                                "en_AU", "en_CA", "en_IE"})
 
 
 def _position(rng: random.Random, fake: Faker, locale: str) -> str:
@@ -237,7 +241,8 @@ def _add_address(rng: random.Random, fake: Faker, content: CardContent, region: 
         raw = fake.address()
         if not _MILITARY.search(raw):
             break
-    lines = [re.sub(r"\s+", " ", line).strip(" ,") for line in raw.splitlines()]
+    lines = [re.sub(r"\s+,", ",", re.sub(r"\s+", " ", line)).strip(" ,")
+             for line in raw.splitlines()]
     lines = [line for line in lines if line]
     if len(lines) == 1 and ", " in lines[0] and rng.random() < 0.6:
         # a one-line Russian address is often printed over two lines; ", " joins them back

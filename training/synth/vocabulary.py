@@ -7,29 +7,45 @@ corporate vocabulary lives here.
 
 from __future__ import annotations
 
-LOCALES: tuple[str, ...] = (
+# The main locale of each language, then regional variants: other phone, postcode and
+# address formats in a language the vocabulary already speaks.
+MAIN_LOCALES: tuple[str, ...] = (
     "en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_BR", "ru_RU",
 )
+REGIONAL_LOCALES: tuple[str, ...] = (
+    "en_AU", "en_CA", "en_IE", "de_AT", "de_CH", "fr_CH", "es_MX", "pt_PT", "nl_BE",
+)
+LOCALES: tuple[str, ...] = MAIN_LOCALES + REGIONAL_LOCALES
 REGIONS: dict[str, str] = {
     "en_US": "US", "en_GB": "GB", "de_DE": "DE", "fr_FR": "FR", "es_ES": "ES", "it_IT": "IT",
-    "nl_NL": "NL", "pt_BR": "BR", "ru_RU": "RU",
+    "nl_NL": "NL", "pt_BR": "BR", "ru_RU": "RU", "en_AU": "AU", "en_CA": "CA", "en_IE": "IE",
+    "de_AT": "AT", "de_CH": "CH", "fr_CH": "CH", "es_MX": "MX", "pt_PT": "PT", "nl_BE": "BE",
 }
 COUNTRY_NAMES: dict[str, str] = {
     "US": "USA", "GB": "United Kingdom", "DE": "Deutschland", "FR": "France", "ES": "España",
-    "IT": "Italia", "NL": "Nederland", "BR": "Brasil", "RU": "Россия",
+    "IT": "Italia", "NL": "Nederland", "BR": "Brasil", "RU": "Россия", "AU": "Australia",
+    "CA": "Canada", "IE": "Ireland", "AT": "Österreich", "CH": "Switzerland", "MX": "México",
+    "PT": "Portugal", "BE": "België",
 }
 DOMAIN_SUFFIXES: dict[str, tuple[str, ...]] = {
     "US": ("com", "com", "com", "net", "io", "co"), "GB": ("co.uk", "co.uk", "com", "uk"),
     "DE": ("de", "de", "de", "com", "eu"), "FR": ("fr", "fr", "com", "eu"),
     "ES": ("es", "es", "com"), "IT": ("it", "it", "com"), "NL": ("nl", "nl", "com", "eu"),
     "BR": ("com.br", "com.br", "com"), "RU": ("ru", "ru", "ru", "com", "su"),
+    "AU": ("com.au", "com.au", "au", "com"), "CA": ("ca", "ca", "com"), "IE": ("ie", "ie", "com"),
+    "AT": ("at", "at", "com"), "CH": ("ch", "ch", "com"), "MX": ("com.mx", "mx", "com"),
+    "PT": ("pt", "pt", "com"), "BE": ("be", "be", "com", "eu"),
 }
 FREE_MAIL: dict[str, tuple[str, ...]] = {
     "US": ("gmail.com", "outlook.com", "yahoo.com"), "GB": ("gmail.com", "btinternet.com"),
     "DE": ("gmx.de", "web.de", "t-online.de", "gmail.com"), "FR": ("orange.fr", "gmail.com"),
     "ES": ("gmail.com", "hotmail.es"), "IT": ("libero.it", "gmail.com"),
     "NL": ("gmail.com", "ziggo.nl"), "BR": ("gmail.com", "uol.com.br"),
-    "RU": ("mail.ru", "yandex.ru", "gmail.com"),
+    "RU": ("mail.ru", "yandex.ru", "gmail.com"), "AU": ("gmail.com", "bigpond.com"),
+    "CA": ("gmail.com", "yahoo.ca"), "IE": ("gmail.com", "eircom.net"),
+    "AT": ("gmx.at", "gmail.com"), "CH": ("bluewin.ch", "gmail.com"),
+    "MX": ("gmail.com", "hotmail.com"), "PT": ("gmail.com", "sapo.pt"),
+    "BE": ("gmail.com", "telenet.be"),
 }
 
 # Prefix sets per language, one coherent set per card ("T/M/F/E/W" or "Tel./Mobil/Fax").
@@ -285,11 +301,17 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "fr_FR": ("SAS", "SARL", "SA", ""), "es_ES": ("S.L.", "S.A.", "SL", ""),
     "it_IT": ("S.r.l.", "S.p.A.", "s.n.c.", ""), "nl_NL": ("B.V.", "N.V.", "V.O.F.", ""),
     "pt_BR": ("Ltda.", "S.A.", "ME", ""), "ru_RU": ("ООО", "АО", "ПАО", "ЗАО"),
+    "en_AU": ("Pty Ltd", "Pty. Ltd.", ""), "en_CA": ("Inc.", "Ltd.", "Corp.", ""),
+    "en_IE": ("Ltd", "DAC", ""), "de_AT": ("GmbH", "AG", "KG", "OG"),
+    "de_CH": ("AG", "GmbH", ""), "fr_CH": ("SA", "Sàrl", ""),
+    "es_MX": ("S.A. de C.V.", "S. de R.L.", ""), "pt_PT": ("Lda.", "S.A.", "Unipessoal Lda."),
+    "nl_BE": ("BV", "NV", "CommV", ""),
 }
 # Words dropped when a company name becomes a domain ("Müller GmbH & Co. KG" -> mueller.de).
 LEGAL_WORDS = frozenset(
     "inc llc corp co ltd plc llp gmbh ag kg ek ug sas sarl sa sl slu scoop srl spa snc bv nv vof "
-    "ltda me eireli ооо ао пао зао нпо оао ип and und et y e of group stichting figli "
+    "ltda me eireli pty dac og sàrl cv lda unipessoal commv ооо ао пао зао нпо оао ип and und et "
+    "y e of group stichting figli "
     "asociados associati the die der".split()
 )
 
@@ -308,4 +330,13 @@ LEGAL_LINES: dict[str, tuple[str, ...]] = {
     "nl_NL": ("KvK {d8} · BTW NL{d9}B01", "KvK-nummer {d8}", "IBAN NL{d2} INGB 0{d3} {d4} {d2}"),
     "pt_BR": ("CNPJ {d2}.{d3}.{d3}/0001-{d2}", "CRECI {d5}", "CNPJ: {d2}.{d3}.{d3}/0001-{d2}"),
     "ru_RU": ("ИНН {d10} · ОГРН {d13}", "ИНН/КПП {d10}/{d9}", "ОГРН {d13}"),
+    "en_AU": ("ABN {d2} {d3} {d3} {d3}", "ACN {d3} {d3} {d3}", "Licence No. {d6}"),
+    "en_CA": ("GST/HST No. {d9} RT0001", "Licensed in {city}"),
+    "en_IE": ("Registered in Ireland No. {d6}", "VAT No. IE{d7}X"),
+    "de_AT": ("UID: ATU{d8}", "FN {d6}x · Handelsgericht {city}"),
+    "de_CH": ("UID CHE-{d3}.{d3}.{d3}", "MWST-Nr. CHE-{d3}.{d3}.{d3} MWST"),
+    "fr_CH": ("IDE CHE-{d3}.{d3}.{d3}", "TVA CHE-{d3}.{d3}.{d3}"),
+    "es_MX": ("RFC: GOMA{d6}HX{d1}", "Registro {d6} · {city}"),
+    "pt_PT": ("NIF {d9}", "Capital social {d5} €", "NIPC {d9} · {city}"),
+    "nl_BE": ("BTW BE 0{d3}.{d3}.{d3}", "RPR {city}", "KBO {d4}.{d3}.{d3}"),
 }
