@@ -11,6 +11,9 @@ from bizcard.pipeline.schema import entity_of, field_of
 from bizcard.pipeline.types import Classification, Word
 
 LINE_JOINED_WITH_COMMA = frozenset({"ADDRESS"})
+# Punctuation printed inside a value ("Mendes / PI", "Barbosa Jesus - EI", "Smith & Co"):
+# when it stands between two words of one value, it belongs to it, whatever it is labelled.
+INNER_PUNCTUATION = frozenset({"/", "-", "–", "—", "&", "+"})
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -34,6 +37,8 @@ def raw_values(words: Sequence[Word], classification: Classification) -> dict[st
     parts: list[str] = []
     scores: list[float] = []
     last_line = -1
+    lines = reading_order_lines(words)
+    labels = _inner_punctuation_joined(words, lines, classification.labels)
 
     def flush() -> None:
         if current_entity and parts:
@@ -43,9 +48,9 @@ def raw_values(words: Sequence[Word], classification: Classification) -> dict[st
                 RawValue(_join(parts), sum(scores) / len(scores))
             )
 
-    for line_no, ids in enumerate(reading_order_lines(words)):
+    for line_no, ids in enumerate(lines):
         for i in ids:
-            label = classification.labels[i]
+            label = labels[i]
             entity = entity_of(label)
             continues = entity is not None and entity == current_entity and label.startswith("I-")
             if not continues:
@@ -62,6 +67,20 @@ def raw_values(words: Sequence[Word], classification: Classification) -> dict[st
             last_line = line_no
     flush()
     return values
+
+
+def _inner_punctuation_joined(words: Sequence[Word], lines: list[list[int]],
+                              labels: Sequence[str]) -> list[str]:
+    """``labels`` with each lone punctuation word between two words of one value on a line
+    (an I- word follows it) labelled as part of that value."""
+    joined = list(labels)
+    for ids in lines:
+        for before, word, after in zip(ids, ids[1:], ids[2:], strict=False):
+            entity = entity_of(joined[before])
+            if (entity is not None and words[word].text in INNER_PUNCTUATION
+                    and entity_of(joined[word]) is None and joined[after] == f"I-{entity}"):
+                joined[word] = f"I-{entity}"
+    return joined
 
 
 def _join(parts: list[str]) -> str:
