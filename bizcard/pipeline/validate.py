@@ -104,6 +104,11 @@ def _clean_email(text: str) -> tuple[str, float] | None:
     return f"{local}@{domain.lower()}", 1.0
 
 
+# "www." as OCR misreads it: a w lost or doubled ("ww.", "wwww."), its dot read as "-" or
+# dropped ("wwwcontoso.com"), or the whole prefix read twice ("www-www.").
+_MISREAD_WWW = re.compile(r"^(?:w{2,4}[.\-])+|^www(?=[a-z0-9-]+\.[a-z])")
+
+
 def _clean_website(text: str) -> tuple[str, float] | None:
     match = patterns.URL.search(text.strip())
     if not match:
@@ -113,9 +118,10 @@ def _clean_website(text: str) -> tuple[str, float] | None:
     scheme = scheme_match.group(1).lower() if scheme_match else "https"
     rest = url[scheme_match.end():] if scheme_match else url
     host, _, path = rest.partition("/")
+    host = _MISREAD_WWW.sub("www.", host.lower())
     if "." not in host:
         return None
-    return f"{scheme}://{host.lower()}/{path}", 1.0
+    return f"{scheme}://{host}/{path}", 1.0
 
 
 def _clean_phone(text: str, regions: list[str]) -> tuple[str, float] | None:

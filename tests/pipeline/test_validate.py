@@ -73,3 +73,12 @@ def test_national_number_on_an_australian_card_parses_as_australian():
     regions = region_hints(["Sydney NSW 2000"], default="US")
     fields, _ = validate(raw(phones=["(02) 9374 4000"]), regions=regions)
     assert fields["phones"] == ["+61293744000"]
+
+
+def test_a_misread_www_prefix_is_repaired_and_real_hosts_are_left_alone():
+    fields, _ = validate(raw(websites=["https://ww.alves.com.br/", "wwwbenthin.com",
+                                       "www-www.fabregas.es", "w3.org", "wwf.org"]),
+                         regions=["US"])
+    assert fields["websites"] == ["https://www.alves.com.br/", "https://www.benthin.com/",
+                                  "https://www.fabregas.es/", "https://w3.org/",
+                                  "https://wwf.org/"]
