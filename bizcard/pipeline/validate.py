@@ -18,6 +18,13 @@ from bizcard.pipeline.schema import LIST_FIELDS, SINGLE_FIELDS, empty_fields
 
 UNCONFIRMED_PHONE_FACTOR = 0.6  # a possible but not valid number: keep it, trust it less
 SPACES = re.compile(r"\s+")
+# A legal form OCR glued to the name before it: "MurilloS.L.", "ENGENHARIAS.A.", "LöwerAG".
+# Dotted forms never end a word; bare ones only after a lower-case letter ("LöwerAG", not
+# "BANG").
+GLUED_LEGAL_FORM = re.compile(
+    r"(?<=\w)(?=(?:S\.A\.|S\.L\.|B\.V\.|N\.V\.|S\.r\.l\.|S\.p\.A\.|S\.A\.S\.)(?!\S))"
+    r"|(?<=[a-zß-ÿ])(?=(?:AG|GmbH|KG|KGaA|Ltd\.?|Inc\.?|LLC|SAS|SARL|Ltda\.?|Pty)(?!\S))"
+)
 EDGE_PUNCTUATION = " ,;:|·•-–—"
 
 
@@ -39,6 +46,8 @@ def validate(
             text, score = _tidy(best.text), best.confidence
         if name == "full_name":
             text, score = _check_name(text, score)
+        if name == "company":
+            text = GLUED_LEGAL_FORM.sub(" ", text)
         if text:
             fields[name] = text
             confidence[name] = round(score, 3)
@@ -77,8 +86,10 @@ def clean_list_value(field: str, text: str, *, regions: list[str]) -> str | None
 
 
 def _tidy(text: str) -> str:
-    """Collapse spaces; OCR drops the space after a comma ("Barozzi,Saracino"): put it back."""
+    """Collapse spaces; OCR drops the space after a comma ("Barozzi,Saracino") or on one
+    side of an ampersand ("Research& Development"): put it back."""
     text = re.sub(r",(?=[^\W\d_])", ", ", text)
+    text = re.sub(r"(?<=\w)&(?=\s)|(?<=\s)&(?=\w)", " & ", text)
     return SPACES.sub(" ", text).strip(EDGE_PUNCTUATION)
 
 

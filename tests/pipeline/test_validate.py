@@ -82,3 +82,13 @@ def test_a_misread_www_prefix_is_repaired_and_real_hosts_are_left_alone():
     assert fields["websites"] == ["https://www.alves.com.br/", "https://www.benthin.com/",
                                   "https://www.fabregas.es/", "https://w3.org/",
                                   "https://wwf.org/"]
+
+
+def test_ocr_glue_is_undone_in_company_and_department():
+    fields, _ = validate(raw(company=["Suministros MurilloS.L."],
+                             department=["Research& Development"]), regions=["ES"])
+    assert fields["company"] == "Suministros Murillo S.L."
+    assert fields["department"] == "Research & Development"
+    for company in ("Benthin LöwerAG & Co. KGaA", "BANG", "AT&T Inc."):
+        fields, _ = validate(raw(company=[company]), regions=["DE"])
+        assert fields["company"] == company.replace("LöwerAG", "Löwer AG")
