@@ -10,6 +10,7 @@ from bizcard.pipeline import ocr
 from bizcard.pipeline.errors import OcrUnavailable, PipelineError
 from bizcard.pipeline.layout import reading_order_lines, upright_words
 from bizcard.pipeline.preprocess import find_cards
+from bizcard.pipeline.types import Word
 from tests.pipeline.render import GERMAN_CARD, RUSSIAN_CARD, card_image
 from tests.real_photos import REAL, needs_real_photos
 
@@ -163,3 +164,30 @@ def test_sideways_card_words_read_in_order_line_by_line(rotation):
 def test_a_card_without_text_reads_no_words_instead_of_failing():
     blank = np.full((400, 700, 3), 235, np.uint8)
     assert ocr.get_engine("rapidocr", threads=2).read(blank) == []
+
+
+def boxed(text: str, x0: float, x1: float, line: int) -> Word:
+    """A word on printed row ``line % 7`` (two engines number the same rows differently)."""
+    y0 = 40.0 * (line % 7)
+    return Word(text, ((x0, y0), (x1, y0), (x1, y0 + 30), (x0, y0 + 30)), 0.9, line)
+
+
+def test_russian_card_keeps_pp_ocrs_emails_and_phone_numbers():
+    """Tesseract reading rus+eng misreads digits as Cyrillic letters ("б7" for "67"); on a
+    Cyrillic card PP-OCR's e-mails and phone numbers replace what they cover, while the
+    Russian words, and numbers in an address line, stay Tesseract's."""
+    tesseract = [boxed("Тел.:", 0, 60, 0), boxed("+7", 70, 100, 0), boxed("495", 110, 150, 0),
+                 boxed("123-45-б7", 160, 280, 0),
+                 boxed("ivanov@romashka.гu", 0, 240, 1),
+                 boxed("д.", 0, 20, 2), boxed("5,", 30, 50, 2), boxed("101000", 60, 140, 2)]
+    pp_ocr = [boxed("Ten.:", 0, 60, 7), boxed("+7", 70, 100, 7), boxed("495", 110, 150, 7),
+              boxed("123-45-67", 160, 280, 7),
+              boxed("ivanov@romashka.ru", 0, 240, 8),
+              boxed("A.", 0, 20, 9), boxed("5,", 30, 50, 9), boxed("101001", 60, 140, 9)]
+    merged = ocr._with_latin_values(tesseract, pp_ocr)
+    by_line = {line: sorted((w.box[0], w.text) for w in merged if w.line == line)
+               for line in {w.line for w in merged}}
+    assert [text for _, text in by_line[0]] == ["Тел.:", "+7", "495", "123-45-67"]
+    assert [text for _, text in by_line[1]] == ["ivanov@romashka.ru"]
+    assert [text for _, text in by_line[2]] == ["д.", "5,", "101000"]
+    assert len(merged) == len(tesseract)

@@ -2,7 +2,10 @@
 
 PP-OCR models (rapidocr, paddleocr) read Latin and CJK but turn Cyrillic into Latin
 look-alikes, so Russian cards go to Tesseract: by the language setting, or in "auto" mode
-when PP-OCR's read looks wrong and a Tesseract read (Russian + English) finds Cyrillic.
+when PP-OCR's read looks wrong and a Tesseract read (Russian + English) finds Cyrillic. In
+that case the e-mails, web addresses and numbers PP-OCR read replace Tesseract's: they are
+Latin and digits on any card, which PP-OCR reads better (Tesseract reading rus+eng turns a
+3 into "З" and a 0 into "О").
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import numpy as np
 
 from bizcard.pipeline.errors import OcrUnavailable, PipelineError
 from bizcard.pipeline.ocr.base import OcrEngine
+from bizcard.pipeline.patterns import EMAIL, URL
 from bizcard.pipeline.types import OcrResult, Word
 
 logger = logging.getLogger(__name__)
@@ -40,6 +44,13 @@ LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 # Letters outside Latin and CJK, e.g. Greek kappa read for Cyrillic "к".
 FOREIGN_LETTER = re.compile(r"[\u0370-\u03ff]")
 ORPHAN_PUNCTUATION = re.compile(r"^[.,:;«»\"„“”]+$")
+# A piece of a phone number as PP-OCR reads it: "+7", "(495)", "123-45-67".
+NUMBER_PIECE = re.compile(r"[+(]?[\d()\-./]*\d[\d()\-./]*\d[\d()\-./]*")
+# A line of phone numbers is mostly number pieces ("Тел.: +7 (495) 123-45-67"); an address
+# line with a house number and postcode ("ул. Ленина, д. 5, 101000") is mostly words.
+MIN_NUMBER_LINE_SHARE = 0.6
+MIN_PHONE_DIGITS = 10  # Russian numbers have 10 or 11; a postcode and house number fewer
+MIN_SHARED_AREA = 0.5  # of the smaller box: a PP-OCR word and a Tesseract word that overlap
 
 
 def _rapidocr(threads: int) -> OcrEngine:
@@ -114,7 +125,8 @@ def read_words(image: np.ndarray, *, engine: str, language: str, threads: int) -
             logger.warning("Cannot check the card for Cyrillic text: %s", exc.message)
         else:
             if detect_script(w.text for w in second_read if _is_plain(w.text)) == "cyrillic":
-                return OcrResult(second_read, "tesseract", "cyrillic")
+                return OcrResult(_with_latin_values(second_read, words), "tesseract",
+                                 "cyrillic")
     return OcrResult(words, used, detect_script(w.text for w in words))
 
 
@@ -131,6 +143,48 @@ def _read_with_fallback(
             logger.exception("OCR engine %s failed", name)
             errors.append(f"{name}: {exc}")
     raise OcrUnavailable("No OCR engine could read the image. " + " | ".join(errors))
+
+
+def _with_latin_values(cyrillic_read: list[Word], latin_read: list[Word]) -> list[Word]:
+    """Tesseract's words, with PP-OCR's e-mails, web addresses and number pieces in place
+    of the Tesseract words they cover; each takes the line of the word it replaces most."""
+    lines: dict[int, list[Word]] = {}
+    for word in latin_read:
+        lines.setdefault(word.line, []).append(word)
+    number_lines = {line for line, words in lines.items() if _is_number_line(words)}
+    taken = [w for w in latin_read
+             if EMAIL.fullmatch(w.text) or URL.fullmatch(w.text)
+             or (w.line in number_lines and NUMBER_PIECE.fullmatch(w.text))]
+    replaced: set[int] = set()
+    merged: list[Word] = []
+    new_line = max((w.line for w in cyrillic_read), default=0) + 1
+    for latin in taken:
+        shared = [(_shared_area(latin, word), index) for index, word in enumerate(cyrillic_read)]
+        covered = [(area, index) for area, index in shared if area >= MIN_SHARED_AREA]
+        replaced.update(index for _, index in covered)
+        line = cyrillic_read[max(covered)[1]].line if covered else new_line + latin.line
+        merged.append(Word(latin.text, latin.quad, latin.confidence, line))
+    kept = [word for index, word in enumerate(cyrillic_read) if index not in replaced]
+    return kept + merged
+
+
+def _is_number_line(words: list[Word]) -> bool:
+    pieces = [w.text for w in words if NUMBER_PIECE.fullmatch(w.text)]
+    digits = sum(c.isdigit() for text in pieces for c in text)
+    share = sum(map(len, pieces)) / max(1, sum(len(w.text) for w in words))
+    return digits >= MIN_PHONE_DIGITS and share >= MIN_NUMBER_LINE_SHARE
+
+
+def _shared_area(a: Word, b: Word) -> float:
+    """The area two words' boxes share, as a share of the smaller box."""
+    ax0, ay0, ax1, ay1 = a.box
+    bx0, by0, bx1, by1 = b.box
+    width = min(ax1, bx1) - max(ax0, bx0)
+    height = min(ay1, by1) - max(ay0, by0)
+    if width <= 0 or height <= 0:
+        return 0.0
+    smaller = min((ax1 - ax0) * (ay1 - ay0), (bx1 - bx0) * (by1 - by0)) or 1
+    return width * height / smaller
 
 
 def _is_plain(text: str) -> bool:

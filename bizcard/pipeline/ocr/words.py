@@ -26,7 +26,8 @@ _GLUED_AT = (
 
 
 def words_of_line(line_text: str, tokens: Iterable[Token]) -> list[Token]:
-    """The line's words (its text split at spaces), each boxed by the engine's pieces.
+    """The line's words (its text split at spaces, and where :func:`word_spans` finds words
+    glued together), each boxed by the engine's pieces.
 
     PP-OCR's word pieces split where a reader would not: inside bold words ("Raym ond"), at
     punctuation (PaddleOCR: "Dr", ". ", "Avery") and at every CJK character; PaddleOCR's
