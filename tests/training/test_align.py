@@ -34,7 +34,8 @@ def test_every_card_is_aligned_with_schema_labels(aligned_folder: Path) -> None:
         assert set(card.labels) <= set(BIO_LABELS)
         emails = [w.text for w, label in zip(card.words, card.labels, strict=True)
                   if entity_of(label) == "EMAIL"]
-        assert all("@" in text for text in emails if len(text) > 3)
+        # OCR may split a blurred address ("qwoo", "sa0onsumo@exomrj"), never lose its "@".
+        assert not emails or "@" in "".join(emails)
 
 
 def test_aligned_labels_spell_the_fields_wherever_ocr_read_them(aligned_folder: Path) -> None:
