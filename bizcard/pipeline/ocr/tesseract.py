@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 
 import numpy as np
 
 from bizcard.pipeline.errors import OcrUnavailable
+from bizcard.pipeline.ocr import CYRILLIC
 from bizcard.pipeline.preprocess import fit_within, rotate, unrotate_quad
 from bizcard.pipeline.types import Word
 
@@ -20,7 +20,6 @@ MIN_ORIENTATION_CONFIDENCE = 1.0  # below it Tesseract guesses: leave the card a
 # Latin letters drawn like Cyrillic ones. Reading rus+eng, Tesseract mixes them into Russian
 # words ("Cоколов") and reads the legal form "ООО" as Latin "OOO".
 LATIN_LOOKALIKES = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN_LEGAL_FORMS = frozenset({"OOO", "OAO", "AO"})  # ООО, ОАО, АО spelled in Latin
 
 
