@@ -19,7 +19,7 @@ import numpy as np
 
 from bizcard.pipeline.errors import OcrUnavailable, PipelineError
 from bizcard.pipeline.ocr.base import OcrEngine
-from bizcard.pipeline.patterns import EMAIL, URL
+from bizcard.pipeline.patterns import EMAIL, URL, digit_count
 from bizcard.pipeline.types import OcrResult, Word
 
 logger = logging.getLogger(__name__)
@@ -49,7 +49,7 @@ NUMBER_PIECE = re.compile(r"[+(]?[\d()\-./]*\d[\d()\-./]*\d[\d()\-./]*")
 # A line of phone numbers is mostly number pieces ("Тел.: +7 (495) 123-45-67"); an address
 # line with a house number and postcode ("ул. Ленина, д. 5, 101000") is mostly words.
 MIN_NUMBER_LINE_SHARE = 0.6
-MIN_PHONE_DIGITS = 10  # Russian numbers have 10 or 11; a postcode and house number fewer
+MIN_NUMBER_LINE_DIGITS = 10  # Russian numbers have 10 or 11; a postcode and house number fewer
 MIN_SHARED_AREA = 0.5  # of the smaller box: a PP-OCR word and a Tesseract word that overlap
 
 
@@ -170,9 +170,8 @@ def _with_latin_values(cyrillic_read: list[Word], latin_read: list[Word]) -> lis
 
 def _is_number_line(words: list[Word]) -> bool:
     pieces = [w.text for w in words if NUMBER_PIECE.fullmatch(w.text)]
-    digits = sum(c.isdigit() for text in pieces for c in text)
     share = sum(map(len, pieces)) / max(1, sum(len(w.text) for w in words))
-    return digits >= MIN_PHONE_DIGITS and share >= MIN_NUMBER_LINE_SHARE
+    return digit_count("".join(pieces)) >= MIN_NUMBER_LINE_DIGITS and share >= MIN_NUMBER_LINE_SHARE
 
 
 def _shared_area(a: Word, b: Word) -> float:

@@ -12,8 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from bizcard.pipeline.errors import OcrUnavailable
-from bizcard.pipeline.ocr.words import words_of_line
-from bizcard.pipeline.preprocess import rotate, unrotate_quad
+from bizcard.pipeline.ocr.words import read_turned, words_of_line
 from bizcard.pipeline.types import Quad, Word
 
 # The det/rec/cls files the pinned rapidocr 3.10 ships and uses by default.
@@ -66,10 +65,7 @@ class RapidOcrEngine:
         words, turn = self._read_once(image)
         if not turn:
             return words
-        upright = rotate(image, turn)
-        size = (upright.shape[1], upright.shape[0])
-        return [Word(w.text, unrotate_quad(w.quad, turn, size), w.confidence, w.line)
-                for w in self._read_once(upright)[0]]
+        return read_turned(image, turn, lambda upright: self._read_once(upright)[0])
 
     def _read_once(self, image: np.ndarray) -> tuple[list[Word], int]:
         """The words, and the clockwise turn (0, 90 or 270) that would make the text

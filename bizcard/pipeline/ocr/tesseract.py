@@ -8,7 +8,8 @@ import numpy as np
 
 from bizcard.pipeline.errors import OcrUnavailable
 from bizcard.pipeline.ocr import CYRILLIC
-from bizcard.pipeline.preprocess import fit_within, rotate, unrotate_quad
+from bizcard.pipeline.ocr.words import read_turned
+from bizcard.pipeline.preprocess import fit_within
 from bizcard.pipeline.types import Word
 
 # Sparse text: cards are scattered blocks, not paragraphs (psm 11 found more than psm 3).
@@ -49,14 +50,7 @@ class TesseractEngine:
     def read(self, image: np.ndarray) -> list[Word]:
         """Words with boxes on ``image``; a card shot sideways or upside down is turned
         upright first (Tesseract reads upright text only), its boxes turned back."""
-        turn = self._upright_turn(image)
-        upright = rotate(image, turn)
-        words = self._read_upright(upright)
-        if not turn:
-            return words
-        size = (upright.shape[1], upright.shape[0])
-        return [Word(w.text, unrotate_quad(w.quad, turn, size), w.confidence, w.line)
-                for w in words]
+        return read_turned(image, self._upright_turn(image), self._read_upright)
 
     def _upright_turn(self, image: np.ndarray) -> int:
         """Clockwise degrees (0, 90, 180, 270) that make the text upright (Tesseract OSD)."""

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from bizcard.pipeline.types import Point, Quad
+import numpy as np
+
+from bizcard.pipeline.preprocess import rotate, unrotate_quad
+from bizcard.pipeline.types import Point, Quad, Word
 
 Token = tuple[str, Quad]
 
@@ -23,6 +26,19 @@ _GLUED_AT = (
     # The comma between two parts of an address: "2-1,46575", "Valladolid,01955".
     re.compile(r"[^@,]*?,(?=[^\s,])"),
 )
+
+
+def read_turned(image: np.ndarray, turn: int,
+                read: Callable[[np.ndarray], list[Word]]) -> list[Word]:
+    """``read`` on the image turned ``turn`` degrees clockwise (upright text), the words'
+    boxes turned back onto ``image``, where the review page draws them."""
+    upright = rotate(image, turn)
+    words = read(upright)
+    if not turn:
+        return words
+    size = (upright.shape[1], upright.shape[0])
+    return [Word(w.text, unrotate_quad(w.quad, turn, size), w.confidence, w.line)
+            for w in words]
 
 
 def words_of_line(line_text: str, tokens: Iterable[Token]) -> list[Token]:
