@@ -124,15 +124,21 @@ def test_paddleocr_engine_reads_the_email_on_a_real_photo():
     assert "avery.smith@contoso.com" in text_of(result)
 
 
+def read_turned_card(rotation: int) -> tuple[list[Word], list[str]]:
+    """rapidocr's words on the German card turned by ``rotation`` (a cv2.ROTATE_* code),
+    and its lines as read once the words are turned upright."""
+    turned = cv2.rotate(card_image(GERMAN_CARD), rotation)
+    words = ocr.get_engine("rapidocr", threads=2).read(turned)
+    height, width = turned.shape[:2]
+    upright, _ = upright_words(words, (width, height))
+    return words, [" ".join(upright[i].text for i in line)
+                   for line in reading_order_lines(upright)]
+
+
 def test_upside_down_card_words_lie_where_they_are_printed():
     """rapidocr reads a line turned 180 degrees but lays its words out as if upright; the
     engine puts them back, so turned upright the words read in order along each line."""
-    card = card_image(GERMAN_CARD)
-    upside_down = cv2.rotate(card, cv2.ROTATE_180)
-    words = ocr.get_engine("rapidocr", threads=2).read(upside_down)
-    height, width = upside_down.shape[:2]
-    upright, _ = upright_words(words, (width, height))
-    lines = [" ".join(upright[i].text for i in line) for line in reading_order_lines(upright)]
+    words, lines = read_turned_card(cv2.ROTATE_180)
     assert lines[:3] == ["Müller & Schmidt GmbH", "Dr. Anna Becker", "Leiterin Vertrieb"]
     assert "a.becker@mueller-schmidt.de" in lines[-1]
     # Each word's quad starts at the text's top-left: on the turned image, bottom right.
@@ -147,12 +153,7 @@ def test_upside_down_card_words_lie_where_they_are_printed():
 def test_sideways_card_words_read_in_order_line_by_line(rotation):
     """rapidocr reads lines that run down the image but boxes their words across the line;
     a sideways card is read again turned upright, its words boxed where they are printed."""
-    card = card_image(GERMAN_CARD)
-    sideways = cv2.rotate(card, rotation)
-    words = ocr.get_engine("rapidocr", threads=2).read(sideways)
-    height, width = sideways.shape[:2]
-    upright, _ = upright_words(words, (width, height))
-    lines = [" ".join(upright[i].text for i in line) for line in reading_order_lines(upright)]
+    words, lines = read_turned_card(rotation)
     assert lines[:3] == ["Müller & Schmidt GmbH", "Dr. Anna Becker", "Leiterin Vertrieb"]
     assert "a.becker@mueller-schmidt.de" in lines[-1]
     # Every word's box lies on the word: "Müller" is the top line's first word.
