@@ -183,20 +183,39 @@ def upright_words(
 def bio_repair(words: Sequence[Word], labels: list[str]) -> list[str]:
     """Well-formed BIO over upright ``words`` in reading order: an I- that follows no word of
     its entity starts it (B-), and a B- of a text entity right after a word of the same
-    entity on the same line continues it (the model split "W2 6BD"); contact items (two
-    phone numbers on one line) keep their B-."""
+    entity on the same line continues it (the model split "W2 6BD"), as does the first word
+    of a line set right under a line of the same name, title or department ("Salih" over
+    "Hettner"); contact items (two phone numbers on one line) keep their B-."""
     repaired = list(labels)
     previous: str | None = None
+    previous_line: list[int] = []
     for line in reading_order_lines(words):
         for position, i in enumerate(line):
             entity = entity_of(repaired[i])
             if repaired[i].startswith("I-") and entity != previous:
                 repaired[i] = f"B-{entity}"
-            elif (repaired[i].startswith("B-") and position > 0 and entity == previous
-                  and entity not in CONTACT_ENTITIES):
+            elif repaired[i].startswith("B-") and entity == previous and (
+                    (position > 0 and entity not in CONTACT_ENTITIES)
+                    or (position == 0 and entity in STACKED_ENTITIES
+                        and _right_under(words, previous_line, line))):
                 repaired[i] = f"I-{entity}"
             previous = entity
+        previous_line = line
     return repaired
+
+
+# Values printed over two lines one right under the other: a long name, a long job title.
+STACKED_ENTITIES = frozenset({"NAME", "POSITION", "DEPARTMENT"})
+
+
+def _right_under(words: Sequence[Word], above: list[int], below: list[int]) -> bool:
+    """Whether line ``below`` starts within a line height under line ``above`` and overlaps
+    it horizontally."""
+    if not above:
+        return False
+    top, bottom = _Line(above, words), _Line(below, words)
+    overlap = min(top.right, bottom.right) - max(top.left, bottom.left)
+    return overlap > 0 and bottom.top - top.bottom < max(top.height, bottom.height)
 
 
 def value_words(words: Sequence[Word], labels: Sequence[str], index: int) -> list[int]:

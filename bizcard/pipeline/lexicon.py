@@ -24,6 +24,15 @@ WEBSITE_PREFIXES = frozenset(
     """w web www website site sito сайт internet url""".split()
 )
 CONTACT_PREFIXES = PHONE_PREFIXES | FAX_PREFIXES | EMAIL_PREFIXES | WEBSITE_PREFIXES
+# Labels of company registration and tax numbers, which are printed like phone numbers in
+# a card's small print ("KvK 41420508", "RCS Lyon 557 218 980", "P.IVA 48012626909").
+REGISTRATION_LABELS = frozenset(
+    """kvk kvk-nummer kvk-nr btw btw-nr btw-nummer vat vat-nr vat-no tva siret siren rcs
+    naf ape p.iva piva iva partita c.f. cf rea nif cif nie nipc cnpj cpf mwst mwst-nr
+    ust-idnr ust-id ust.-idnr steuernr steuernummer st.-nr hrb hra amtsgericht
+    handelsregister registergericht uid uid-nr che fn firmenbuch abn acn gst crn dič ičo
+    nip regon krs org.nr orgnr cvr y-tunnus инн кпп огрн огрнип окпо бик""".split()
+)
 
 SOCIAL_HOSTS = frozenset(
     """linkedin.com twitter.com x.com facebook.com instagram.com tiktok.com youtube.com

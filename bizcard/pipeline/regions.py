@@ -2,30 +2,56 @@
 
 Phone numbers printed in national format ("030 1234567") only parse with the right region,
 so the classifier and the validator try the regions this module suggests, best first.
+Each clue adds weight to a region: the country named in the address, the domain of an
+e-mail or web address, a postcode of a shape one country uses, the country code of a
+number printed in international format, a legal form ("GmbH", "Sp. z o.o.") and the
+language of the card's words. A language spoken in several countries suggests all of
+them; the validator then keeps the one where the number is valid.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 
-# Country-code top-level domains and the phone region they suggest.
+import phonenumbers
+
+# Country-code top-level domains and the phone region they suggest. Domains sold worldwide
+# as words (.co, .io, .me, .tv, .ai) are left out.
 TLD_REGIONS: dict[str, str] = {
     "uk": "GB", "de": "DE", "fr": "FR", "es": "ES", "it": "IT", "nl": "NL", "br": "BR",
-    "ru": "RU", "рф": "RU", "cn": "CN", "at": "AT", "ch": "CH", "be": "BE", "pt": "PT",
-    "ie": "IE", "ca": "CA", "au": "AU", "pl": "PL", "se": "SE", "dk": "DK", "no": "NO",
-    "fi": "FI", "jp": "JP", "in": "IN", "mx": "MX", "ar": "AR", "us": "US", "lu": "LU",
+    "ru": "RU", "рф": "RU", "su": "RU", "cn": "CN", "at": "AT", "ch": "CH", "be": "BE",
+    "pt": "PT", "ie": "IE", "ca": "CA", "au": "AU", "pl": "PL", "se": "SE", "dk": "DK",
+    "no": "NO", "fi": "FI", "jp": "JP", "in": "IN", "mx": "MX", "ar": "AR", "us": "US",
+    "lu": "LU", "li": "LI", "cz": "CZ", "sk": "SK", "hu": "HU", "ro": "RO", "bg": "BG",
+    "gr": "GR", "tr": "TR", "nz": "NZ", "za": "ZA", "cl": "CL", "pe": "PE", "uy": "UY",
+    "ve": "VE", "ec": "EC", "ua": "UA", "by": "BY", "kz": "KZ", "il": "IL", "ae": "AE",
+    "sg": "SG", "hk": "HK", "tw": "TW", "kr": "KR", "my": "MY", "th": "TH", "ph": "PH",
+    "vn": "VN", "id": "ID", "si": "SI", "hr": "HR", "rs": "RS", "ee": "EE", "lv": "LV",
+    "lt": "LT", "is": "IS", "mt": "MT", "cy": "CY",
 }
 
 # Country names as printed at the end of an address.
 COUNTRY_NAMES: dict[str, str] = {
-    "usa": "US", "united states": "US", "united kingdom": "GB", "uk": "GB", "england": "GB",
-    "london": "GB", "germany": "DE", "deutschland": "DE", "france": "FR", "spain": "ES",
-    "españa": "ES", "italy": "IT", "italia": "IT", "netherlands": "NL", "nederland": "NL",
+    "usa": "US", "u.s.a.": "US", "united states": "US", "united kingdom": "GB", "uk": "GB",
+    "england": "GB", "scotland": "GB", "wales": "GB", "london": "GB", "germany": "DE",
+    "deutschland": "DE", "france": "FR", "spain": "ES", "españa": "ES", "italy": "IT",
+    "italia": "IT", "netherlands": "NL", "nederland": "NL", "the netherlands": "NL",
     "brazil": "BR", "brasil": "BR", "russia": "RU", "россия": "RU", "москва": "RU",
     "china": "CN", "österreich": "AT", "austria": "AT", "schweiz": "CH", "suisse": "CH",
-    "belgique": "BE", "belgië": "BE", "portugal": "PT", "canada": "CA", "ireland": "IE",
-    "australia": "AU", "switzerland": "CH", "mexico": "MX", "méxico": "MX",
+    "svizzera": "CH", "switzerland": "CH", "belgique": "BE", "belgië": "BE",
+    "belgium": "BE", "portugal": "PT", "canada": "CA", "ireland": "IE", "éire": "IE",
+    "australia": "AU", "mexico": "MX", "méxico": "MX", "argentina": "AR", "colombia": "CO",
+    "chile": "CL", "perú": "PE", "peru": "PE", "polska": "PL", "poland": "PL",
+    "sverige": "SE", "sweden": "SE", "danmark": "DK", "denmark": "DK", "norge": "NO",
+    "norway": "NO", "suomi": "FI", "finland": "FI", "česká republika": "CZ",
+    "czech republic": "CZ", "czechia": "CZ", "slovensko": "SK", "magyarország": "HU",
+    "hungary": "HU", "românia": "RO", "romania": "RO", "luxembourg": "LU",
+    "liechtenstein": "LI", "new zealand": "NZ", "south africa": "ZA", "india": "IN",
+    "japan": "JP", "türkiye": "TR", "turkey": "TR", "greece": "GR", "україна": "UA",
+    "беларусь": "BY", "казахстан": "KZ",
 }
 
 # Postal-code shapes that point at one country on their own.
@@ -36,31 +62,152 @@ POSTCODE_REGIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b[A-Z]{2} \d{5}(?:-\d{4})?\b"), "US"),
     (re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT),? \d{4}\b"), "AU"),
     (re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d\b"), "CA"),
+    (re.compile(r"\b[AC-FHKNPRTV-Y]\d{2} ?[AC-FHKNPRTV-Y\d]{4}\b"), "IE"),  # Eircode
+    (re.compile(r"\b\d{2}-\d{3}\s+[A-ZŁŚŻŹ][a-ząćęłńóśźż]"), "PL"),
+    (re.compile(r"\b\d{4}-\d{3}\s+[A-ZÀ-Ý]"), "PT"),
+    (re.compile(r"\b\d{3} \d{2}\s+[A-ZÅÄÖČŘŠŽ][a-zåäöáčďéěíňóřšťúůýž]"), "SE"),
+    # "D-10115 Berlin", "CH-8001 Zürich": the country's letters before the postcode.
+    (re.compile(r"\bD-\d{5}\b"), "DE"), (re.compile(r"\bA-\d{4}\b"), "AT"),
+    (re.compile(r"\bCH-\d{4}\b"), "CH"), (re.compile(r"\bF-\d{5}\b"), "FR"),
+    (re.compile(r"\bI-\d{5}\b"), "IT"), (re.compile(r"\bE-\d{5}\b"), "ES"),
+    (re.compile(r"\bB-\d{4}\b"), "BE"), (re.compile(r"\bL-\d{4}\b"), "LU"),
+    (re.compile(r"\bNL-\d{4}\b"), "NL"), (re.compile(r"\bFL-\d{4}\b"), "LI"),
 )
 
+# Legal forms that belong to one country's (or a few countries') company law. A bare form
+# of two letters ("AB", "AS") counts only after a word, not after a postcode ("1012 AB").
+LEGAL_FORM_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(rf"(?<![\w.])(?:{form})(?!\w)"), regions) for form, regions in (
+        (r"GmbH|e\.K\.|OHG|GbR|KGaA|(?<=[^\W\d_] )UG", ("DE", "AT", "CH")),
+        (r"S[àa]rl", ("CH", "LU")),
+        (r"SARL|S\.A\.R\.L\.|SAS|S\.A\.S\.|EURL", ("FR", "BE", "LU")),
+        (r"S\.L\.U?\.|S\.Coop\.|(?<=[^\W\d_] )SLU?", ("ES",)),
+        (r"S\.A\. de C\.V\.|S\. de R\.L\.", ("MX",)),
+        (r"S\.r\.l\.|S\.R\.L\.|Srl|S\.p\.A\.|SpA|S\.n\.c\.|S\.N\.C\.", ("IT",)),
+        (r"B\.V\.|V\.O\.F\.|(?<=[^\W\d_] )BV", ("NL", "BE")),
+        (r"BVBA|VZW|ASBL", ("BE",)),
+        (r"Ltda\.?|EIRELI", ("BR",)),
+        (r"Lda\.?|LDA\.?", ("PT",)),
+        (r"Sp\. z o\.o\.|sp\.j\.|sp\.k\.", ("PL",)),
+        (r"s\.r\.o\.", ("CZ", "SK")),
+        (r"Kft\.|Zrt\.", ("HU",)),
+        (r"Oyj?", ("FI",)),
+        (r"(?<=[^\W\d_] )AB", ("SE",)),
+        (r"ApS|A/S", ("DK", "NO")),
+        (r"(?<=[^\W\d_] )AS|ASA", ("NO", "DK")),
+        (r"Pty\.?(?: Ltd\.?)?", ("AU", "ZA")),
+        (r"PLC|plc|Ltd\.?|LLP", ("GB", "IE")),
+        (r"Inc\.?|LLC|L\.L\.C\.", ("US", "CA")),
+        (r"ООО|ОАО|ЗАО|ПАО|ИП", ("RU",)),
+        (r"A\.Ş\.|Ltd\. Şti\.", ("TR",)),
+    )
+)
+
+# The languages a card's words are told apart in (py3langid's model, which its wheel
+# ships), and the regions that print each, most likely first. English is printed
+# everywhere: it names no region, and the default region decides for it.
+LANGUAGE_REGIONS: dict[str, tuple[str, ...]] = {
+    "en": (), "de": ("DE", "AT", "CH"), "fr": ("FR", "BE", "CH", "CA", "LU"),
+    "es": ("ES", "MX", "AR", "CO", "CL", "PE"), "it": ("IT", "CH"), "nl": ("NL", "BE"),
+    "pt": ("BR", "PT"), "ru": ("RU",), "uk": ("UA",), "bg": ("BG",), "pl": ("PL",),
+    "sv": ("SE",), "da": ("DK",), "no": ("NO",), "fi": ("FI",), "cs": ("CZ",), "sk": ("SK",),
+    "hu": ("HU",), "ro": ("RO",), "tr": ("TR",), "el": ("GR",), "sl": ("SI",),
+    "hr": ("HR",), "et": ("EE",), "lv": ("LV",), "lt": ("LT",),
+}
+# Languages less likely than this are left out (a card of names and numbers); short texts
+# often leave two close languages (Spanish and Portuguese) above it, and both count.
+MIN_LANGUAGE_PROBABILITY = 0.2
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 DOMAIN = re.compile(r"(?:@|www\.|https?://)([\w.-]+\.([a-zа-я]{2,}))", re.IGNORECASE)
+DIGIT = re.compile(r"\d")
+LETTER = re.compile(r"[^\W\d_]")
+WEB = re.compile(r"www\.|https?://|\.(?:com|net|org)\b", re.IGNORECASE)
+INTERNATIONAL_NUMBER = re.compile(r"(?:\+|(?<![\d.])00)\s?\(?([1-9][\d\s().\-/]{6,}\d)")
+NON_GEOGRAPHIC = "001"  # phonenumbers' region of +800, +882, ... numbers
+
+# How much one clue weighs. A place written out (country, domain) outweighs a number's
+# country code (a foreign mobile is printed on a local card now and then) and the card's
+# language (spoken in several countries).
+COUNTRY_NAME_WEIGHT = 4.0
+DOMAIN_WEIGHT = 3.0
+SCRIPT_WEIGHT = 3.0
+POSTCODE_WEIGHT = 2.0
+NUMBER_WEIGHT = 2.0
+LEGAL_FORM_WEIGHT = 1.5
+LANGUAGE_WEIGHT = 2.0
+# Each further region a clue names gets a little less, so its first region leads a tie.
+RANK_STEP = 0.01
 
 
 def region_hints(texts: Iterable[str], *, default: str) -> list[str]:
-    """Candidate phone regions for a card, most likely first; ``default`` is always included."""
-    text = "\n".join(texts)
-    found: list[str] = []
+    """Candidate phone regions for a card, most likely first; ``default`` is always included
+    (last, unless a clue named it)."""
+    texts = list(texts)
+    text = " ".join(texts)  # one string: a postcode and its city are often two words
+    weights: dict[str, float] = defaultdict(float)
+
+    def add(regions: Iterable[str], weight: float) -> None:
+        for rank, region in enumerate(regions):
+            weights[region] += weight - rank * RANK_STEP
+
     for match in DOMAIN.finditer(text):
         tld = match.group(2).lower()
         if tld in TLD_REGIONS:
-            found.append(TLD_REGIONS[tld])
+            add([TLD_REGIONS[tld]], DOMAIN_WEIGHT)
     lowered = text.lower()
     for name, region in COUNTRY_NAMES.items():
         if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", lowered):
-            found.append(region)
+            add([region], COUNTRY_NAME_WEIGHT)
     for pattern, region in POSTCODE_REGIONS:
         if pattern.search(text):
-            found.append(region)
+            add([region], POSTCODE_WEIGHT)
+    for region in _number_regions(text):
+        add([region], NUMBER_WEIGHT)
+    for pattern, regions in LEGAL_FORM_REGIONS:
+        if pattern.search(text):
+            add(regions, LEGAL_FORM_WEIGHT)
+    for language, probability in card_languages(texts):
+        add(LANGUAGE_REGIONS[language], LANGUAGE_WEIGHT * probability)
     if CYRILLIC.search(text):
-        found.append("RU")
+        add(["RU"], SCRIPT_WEIGHT)
     if CJK.search(text):
-        found.append("CN")
-    found.append(default)
-    return list(dict.fromkeys(found))
+        add(["CN"], SCRIPT_WEIGHT)
+    ranked = sorted(weights, key=lambda region: -weights[region])
+    return list(dict.fromkeys([*ranked, default]))
+
+
+def _number_regions(text: str) -> list[str]:
+    """The country of each number printed in international format ("+41 21 ...", "0049
+    30 ..."). Country codes are prefix-free: the first one to two or three digits name it."""
+    regions = []
+    for match in INTERNATIONAL_NUMBER.finditer(text):
+        digits = re.sub(r"\D", "", match.group(1))
+        for length in (1, 2, 3):
+            region = phonenumbers.region_code_for_country_code(int(digits[:length]))
+            if region != phonenumbers.UNKNOWN_REGION:
+                if region != NON_GEOGRAPHIC:
+                    regions.append(region)
+                break
+    return regions
+
+
+def card_languages(texts: Iterable[str]) -> list[tuple[str, float]]:
+    """The languages the card's words may be in, with their probabilities, likeliest first.
+    E-mail and web addresses and anything with digits are left out: they are not prose."""
+    prose = " ".join(text for text in texts
+                     if not DIGIT.search(text) and "@" not in text and not WEB.search(text))
+    if not LETTER.search(prose):
+        return []
+    return [(language, float(probability))
+            for language, probability in _language_identifier().rank(prose)
+            if probability >= MIN_LANGUAGE_PROBABILITY]
+
+
+@functools.cache
+def _language_identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(LANGUAGE_REGIONS))
+    return identifier

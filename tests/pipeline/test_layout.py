@@ -6,7 +6,13 @@ import math
 
 import pytest
 
-from bizcard.pipeline.layout import reading_order_lines, text_angle, upright_words, value_words
+from bizcard.pipeline.layout import (
+    bio_repair,
+    reading_order_lines,
+    text_angle,
+    upright_words,
+    value_words,
+)
 from bizcard.pipeline.types import Word
 from tests.pipeline.card_words import card_words
 
@@ -89,3 +95,17 @@ def test_lines_side_by_side_in_one_row_are_read_left_then_right() -> None:
                                                        down=120, first_line=1)
              + shifted(card_words(["a.becker@x.de"], left=500), down=120, first_line=2))
     assert lines_of(words) == ["Dr. Anna Becker", "Tel. 030 1234", "a.becker@x.de"]
+
+
+def test_a_name_printed_over_two_lines_is_one_value() -> None:
+    words = card_words([("Salih", 44), ("Hettner", 44), ("Buchhaltung", 24)])
+    labels = bio_repair(words, ["B-NAME", "B-NAME", "B-DEPARTMENT"])
+    assert labels == ["B-NAME", "I-NAME", "B-DEPARTMENT"]
+
+
+def test_two_lines_of_one_kind_far_apart_stay_two_values() -> None:
+    words = card_words([("Mobile +44 7470 726068", 24), ("Phone +44 1376 852606", 24)])
+    labels = ["O", "B-PHONE", "I-PHONE", "I-PHONE", "O", "B-PHONE", "I-PHONE", "I-PHONE"]
+    assert bio_repair(words, labels) == labels
+    name_words = card_words([("Salih", 44), "", "", "", ("Hettner", 44)])
+    assert bio_repair(name_words, ["B-NAME", "B-NAME"]) == ["B-NAME", "B-NAME"]

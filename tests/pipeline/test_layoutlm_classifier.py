@@ -71,3 +71,26 @@ def test_long_cards_are_split_into_windows_without_splitting_a_word(model) -> No
     assert len(windows) > 1 and all(len(w.input_ids) <= 512 for w in windows)
     assert sorted(i for w in windows for i in w.order) == list(range(len(words)))
     assert len(model.classify(words).labels) == len(words)
+
+
+def test_every_word_of_a_number_gets_one_kind_and_an_unlabelled_sibling_is_the_fax(model):
+    words = card_words([
+        ("Travaglia SPA", 30), ("Mattia Micheletti", 44), ("Direttore Commerciale", 26),
+        "+39 02 2014 1396", "+39 319 212 2611", "+39 02 2014 1360",
+        "mattia.micheletti@travaglia.it",
+    ])
+    fields, _, classification = fields_of(model, words, region="IT")
+    assert fields["phones"] == ["+390220141396", "+393192122611"]
+    assert fields["fax"] == ["+390220141360"]
+    for line in range(3, 6):
+        entities = {classification.labels[i][2:] for i, w in enumerate(words) if w.line == line}
+        assert len(entities) == 1
+
+
+def test_a_registration_number_in_the_small_print_is_no_phone(model):
+    words = card_words([
+        ("Van der Schuijt Bouw N.V.", 30), ("Amin Coret", 44), ("Projectleider", 26),
+        "+31 10 554 7505", "amin.coret@vanschuijt.nl", ("KvK 41420508", 16),
+    ])
+    fields, _, _ = fields_of(model, words, region="NL")
+    assert fields["phones"] == ["+31105547505"]

@@ -182,3 +182,41 @@ def test_line_in_the_other_column_is_not_glued_to_the_address():
     fields, _ = read_fields(left + right)
     assert fields["address"] == "Calle Mayor 12, 28013 Madrid"
     assert fields["position"] == "Veterinario"
+
+
+def test_registration_and_tax_numbers_in_the_small_print_are_not_phones():
+    fields, _ = read_fields(card_words([
+        ("Atelier Morel SAS", 30),
+        ("Lucie Morel", 40),
+        "Tél. 01 22 29 25 33",
+        "SAS au capital de 28 000 € · RCS Lyon 810 235 275",
+        "N° TVA FR39954538857",
+        "KvK 41420508 · BTW NL103842938B01",
+        "P.IVA 48012626909",
+    ]), default_region="FR")
+    assert fields["phones"] == ["+33122292533"]
+    assert fields["fax"] == []
+
+
+def test_an_unlabelled_number_sharing_the_office_numbers_digits_is_its_fax():
+    # The fax icon before the second number is a picture, not a word OCR reads.
+    fields, _ = read_fields(card_words([
+        ("Mattia Micheletti", 40),
+        "+39 02 2014 1396",
+        "+39 319 212 2611",
+        "+39 02 2014 1360",
+        "mattia.micheletti@travaglia.it",
+    ]))
+    assert fields["phones"] == ["+390220141396", "+393192122611"]
+    assert fields["fax"] == ["+390220141360"]
+
+
+def test_a_labelled_direct_line_beside_the_switchboard_stays_a_phone():
+    fields, _ = read_fields(card_words([
+        ("Erhard Jacob", 40),
+        "T +49 30 1234 560",
+        "D +49 30 1234 567",
+        "Fax +49 30 1234 569",
+    ]))
+    assert fields["phones"] == ["+49301234560", "+49301234567"]
+    assert fields["fax"] == ["+49301234569"]

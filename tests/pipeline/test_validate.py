@@ -92,3 +92,37 @@ def test_ocr_glue_is_undone_in_company_and_department():
     for company in ("Benthin LöwerAG & Co. KGaA", "BANG", "AT&T Inc."):
         fields, _ = validate(raw(company=[company]), regions=["DE"])
         assert fields["company"] == company.replace("LöwerAG", "Löwer AG")
+
+
+@pytest.mark.parametrize(
+    ("printed", "region"),
+    [
+        # The language of the card's words, when nothing else names the country.
+        (["Luc Chauvin", "Expert immobilier", "Direction Financière", "06 42 98 16 25"], "FR"),
+        (["Anna Kowalska", "Kierownik działu sprzedaży", "ul. Długa 5, 00-238 Warszawa"],
+         "PL"),
+        # A number printed in international format names its country for the others.
+        (["Jean Bourquin", "073.741.18.97", "+41 26.018.89.37"], "CH"),
+        (["0049 30 1234567", "030 7654321"], "DE"),
+        # A legal form of one country's company law.
+        (["Nordic Freight AB", "Anders Lind", "08-123 456 78"], "SE"),
+        (["Bouw Daems BVBA"], "BE"),
+    ],
+)
+def test_region_hints_come_from_language_numbers_and_legal_forms(printed, region):
+    assert region_hints(printed, default="US")[0] == region
+
+
+def test_national_numbers_parse_in_the_country_the_card_is_written_for():
+    # Spanish or Portuguese, the language says; the number is valid in Spain only.
+    texts = ["Charo Hernando", "Asesor fiscal", "Departamento Comercial", "M: 617 07 47 52"]
+    fields, _ = validate(raw(phones=["617 07 47 52"]), regions=region_hints(texts, default="US"))
+    assert fields["phones"] == ["+34617074752"]
+
+
+def test_a_postcode_and_its_city_printed_as_two_words_still_name_the_country():
+    assert region_hints(["Fabiansteeg", "1", "5440", "WD", "Schoonloo"], default="US")[0] == "NL"
+
+
+def test_a_card_of_names_and_numbers_keeps_the_default_region():
+    assert region_hints(["Tara Williams", "(202) 231-2828"], default="US") == ["US"]

@@ -16,16 +16,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import phonenumbers
 
 from bizcard.pipeline import lexicon, patterns
-from bizcard.pipeline.layout import Segment, segments
+from bizcard.pipeline.layout import Segment, reading_order_lines, segments
 from bizcard.pipeline.regions import region_hints
-from bizcard.pipeline.schema import OUTSIDE
+from bizcard.pipeline.schema import OUTSIDE, entity_of
 from bizcard.pipeline.types import Classification, Word
 
 VERSION = "rules-1"
 SAME_TYPE_SIZE = 0.12  # heights within 12%: the same type size (a city line, not a logo)
 LOGO_MIN_HEIGHT = 0.6  # a company name without legal form is at least this share of the name
+FAX_SUFFIX_DIGITS = 3  # a fax differs from its office number in at most its last three digits
 
 LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -72,7 +74,53 @@ class RuleClassifier:
                 remaining.extend(_split_runs(segment, rest))
             previous = segment
         _label_text_segments(remaining, labelling, emails, websites)
-        return Classification(labelling.labels, labelling.scores)
+        labels = fax_beside_its_office_number(words, labelling.labels, regions)
+        return Classification(labels, labelling.scores)
+
+
+def fax_beside_its_office_number(words: Sequence[Word], labels: Sequence[str],
+                                 regions: list[str]) -> list[str]:
+    """On a card without a labelled fax, a number printed with no label after a number it
+    shares all but its last digits with is the office's fax: "+49 30 1234 560" and, behind
+    a fax icon OCR cannot read, "+49 30 1234 569". A number with a phone label before it
+    ("D +49 30 1234 567", a direct line) stays a phone."""
+    labels = list(labels)
+    if any(entity_of(label) == "FAX" for label in labels):
+        return labels
+    numbers: list[tuple[list[int], str]] = []  # words and national digits, in reading order
+    for line in reading_order_lines(words):
+        for position, i in enumerate(line):
+            if labels[i] == "B-PHONE":
+                numbers.append(([i], ""))
+                label_before = position > 0 and lexicon.token(
+                    words[line[position - 1]].text).rstrip(".:") in lexicon.CONTACT_PREFIXES
+                if label_before:
+                    numbers[-1] = ([i], "labelled")
+            elif labels[i] == "I-PHONE" and numbers and numbers[-1][0][-1] in line:
+                numbers[-1][0].append(i)
+    parsed = []
+    for ids, labelled in numbers:
+        number = patterns.parse_phone(" ".join(words[i].text for i in ids), regions)
+        digits = "" if number is None else (
+            f"{number.country_code}:{phonenumbers.national_significant_number(number)}")
+        parsed.append((ids, labelled, digits))
+    for n, (ids, labelled, digits) in enumerate(parsed):
+        if labelled or not digits:
+            continue
+        if any(_office_sibling(earlier, digits) for _, _, earlier in parsed[:n]):
+            for k, i in enumerate(ids):
+                labels[i] = f"{'B' if k == 0 else 'I'}-FAX"
+            break
+    return labels
+
+
+def _office_sibling(office: str, other: str) -> bool:
+    """Same country and length, and all but the last one to three digits the same."""
+    if not office or len(office) != len(other) or office == other:
+        return False
+    differing = len(office) - next(
+        n for n, (a, b) in enumerate(zip(office, other, strict=True)) if a != b)
+    return differing <= FAX_SUFFIX_DIGITS
 
 
 def _char_spans(segment: Segment) -> list[tuple[int, int]]:
@@ -117,6 +165,8 @@ def _label_contact_items(
         number_text = text[span[0]:span[1]]
         number = patterns.parse_phone(number_text, regions)
         explicit = prefix in lexicon.PHONE_PREFIXES or prefix in lexicon.FAX_PREFIXES
+        if not explicit and _registration_number(text, span, item_spans):
+            continue
         international = number_text.lstrip("(").startswith(("+", "00"))
         if number is None and not (explicit or international):
             continue
@@ -150,6 +200,22 @@ def _prefix_before(text: str, start: int, item_spans: list[tuple[int, int]]) -> 
         return ""
     last = tokens[-1].lower()
     return last if last in lexicon.CONTACT_PREFIXES else last.rstrip(".")
+
+
+def _registration_number(text: str, span: tuple[int, int],
+                         item_spans: list[tuple[int, int]]) -> bool:
+    """Whether the digits at ``span`` are a company or tax number, not a phone: a
+    registration label stands before them in the segment ("KvK 41420508", "RCS Lyon 557
+    218 980"), or letters are glued to them ("DE525546366", "IE2352342X")."""
+    start, end = span
+    glued_before = start > 0 and text[start - 1].isalpha()
+    glued_after = end < len(text) and text[end].isalpha()
+    if glued_before or glued_after:
+        return True
+    left = max((e for _, e in item_spans if e <= start), default=0)
+    return any(lexicon.token(word).rstrip(".:") in lexicon.REGISTRATION_LABELS
+               or lexicon.token(word) in lexicon.REGISTRATION_LABELS
+               for word in text[left:start].split())
 
 
 def _lone_fax_label(segment: Segment) -> str:
