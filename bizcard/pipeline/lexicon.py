@@ -155,6 +155,13 @@ STRONG_POSTCODES = re.compile(
 NAME_CONJUNCTION = re.compile(
     r"^[A-ZÀ-ÝА-Я][\w'-]+(?:,? [A-ZÀ-ÝА-Я][\w'-]+)*,? (?:and|&|und|et|e|y|en|и) [A-ZÀ-ÝА-Я]",
 )
+# Starts of surnames written with a capital inside ("McDonald", "DeVito", "FitzGerald").
+NAME_PREFIXES = frozenset("mc mac fitz van von de di da du le la del della st ter ten".split())
+# Labels printed before an address ("Anschrift:", "SIÈGE").
+ADDRESS_LABELS = frozenset(
+    """address addr adresse anschrift adres dirección direccion endereço endereco morada
+    indirizzo sede siège siege адрес""".split()
+)
 NAME_PARTICLES = frozenset(
     "da de do dos das di del della dello van von der den la le du y e ten ter bin al el".split()
 )

@@ -13,6 +13,7 @@ import phonenumbers
 from bizcard.pipeline.lexicon import SOCIAL_HOSTS
 
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}", re.UNICODE)
+EMAIL_ACROSS_WORDS = re.compile(r"[\w.+'-]+ ?@ ?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}", re.UNICODE)
 URL = re.compile(
     r"(?:(?:https?://)?(?:www\.)[\w-]+(?:\.[\w-]+)*\.[a-zA-Zа-я]{2,}|"
     r"https?://[\w-]+(?:\.[\w-]+)*\.[a-zA-Zа-я]{2,}|"
@@ -49,7 +50,8 @@ def digit_count(text: str) -> int:
 
 
 def find_emails(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in EMAIL.finditer(text)]
+    """Spans of e-mail addresses, also where OCR split one at its "@" ("ana @x.pt")."""
+    return [m.span() for m in EMAIL_ACROSS_WORDS.finditer(text)]
 
 
 def find_websites(text: str) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ import re
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from bizcard.pipeline import patterns
+from bizcard.pipeline import lexicon, patterns
 from bizcard.pipeline.assemble import RawValue
 from bizcard.pipeline.schema import LIST_FIELDS, SINGLE_FIELDS, empty_fields
 
@@ -26,6 +26,8 @@ GLUED_LEGAL_FORM = re.compile(
     r"|(?<=[a-zß-ÿ])(?=(?:AG|GmbH|KG|KGaA|Ltd\.?|Inc\.?|LLC|SAS|SARL|Ltda\.?|Pty)(?!\S))"
 )
 EDGE_PUNCTUATION = " ,;:|·•-–—"
+# The start of a word and an upper-case letter glued after it ("Tara|Williams", "Dott.|Isa").
+GLUED_NAME = re.compile(r"(?<![^\W\d_])([^\W\d_][^\W\d_.]*?(?:[a-zß-ÿ]|\.))(?=[A-ZÀ-Þ][a-zß-ÿ])")
 
 
 def validate(
@@ -39,30 +41,23 @@ def validate(
         if not values:
             continue
         if name == "address":
-            text = ", ".join(_tidy(v.text) for v in values)
+            text = _without_address_label(", ".join(_tidy(v.text) for v in values))
             score = sum(v.confidence for v in values) / len(values)
         else:
             best = max(values, key=lambda v: v.confidence)
             text, score = _tidy(best.text), best.confidence
         if name == "full_name":
-            text, score = _check_name(text, score)
+            text, score = _check_name(_unglued_name(text), score)
         if name == "company":
             text = GLUED_LEGAL_FORM.sub(" ", text)
         if text:
             fields[name] = text
             confidence[name] = round(score, 3)
-    cleaners = {"emails": _clean_email, "websites": _clean_website}
     for name in LIST_FIELDS:
         cleaned: dict[str, float] = {}
         for value in raw.get(name, []):
-            if name in ("phones", "fax"):
-                result = _clean_phone(value.text, regions)
-            else:
-                result = cleaners[name](value.text)
-            if result is None:
-                continue
-            text, factor = result
-            cleaned[text] = max(cleaned.get(text, 0.0), value.confidence * factor)
+            for text, factor in _clean_list_values(name, value.text, regions):
+                cleaned[text] = max(cleaned.get(text, 0.0), value.confidence * factor)
         if cleaned:
             fields[name] = list(cleaned)
             confidence[name] = round(min(cleaned.values()), 3)
@@ -76,13 +71,17 @@ def validate(
 def clean_list_value(field: str, text: str, *, regions: list[str]) -> str | None:
     """One value of a list field written as the validator writes what it reads (E.164
     phones, lower-case e-mail domains, URLs with a scheme); None when ``text`` is not one."""
-    if field in ("phones", "fax"):
-        result = _clean_phone(text, regions)
-    elif field == "emails":
-        result = _clean_email(text)
-    else:
-        result = _clean_website(text)
-    return result[0] if result else None
+    values = _clean_list_values(field, text, regions)
+    return values[0][0] if values else None
+
+
+def _clean_list_values(field: str, text: str, regions: list[str]) -> list[tuple[str, float]]:
+    """The values of a list field ``text`` holds, each with its confidence factor: one
+    phone or web address, or every e-mail address ("ana@x.nl/info@x.nl", glued by OCR)."""
+    if field == "emails":
+        return _clean_emails(text)
+    result = _clean_phone(text, regions) if field in ("phones", "fax") else _clean_website(text)
+    return [result] if result else []
 
 
 def _tidy(text: str) -> str:
@@ -102,17 +101,44 @@ def _check_name(text: str, score: float) -> tuple[str, float]:
     return text, score
 
 
-def _clean_email(text: str) -> tuple[str, float] | None:
-    match = patterns.EMAIL.search(text.replace(" @ ", "@").replace(" ", ""))
-    if not match:
-        return None
-    candidate = match.group(0).strip(".")
-    try:
-        checked = validate_email(candidate, check_deliverability=False)
-    except EmailNotValidError:
-        return None
-    local, domain = checked.normalized.rsplit("@", 1)
-    return f"{local}@{domain.lower()}", 1.0
+def _clean_emails(text: str) -> list[tuple[str, float]]:
+    emails = []
+    for match in patterns.EMAIL.finditer(re.sub(r"\s*@\s*", "@", text).replace(" ", "")):
+        candidate = match.group(0).strip(".")
+        try:
+            checked = validate_email(candidate, check_deliverability=False)
+        except EmailNotValidError:
+            continue
+        local, domain = checked.normalized.rsplit("@", 1)
+        emails.append((f"{local}@{domain.lower()}", 1.0))
+    return emails
+
+
+def _without_address_label(text: str) -> str:
+    """The address without the label printed before it ("Anschrift: Grünerstr. 5", "SIÈGE
+    boulevard ...") and without an icon OCR read as a digit glued to the street ("9Ivanpad
+    60": a house number follows, so the 9 is no part of it)."""
+    first, *rest = text.split(" ", 1)
+    label = lexicon.token(first).rstrip(".:")
+    if rest and (label in lexicon.ADDRESS_LABELS or (first.endswith(":") and len(label) == 1)):
+        text = rest[0]
+    street = text.split(",", 1)[0]
+    if re.match(r"\d[^\W\d_]{3,}", text) and patterns.digit_count(street) > 1:
+        text = text[1:]
+    return text
+
+
+def _unglued_name(text: str) -> str:
+    """A name whose words OCR glued together split again: "TaraWilliams", "DrJoshua",
+    "Dott.Isa"; not "McDonald", "DeVito" or "FitzGerald"."""
+    def split(match: re.Match[str]) -> str:
+        before = match.group(1)
+        head = lexicon.token(before)
+        if head in lexicon.HONORIFICS or head + "." in lexicon.HONORIFICS or (
+                len(before) >= 3 and head not in lexicon.NAME_PREFIXES):
+            return f"{before} "
+        return before
+    return GLUED_NAME.sub(split, text)
 
 
 # "www." as OCR misreads it: a w lost or doubled ("ww.", "wwww."), its dot read as "-" or

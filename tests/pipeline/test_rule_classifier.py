@@ -220,3 +220,8 @@ def test_a_labelled_direct_line_beside_the_switchboard_stays_a_phone():
     ]))
     assert fields["phones"] == ["+49301234560", "+49301234567"]
     assert fields["fax"] == ["+49301234569"]
+
+
+def test_an_email_address_ocr_split_at_its_at_sign_is_one_address():
+    fields, _ = read_fields(card_words([("Jake Burgess", 40), "jake_burgess @rowleyconsulting.uk"]))
+    assert fields["emails"] == ["jake_burgess@rowleyconsulting.uk"]

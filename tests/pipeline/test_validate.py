@@ -126,3 +126,29 @@ def test_a_postcode_and_its_city_printed_as_two_words_still_name_the_country():
 
 def test_a_card_of_names_and_numbers_keeps_the_default_region():
     assert region_hints(["Tara Williams", "(202) 231-2828"], default="US") == ["US"]
+
+
+def test_a_name_ocr_glued_together_is_split_at_its_capitals_but_not_mcdonald():
+    for printed, name in (("TaraWilliams", "Tara Williams"), ("DrJoshua Allison",
+                          "Dr Joshua Allison"), ("Dott.Isa Pellico", "Dott. Isa Pellico"),
+                          ("Ronald McDonald", "Ronald McDonald"), ("Jack MacNeill",
+                          "Jack MacNeill"), ("LaToya Jones", "LaToya Jones")):
+        fields, _ = validate(raw(full_name=[printed]), regions=["US"])
+        assert fields["full_name"] == name
+
+
+def test_the_address_label_and_an_icon_read_as_a_digit_are_no_part_of_the_address():
+    for printed, address in (
+        (["Anschrift: Grünerstr. 5", "8818 Rust"], "Grünerstr. 5, 8818 Rust"),
+        (["SIÈGE boulevard Crivelli 60", "5945 Besençon"], "boulevard Crivelli 60, 5945 Besençon"),
+        (["9Ivanpad 60", "7060 Roborst"], "Ivanpad 60, 7060 Roborst"),
+        (["1Infinite Loop", "Cupertino"], "1Infinite Loop, Cupertino"),  # maybe a number
+    ):
+        fields, _ = validate(raw(address=printed), regions=["DE"])
+        assert fields["address"] == address
+
+
+def test_two_email_addresses_ocr_glued_into_one_word_are_both_kept():
+    fields, _ = validate(raw(emails=["berat.rijn@huijben.nl/vendas@huijben.nl"]),
+                         regions=["NL"])
+    assert fields["emails"] == ["berat.rijn@huijben.nl", "vendas@huijben.nl"]

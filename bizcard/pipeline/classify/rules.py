@@ -153,7 +153,7 @@ def _label_contact_items(
     found: list[tuple[tuple[int, int], str, float]] = []
     for span in patterns.find_emails(text):
         found.append((span, "EMAIL", 0.97))
-        emails.append(text[span[0]:span[1]])
+        emails.append(text[span[0]:span[1]].replace(" ", ""))
     for span in patterns.find_websites(text):
         found.append((span, "WEBSITE", 0.93))
         websites.append(text[span[0]:span[1]])
