@@ -11,7 +11,7 @@ import unicodedata
 PHONE_PREFIXES = frozenset(
     """t tel tel. tél tél. telephone téléphone phone ph p m mob mobile mobil mobiel cell c
     cel cel. celular cellulare cellulaire portable handy telefon telefono teléfono
-    telefoon telemóvel móvil movil o office d direct dir h tlf fon ph. n° nr тел тел.
+    telefoon telemóvel móvil movil o office d direct dir h tlf fon fone ph. n° nr тел тел.
     телефон моб моб. мобильный сот сот. т м""".split()
 )
 FAX_PREFIXES = frozenset(

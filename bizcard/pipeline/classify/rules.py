@@ -83,19 +83,18 @@ def fax_beside_its_office_number(words: Sequence[Word], labels: Sequence[str],
     """On a card without a labelled fax, a number printed with no label after a number it
     shares all but its last digits with is the office's fax: "+49 30 1234 560" and, behind
     a fax icon OCR cannot read, "+49 30 1234 569". A number with a phone label before it
-    ("D +49 30 1234 567", a direct line) stays a phone."""
+    ("D +49 30 1234 567", a direct line, or any "Label:") stays a phone."""
     labels = list(labels)
     if any(entity_of(label) == "FAX" for label in labels):
         return labels
-    numbers: list[tuple[list[int], str]] = []  # words and national digits, in reading order
+    numbers: list[tuple[list[int], bool]] = []  # words, and a label before, in reading order
     for line in reading_order_lines(words):
         for position, i in enumerate(line):
             if labels[i] == "B-PHONE":
-                numbers.append(([i], ""))
-                label_before = position > 0 and lexicon.token(
-                    words[line[position - 1]].text).rstrip(".:") in lexicon.CONTACT_PREFIXES
-                if label_before:
-                    numbers[-1] = ([i], "labelled")
+                before = words[line[position - 1]].text if position else ""
+                labelled = before.endswith(":") or lexicon.token(before).rstrip(".:") in \
+                    lexicon.CONTACT_PREFIXES
+                numbers.append(([i], labelled))
             elif labels[i] == "I-PHONE" and numbers and numbers[-1][0][-1] in line:
                 numbers[-1][0].append(i)
     parsed = []
