@@ -140,6 +140,10 @@ CJK_ADDRESS_CHARS = frozenset("省市区县路街号楼层座室大厦中心镇�
 RU_SETTLEMENTS = frozenset(
     "г. с. п. к. ст. пос. дер. пгт х. д. ул. пр. пер. наб. ш. бул. алл.".split()
 )
+# Abbreviations of Russian address parts, always followed by a full stop ("д. 5").
+RU_ADDRESS_ABBREVIATIONS = frozenset(
+    "г с п к д ст пос дер пгт х ул пр пер наб ш бул алл пл стр корп кв оф мкр туп".split()
+)
 # Postcode shapes that on their own make a line an address.
 STRONG_POSTCODES = re.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b"  # GB: W2 6BD

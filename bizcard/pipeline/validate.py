@@ -26,6 +26,9 @@ GLUED_LEGAL_FORM = re.compile(
     r"|(?<=[a-zß-ÿ])(?=(?:AG|GmbH|KG|KGaA|Ltd\.?|Inc\.?|LLC|SAS|SARL|Ltda\.?|Pty)(?!\S))"
 )
 EDGE_PUNCTUATION = " ,;:|·•-–—"
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# A lower-case abbreviation glued to what follows it ("д.21", "ул.Ленина").
+RU_GLUED_ABBREVIATION = re.compile(r"(?<![^\W\d_])([а-яё]{1,4})\.(?=[\dА-Яа-яЁё])")
 # The start of a word and an upper-case letter glued after it ("Tara|Williams", "Dott.|Isa").
 GLUED_NAME = re.compile(r"(?<![^\W\d_])([^\W\d_][^\W\d_.]*?(?:[a-zß-ÿ]|\.))(?=[A-ZÀ-Þ][a-zß-ÿ])")
 
@@ -42,6 +45,8 @@ def validate(
             continue
         if name == "address":
             text = _without_address_label(", ".join(_tidy(v.text) for v in values))
+            if CYRILLIC.search(text):
+                text = _russian_address_punctuation(text)
             score = sum(v.confidence for v in values) / len(values)
         else:
             best = max(values, key=lambda v: v.confidence)
@@ -126,6 +131,25 @@ def _without_address_label(text: str) -> str:
     if re.match(r"\d[^\W\d_]{3,}", text) and patterns.digit_count(street) > 1:
         text = text[1:]
     return text
+
+
+def _russian_address_punctuation(text: str) -> str:
+    """A Russian address punctuated as it is printed, where Tesseract misreads a comma as a
+    full stop or glues an abbreviation to its number: "д. Уфа. наб. Мельничная, д, 5 стр.
+    71. 190958" is "д. Уфа, наб. Мельничная, д. 5 стр. 71, 190958"."""
+    text = RU_GLUED_ABBREVIATION.sub(
+        lambda m: m.group(0) + " " if m.group(1) in lexicon.RU_ADDRESS_ABBREVIATIONS
+        else m.group(0), text)
+    text = re.sub(r"(?<=\d)(?=(?:к|стр|корп)\.)", " ", text)
+    tokens = text.split()
+    for n, token in enumerate(tokens):
+        core = token.rstrip(".,")
+        if core.lower() in lexicon.RU_ADDRESS_ABBREVIATIONS:
+            tokens[n] = core + "."
+        elif token.endswith(".") and n < len(tokens) - 1 and "." not in core and (
+                core[-1:].isdigit() or len(core) >= 3):
+            tokens[n] = core + ","
+    return " ".join(tokens)
 
 
 def _unglued_name(text: str) -> str:

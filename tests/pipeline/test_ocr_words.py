@@ -48,10 +48,14 @@ def test_pieces_that_do_not_spell_the_line_are_kept_as_read():
         ("e-mail-marissa_rocca@x.it", ["e-mail-", "marissa_rocca@x.it"]),
         ("д.4, 31,019738", ["д.", "4,", "31,", "019738"]),
         ("Weitzelallee 2-1,46575 Nauen", ["Weitzelallee", "2-1,", "46575", "Nauen"]),
+        ("95111-9070rcavalcante@vargas.com.br", ["95111-9070", "rcavalcante@vargas.com.br"]),
+        ("ana@x.nl/info@x.nl", ["ana@x.nl", "/", "info@x.nl"]),
+        ("2591/gallardo@logistica.mx", ["2591", "/", "gallardo@logistica.mx"]),
         # Not glued: these stay whole.
         ("Col·legi d'Advocats", ["Col·legi", "d'Advocats"]),
         ("info@web.1und1.de e-commerce@x.de", ["info@web.1und1.de", "e-commerce@x.de"]),
         ("www.x.de 10:30 Jean-Luc", ["www.x.de", "10:30", "Jean-Luc"]),
+        ("2020info@x.de x.de/team", ["2020info@x.de", "x.de/team"]),
     ],
 )
 def test_words_that_pp_ocr_glued_together_are_split(line, words):

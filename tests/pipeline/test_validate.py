@@ -152,3 +152,19 @@ def test_two_email_addresses_ocr_glued_into_one_word_are_both_kept():
     fields, _ = validate(raw(emails=["berat.rijn@huijben.nl/vendas@huijben.nl"]),
                          regions=["NL"])
     assert fields["emails"] == ["berat.rijn@huijben.nl", "vendas@huijben.nl"]
+
+
+def test_a_russian_address_gets_the_punctuation_tesseract_misread_back():
+    for printed, address in (
+        (["д. Уфа. наб. Мельничная, д, 5 стр. 71. 190958"],
+         "д. Уфа, наб. Мельничная, д. 5 стр. 71, 190958"),
+        (["к. Жуковский, пр. Горный, д.21к. 25, 195984"],
+         "к. Жуковский, пр. Горный, д. 21 к. 25, 195984"),
+        # The house number on the next line: no comma between "д." and its number.
+        (["г. Темрюк, бул. Ломоносова, д.", "81, 315312"],
+         "г. Темрюк, бул. Ломоносова, д. 81, 315312"),
+        (["клх Ямбург, пр. К.Маркса, д. 5 к. 1/1, 547499"],
+         "клх Ямбург, пр. К.Маркса, д. 5 к. 1/1, 547499"),
+    ):
+        fields, _ = validate(raw(address=printed), regions=["RU"])
+        assert fields["address"] == address

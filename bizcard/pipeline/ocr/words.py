@@ -14,15 +14,18 @@ Token = tuple[str, Quad]
 
 # PP-OCR drops spaces on small or degraded print, gluing what a reader sees as separate
 # words: "+551124644451|+5516921282405", "747433·E-info@x.it", "Fax:030.431376",
-# "д.4", "2-1,46575 Nauen". Each pattern, matched where a word starts, marks where the
-# first of two glued words ends.
-_SEPARATOR = re.compile(r"[|•]|(?<!l)·|·(?!l)")  # Catalan "l·l" is a letter, not a separator
+# "д.4", "2-1,46575 Nauen", "9070ana@x.br", "ana@x.nl/info@x.nl". Each pattern, matched
+# where a word starts, marks where the first of two glued words ends.
+# Catalan "l·l" is a letter, not a separator; a slash separates only before an e-mail address.
+_SEPARATOR = re.compile(r"[|•]|(?<!l)·|·(?!l)|/(?=[\w.+'-]+@[\w-]+\.)")
 _GLUED_AT = (
     # A label before a number or a web address: "Tel.+49", "Fax:030", "T-+39", "д.4".
     re.compile(r"(?:[^\W\d_]{1,10}:|[^\W\d_]{1,4}\.:?|[^\W\d_]{1,3}-(?=\+))"
                r"(?=[+(\d]|www\.|https?:)"),
     # An e-mail label before the address: "E-info@x.it", "e-mail-ana@x.pt", "Mail:ana@x.de".
     re.compile(r"(?:[Ee]-?[Mm]ail|[Mm]ail|E)[:\-]{1,2}(?=[\w.+-]+@)"),
+    # A phone number before an e-mail address: "95111-9070rcavalcante@vargas.com.br".
+    re.compile(r"\+?\d[\d().\-]{5,}\d(?=[^\W\d_][\w.+'-]*@)"),
     # The comma between two parts of an address: "2-1,46575", "Valladolid,01955".
     re.compile(r"[^@,]*?,(?=[^\s,])"),
 )
