@@ -11,9 +11,10 @@ from bizcard.pipeline.schema import entity_of, field_of
 from bizcard.pipeline.types import Classification, Word
 
 LINE_JOINED_WITH_COMMA = frozenset({"ADDRESS"})
-# Punctuation printed inside a value ("Mendes / PI", "Barbosa Jesus - EI", "Smith & Co"):
+# Punctuation printed inside a value ("Mendes / PI", "Barbosa Jesus - EI", "Smith & Co",
+# "Carrera 33 # 77-8", "Av. 7 N° 179"):
 # when it stands between two words of one value, it belongs to it, whatever it is labelled.
-INNER_PUNCTUATION = frozenset({"/", "-", "–", "—", "&", "+"})
+INNER_PUNCTUATION = frozenset({"/", "-", "–", "—", "&", "+", "#", "№", "N°", "Nº", "n°", "nº"})
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 

@@ -8,20 +8,28 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Labels printed before a value, in the languages of Europe and the Americas.
 PHONE_PREFIXES = frozenset(
     """t tel tel. tél tél. telephone téléphone phone ph p m mob mobile mobil mobiel cell c
     cel cel. celular cellulare cellulaire portable handy telefon telefono teléfono
-    telefoon telemóvel móvil movil o office d direct dir h tlf fon fone ph. n° nr тел тел.
-    телефон моб моб. мобильный сот сот. т м""".split()
+    telefoon telemóvel móvil movil o office d direct dir h tlf fon fone ph. n° nr gsm natel
+    cep puh puh. puhelin matkapuhelin gsm. kom kom. komórka tel.kom. mobiltelefon mobilnr
+    telefonnr telf telf. tfn tfno tfno. telemovel telefone whatsapp zentrale durchwahl
+    standard switchboard centralino ufficio oficina escritório kantoor bureau büro
+    telefoni telefonas tālr mob.tel. тел тел. телефон моб моб. мобильный сот сот. т м
+    раб раб. моб.тел. тел.: τηλ""".split()
 )
 FAX_PREFIXES = frozenset(
-    """f fax fx telefax télécopie факс ф""".split()
+    """f fax fx telefax télécopie telecopie faks faksi telefaks faxe факс ф телефакс φαξ
+    fax. f.""".split()
 )
 EMAIL_PREFIXES = frozenset(
-    """e email e-mail mail courriel correo posta эл почта e-mail: email: эл.почта""".split()
+    """e email e-mail mail courriel correo posta эл почта e-mail: email: эл.почта sähköposti
+    e-post epost e-posta""".split()
 )
 WEBSITE_PREFIXES = frozenset(
-    """w web www website site sito сайт internet url""".split()
+    """w web www website site sito сайт internet url homepage webseite webbplats
+    verkkosivu strona""".split()
 )
 CONTACT_PREFIXES = PHONE_PREFIXES | FAX_PREFIXES | EMAIL_PREFIXES | WEBSITE_PREFIXES
 # Labels of company registration and tax numbers, which are printed like phone numbers in

@@ -26,7 +26,8 @@ URL = re.compile(
     re.IGNORECASE,
 )
 # A run of digits with the punctuation phone numbers are printed with.
-PHONE_CANDIDATE = re.compile(r"(?:\+|\b00)?\(?\d[\d\s().\-/]{5,}\d")
+# OCR reads the brackets around an area code as square ones: "+64 [3] 234 7078".
+PHONE_CANDIDATE = re.compile(r"(?:\+|\b00)?[(\[]?\d[\d\s()\[\].\-/]{5,}\d")
 MIN_PHONE_DIGITS = 7
 MAX_PHONE_DIGITS = 15
 
@@ -76,7 +77,7 @@ def website_host(url: str) -> str:
 
 def parse_phone(text: str, regions: list[str]) -> phonenumbers.PhoneNumber | None:
     """The best parse of a printed number: a valid one in any candidate region, else possible."""
-    candidate = repair_digits(text)
+    candidate = repair_digits(text).replace("[", "(").replace("]", ")")
     candidate = re.sub(r"^[^\d+(]+", "", candidate)
     if candidate.startswith("00"):
         candidate = "+" + candidate[2:]

@@ -27,6 +27,9 @@ GLUED_LEGAL_FORM = re.compile(
 )
 EDGE_PUNCTUATION = " ,;:|·•-–—"
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# A dash standing between two parts of a one-line address ("82, avenue Pelletier – 69002
+# Lyon – France"); a hyphen stays ("Recife - PE", a Brazilian city and its state).
+ADDRESS_PART_DASH = re.compile(r"\s+[–—]\s+")
 # A lower-case abbreviation glued to what follows it ("д.21", "ул.Ленина").
 RU_GLUED_ABBREVIATION = re.compile(r"(?<![^\W\d_])([а-яё]{1,4})\.(?=[\dА-Яа-яЁё])")
 # The start of a word and an upper-case letter glued after it ("Tara|Williams", "Dott.|Isa").
@@ -45,6 +48,7 @@ def validate(
             continue
         if name == "address":
             text = _without_address_label(", ".join(_tidy(v.text) for v in values))
+            text = ADDRESS_PART_DASH.sub(", ", text)
             if CYRILLIC.search(text):
                 text = _russian_address_punctuation(text)
             score = sum(v.confidence for v in values) / len(values)
@@ -58,6 +62,8 @@ def validate(
         if text:
             fields[name] = text
             confidence[name] = round(score, 3)
+    regions = _regions_by_valid_numbers(
+        [v.text for name in ("phones", "fax") for v in raw.get(name, [])], regions)
     for name in LIST_FIELDS:
         cleaned: dict[str, float] = {}
         for value in raw.get(name, []):
@@ -71,6 +77,18 @@ def validate(
     if not fields["phones"]:
         confidence.pop("phones", None)
     return fields, confidence
+
+
+def _regions_by_valid_numbers(numbers: list[str], regions: list[str]) -> list[str]:
+    """``regions`` reordered by how many of the card's numbers are valid there, most first
+    (a card's numbers share a country): a Colombian card's "(601) 793 4924" decides for
+    its "321 950 6754", which is valid in Mexico too."""
+    def valid_count(region: str) -> int:
+        parsed = (patterns.parse_phone(number, [region]) for number in numbers)
+        return sum(n is not None and phonenumbers.is_valid_number(n) for n in parsed)
+
+    counts = {region: valid_count(region) for region in regions}
+    return sorted(regions, key=lambda region: -counts[region])
 
 
 def clean_list_value(field: str, text: str, *, regions: list[str]) -> str | None:

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bizcard.pipeline.classify.consistency import card_consistent
 from bizcard.pipeline.errors import PipelineError
 from bizcard.pipeline.layout import bio_repair, reading_order, segments
 from bizcard.pipeline.ocr import detect_script
@@ -173,7 +174,7 @@ class LayoutLMv3Classifier:
     def classify(
         self, words: Sequence[Word], *, image: np.ndarray | None = None, region: str | None = None
     ) -> Classification:
-        from bizcard.pipeline.classify.rules import RuleClassifier, fax_beside_its_office_number
+        from bizcard.pipeline.classify.rules import RuleClassifier
 
         rules = RuleClassifier().classify(words, image=image, region=region)
         if self._unfamiliar_script(words):
@@ -184,7 +185,7 @@ class LayoutLMv3Classifier:
         labels = _complete_segments(words, labels, rules)
         labels, scores = _with_certain_patterns(words, labels, scores, probabilities,
                                                 self.labels, rules)
-        labels = fax_beside_its_office_number(
+        labels = card_consistent(
             words, labels, region_hints((w.text for w in words), default=region or "US"))
         labels = bio_repair(words, labels)
         return Classification(_without_stray_addresses(words, labels), scores)

@@ -16,18 +16,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-import phonenumbers
 
 from bizcard.pipeline import lexicon, patterns
-from bizcard.pipeline.layout import Segment, reading_order_lines, segments
+from bizcard.pipeline.classify.consistency import card_consistent
+from bizcard.pipeline.layout import Segment, segments
 from bizcard.pipeline.regions import region_hints
-from bizcard.pipeline.schema import OUTSIDE, entity_of
+from bizcard.pipeline.schema import OUTSIDE
 from bizcard.pipeline.types import Classification, Word
 
 VERSION = "rules-1"
 SAME_TYPE_SIZE = 0.12  # heights within 12%: the same type size (a city line, not a logo)
 LOGO_MIN_HEIGHT = 0.6  # a company name without legal form is at least this share of the name
-FAX_SUFFIX_DIGITS = 3  # a fax differs from its office number in at most its last three digits
 
 LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -74,52 +73,8 @@ class RuleClassifier:
                 remaining.extend(_split_runs(segment, rest))
             previous = segment
         _label_text_segments(remaining, labelling, emails, websites)
-        labels = fax_beside_its_office_number(words, labelling.labels, regions)
+        labels = card_consistent(words, labelling.labels, regions)
         return Classification(labels, labelling.scores)
-
-
-def fax_beside_its_office_number(words: Sequence[Word], labels: Sequence[str],
-                                 regions: list[str]) -> list[str]:
-    """On a card without a labelled fax, a number printed with no label after a number it
-    shares all but its last digits with is the office's fax: "+49 30 1234 560" and, behind
-    a fax icon OCR cannot read, "+49 30 1234 569". A number with a phone label before it
-    ("D +49 30 1234 567", a direct line, or any "Label:") stays a phone."""
-    labels = list(labels)
-    if any(entity_of(label) == "FAX" for label in labels):
-        return labels
-    numbers: list[tuple[list[int], bool]] = []  # words, and a label before, in reading order
-    for line in reading_order_lines(words):
-        for position, i in enumerate(line):
-            if labels[i] == "B-PHONE":
-                before = words[line[position - 1]].text if position else ""
-                labelled = before.endswith(":") or lexicon.token(before).rstrip(".:") in \
-                    lexicon.CONTACT_PREFIXES
-                numbers.append(([i], labelled))
-            elif labels[i] == "I-PHONE" and numbers and numbers[-1][0][-1] in line:
-                numbers[-1][0].append(i)
-    parsed = []
-    for ids, labelled in numbers:
-        number = patterns.parse_phone(" ".join(words[i].text for i in ids), regions)
-        digits = "" if number is None else (
-            f"{number.country_code}:{phonenumbers.national_significant_number(number)}")
-        parsed.append((ids, labelled, digits))
-    for n, (ids, labelled, digits) in enumerate(parsed):
-        if labelled or not digits:
-            continue
-        if any(_office_sibling(earlier, digits) for _, _, earlier in parsed[:n]):
-            for k, i in enumerate(ids):
-                labels[i] = f"{'B' if k == 0 else 'I'}-FAX"
-            break
-    return labels
-
-
-def _office_sibling(office: str, other: str) -> bool:
-    """Same country and length, and all but the last one to three digits the same."""
-    if not office or len(office) != len(other) or office == other:
-        return False
-    differing = len(office) - next(
-        n for n, (a, b) in enumerate(zip(office, other, strict=True)) if a != b)
-    return differing <= FAX_SUFFIX_DIGITS
 
 
 def _char_spans(segment: Segment) -> list[tuple[int, int]]:

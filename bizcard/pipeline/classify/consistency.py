@@ -1,0 +1,106 @@
+"""Card-level fixes both classifiers apply to their word labels: what one word's label
+cannot know but the whole card shows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import phonenumbers
+
+from bizcard.pipeline import lexicon, patterns
+from bizcard.pipeline.layout import reading_order_lines, segments
+from bizcard.pipeline.regions import COUNTRY_NAMES
+from bizcard.pipeline.schema import OUTSIDE, entity_of
+from bizcard.pipeline.types import Word
+
+FAX_SUFFIX_DIGITS = 3  # a fax differs from its office number in at most its last three digits
+KEPT_ON_REGISTRATION_LINES = frozenset({"EMAIL", "WEBSITE"})
+
+
+def card_consistent(words: Sequence[Word], labels: Sequence[str],
+                    regions: list[str]) -> list[str]:
+    """``labels`` of upright ``words`` with the card-level fixes below applied."""
+    labels = registration_lines_outside(words, labels)
+    labels = country_line_in_address(words, labels)
+    return fax_beside_its_office_number(words, labels, regions)
+
+
+def registration_lines_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A segment that starts with a registration label ("Org.nr 556355-4483", "P.IVA
+    0123...", "N° TVA FR39...") is small print, not an address, phone or name."""
+    labels = list(labels)
+    for segment in segments(words):
+        head = [lexicon.token(w.text).rstrip(".:") for w in segment.words[:2]]
+        if not any(token in lexicon.REGISTRATION_LABELS for token in head):
+            continue
+        for i in segment.word_ids:
+            if entity_of(labels[i]) not in KEPT_ON_REGISTRATION_LINES:
+                labels[i] = OUTSIDE
+    return labels
+
+
+def country_line_in_address(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A country named right after the address ("Liechtenstein" on the next line, "...
+    69002 Lyon – France") ends the address."""
+    labels = list(labels)
+    previous = OUTSIDE
+    for line in reading_order_lines(words):
+        for position, i in enumerate(line):
+            if labels[i] == OUTSIDE and entity_of(previous) == "ADDRESS" and _names_a_country(
+                    words, line[position:]):
+                for j in line[position:]:
+                    labels[j] = "I-ADDRESS"
+            previous = labels[i]
+    return labels
+
+
+def _names_a_country(words: Sequence[Word], ids: list[int]) -> bool:
+    text = " ".join(words[i].text for i in ids)
+    return re.sub(r"^[\s\-–—,]+|[\s.,]+$", "", text).lower() in COUNTRY_NAMES
+
+
+def fax_beside_its_office_number(words: Sequence[Word], labels: Sequence[str],
+                                 regions: list[str]) -> list[str]:
+    """On a card without a labelled fax, a number printed with no label after a number it
+    shares all but its last digits with is the office's fax: "+49 30 1234 560" and, behind
+    a fax icon OCR cannot read, "+49 30 1234 569". A number with a phone label before it
+    ("D +49 30 1234 567", a direct line, or any "Label:") stays a phone."""
+    labels = list(labels)
+    if any(entity_of(label) == "FAX" for label in labels):
+        return labels
+    numbers: list[tuple[list[int], bool]] = []  # words, and a label before, in reading order
+    for line in reading_order_lines(words):
+        for position, i in enumerate(line):
+            if labels[i] == "B-PHONE":
+                before = words[line[position - 1]].text if position else ""
+                labelled = before.endswith(":") or lexicon.token(before).rstrip(".:") in \
+                    lexicon.CONTACT_PREFIXES
+                numbers.append(([i], labelled))
+            elif labels[i] == "I-PHONE" and numbers and numbers[-1][0][-1] in line:
+                numbers[-1][0].append(i)
+    parsed = []
+    for ids, labelled in numbers:
+        number = patterns.parse_phone(" ".join(words[i].text for i in ids), regions)
+        digits = "" if number is None else (
+            f"{number.country_code}:{phonenumbers.national_significant_number(number)}")
+        parsed.append((ids, labelled, digits))
+    for n, (ids, labelled, digits) in enumerate(parsed):
+        if labelled or not digits:
+            continue
+        if any(_office_sibling(earlier, digits) for _, _, earlier in parsed[:n]):
+            for k, i in enumerate(ids):
+                labels[i] = f"{'B' if k == 0 else 'I'}-FAX"
+            break
+    return labels
+
+
+def _office_sibling(office: str, other: str) -> bool:
+    """Same country and length, and all but the last one to three digits the same."""
+    if not office or len(office) != len(other) or office == other:
+        return False
+    differing = len(office) - next(
+        n for n, (a, b) in enumerate(zip(office, other, strict=True)) if a != b)
+    return differing <= FAX_SUFFIX_DIGITS
+
+
