@@ -197,7 +197,7 @@ def bio_repair(words: Sequence[Word], labels: list[str]) -> list[str]:
             elif repaired[i].startswith("B-") and entity == previous and (
                     (position > 0 and entity not in CONTACT_ENTITIES)
                     or (position == 0 and entity in STACKED_ENTITIES
-                        and _right_under(words, previous_line, line))):
+                        and right_under(words, previous_line, line))):
                 repaired[i] = f"I-{entity}"
             previous = entity
         previous_line = line
@@ -208,7 +208,7 @@ def bio_repair(words: Sequence[Word], labels: list[str]) -> list[str]:
 STACKED_ENTITIES = frozenset({"NAME", "POSITION", "DEPARTMENT"})
 
 
-def _right_under(words: Sequence[Word], above: list[int], below: list[int]) -> bool:
+def right_under(words: Sequence[Word], above: list[int], below: list[int]) -> bool:
     """Whether line ``below`` starts within a line height under line ``above`` and overlaps
     it horizontally."""
     if not above:

@@ -49,7 +49,10 @@ SOCIAL_HOSTS = frozenset(
 
 HONORIFICS = frozenset(
     """dr dr. prof prof. mr mr. mrs mrs. ms ms. mx herr frau m. mme mme. mlle sr sr. sra
-    sra. dott dott. dott.ssa ing ing. mag mag. dipl.-ing. dhr. mevr. drs. ir.""".split()
+    sra. dott dott. dott.ssa ing ing. mag mag. dipl.-ing. dhr. mevr. drs. ir. me me. mgr
+    mgr. inż. inż dr. inż. hab. avv. avv arch. arch lic. lic eng. eng phd ph.d. mba msc
+    m.sc. bsc b.sc. b.eng. m.eng. cpa esq. esq dipl. rndr. judr. mudr. ing.-arch. к.т.н.
+    д.т.н. к.э.н.""".split()
 )
 
 LEGAL_FORMS = frozenset(
@@ -59,23 +62,38 @@ LEGAL_FORMS = frozenset(
     holding holdings partners associates gruppe groupe grupo gruppo ооо оао зао пао ао
     нко ип ано фгуп гк нпо s.coop. s.com. s.c. s.l.u. e.g. eg gbr kgaa kg. stiftung
     e.v. cia cia. sociedad associados asociados associés inkorporated инкорпорэйтед групп
-    группа холдинг""".split()
+    группа холдинг sp. z o.o. s.r.o. a.s. kft. zrt. nyrt. bt. aps a/s asa oy oyj ab hb
+    a.ş. şti. s.r.l. srl s.a.s. sas ltda lda s.a.c. sac s.a.a. pvt pvt. sprl bvba vzw
+    sàrl sagl gmbh ag kg""".split()
 )
 COMPANY_WORDS = frozenset(
     """solutions technologies technology systems consulting services software labs studio
     industries international global enterprises ventures capital bank agency media
     logistics company compagnie société entreprise empresa azienda bedrijf firma zonen
-    söhne sons fils figli hijos filhos e-commerce""".split()
+    söhne sons fils figli hijos filhos e-commerce spółka przedsiębiorstwo společnost
+    vállalat társaság gruppen bröderna brødrene veljekset yhtiöt şirketi holding""".split()
 )
 
 # "Marketing Department" is a department even though "marketing" is also a job word.
 DEPARTMENT_WORDS = frozenset(
     """department dept dept. division abteilung département departamento dipartimento
-    divisione afdeling divisie отдел департамент""".split()
+    divisione afdeling divisie отдел департамент dział oddělení oddelenie osztály
+    departament avdelning avdelningen afdeling afdelingen osasto departmanı birimi
+    bölümü""".split()
 )
 # These also appear in job titles ("Customer Service Manager"): only without a job word.
 WEAK_DEPARTMENT_WORDS = frozenset(
-    """bereich service direction área ufficio setor управление служба дирекция""".split()
+    """bereich service direction área ufficio setor управление служба дирекция
+    geschäftsleitung geschäftsführung vertrieb einkauf buchhaltung personal
+    personalabteilung marketing verkauf logistik kundenservice diretoria financeiro
+    comercial compras vendas gerencia administración ventas finanzas contabilidad
+    direzione acquisti vendite amministrazione contabilità verkoop inkoop administratie
+    klantenservice directie ledelse salg økonomi regnskab indkøb kundeservice
+    försäljning ekonomi inköp ledning kundtjänst myynti talous hallinto johto markkinointi
+    tuotekehitys asiakaspalvelu sprzedaż księgowość zarząd logistyka kadry zakupy
+    obchod účtárna vedení nákup prodej értékesítés pénzügy beszerzés vezetés vânzări
+    achiziții contabilitate satış muhasebe satınalma yönetim бухгалтерия
+    продажи закупки маркетинг логистика""".split()
 )
 
 DEPARTMENT_PHRASES = re.compile(
@@ -111,6 +129,20 @@ POSITION_WORDS = frozenset(
     директор менеджер инженер руководитель начальник специалист главный ведущий
     генеральный заместитель консультант бухгалтер разработчик аналитик программист юрист
     президент председатель администратор координатор технолог эксперт
+    teamleider teamleiter teamlead teamleader gruppenleiter abteilungsleiter
+    bereichsleiter abteilungsleiterin representante vertreter ledare leder
+    kierownik dyrektor specjalista prezes wiceprezes członek doradca inżynier księgowa
+    księgowy konsultant handlowiec przedstawiciel asystent asystentka analityk
+    programista projektant ředitel ředitelka jednatel vedoucí manažer manažerka
+    specialista účetní obchodník konzultant technik asistentka riaditeľ konateľ
+    igazgató ügyvezető vezető mérnök tanácsadó könyvelő értékesítő elemző director
+    inginer consultant contabil manager vânzări projektledare säljare ingenjör konsult
+    utvecklare ansvarig ekonom chef vd direktør sælger ingeniør udvikler konsulent
+    salgschef projektleder daglig leder selger rådgiver utvikler prosjektleder
+    markedssjef toimitusjohtaja johtaja päällikkö myyntipäällikkö insinööri asiantuntija
+    konsultti kehittäjä suunnittelija müdür müdürü mühendis uzman danışman yönetici
+    temsilci gerente asesora ejecutiva ejecutivo contador contadora diretor gestor
+    analista
     总监 经理 总裁 主任 工程师 董事 总经理 主管 顾问 销售 部长""".split()
 )
 
@@ -122,7 +154,11 @@ STREET_WORDS = frozenset(
     impasse quai cours place route calle c/ avda avda. avenida plaza paseo camino
     carretera ronda travesía via viale piazza corso largo vicolo strada località straat
     laan plein gracht kade singel dreef rua travessa praça alameda rodovia estrada
-    bairro andar sala conjunto ул ул. улица пр. проспект пер. переулок шоссе наб.
+    bairro andar sala conjunto ul. ulica al. aleja os. osiedle ulice nám. náměstí
+    třída utca út tér körút strada str. bulevardul calea gatan vägen gata väg gränd
+    torget vej gade allé plads veien gate vei katu tie kuja cad. caddesi sok. sokak
+    mah. mahallesi bulvarı carrera cra. calle cl. diagonal dg. transversal tv. av.
+    rua ul ул ул. улица пр. проспект пер. переулок шоссе наб.
     набережная бульвар б-р пл. площадь д. дом офис оф. кв. стр. корп. г. город обл.
     область р-н район postfach cedex bp""".split()
 )
@@ -141,7 +177,8 @@ WEAK_STREET_WORDS = frozenset(
     estação fazenda jardim contrada borgo rotonda vicolo appartamento piano""".split()
 )
 STREET_SUFFIXES = ("straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "straat",
-                   "laan", "plein", "gracht", "damm", "ring")
+                   "laan", "plein", "gracht", "damm", "ring", "gatan", "vägen", "gade",
+                   "vej", "veien", "gata", "katu", "tie", "kuja", "utca")
 CJK_ADDRESS_CHARS = frozenset("省市区县路街号楼层座室大厦中心镇村道巷")
 
 # Lower-case settlement abbreviations that start Russian addresses ("г. Москва", "п. Можга").
@@ -213,3 +250,7 @@ def has_word(words: list[str], vocabulary: frozenset[str]) -> bool:
         if t in vocabulary or t.rstrip(".") in vocabulary:
             return True
     return False
+
+# Words that make a line something other than a person's name.
+NOT_IN_A_NAME = (POSITION_WORDS | LEGAL_FORMS | DEPARTMENT_WORDS | WEAK_DEPARTMENT_WORDS
+                 | COMPANY_WORDS | STREET_WORDS)

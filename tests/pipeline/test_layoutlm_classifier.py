@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 from bizcard.pipeline.assemble import raw_values
@@ -94,3 +95,16 @@ def test_a_registration_number_in_the_small_print_is_no_phone(model):
     ])
     fields, _, _ = fields_of(model, words, region="NL")
     assert fields["phones"] == ["+31105547505"]
+
+
+def test_words_of_one_line_without_punctuation_between_them_are_one_value(model):
+    from bizcard.pipeline.classify.layoutlm import _one_entity_per_run
+
+    words = card_words(["Benjamin Chrétien", "Jane Doe, CEO"])
+    names = list(model.labels)
+    probabilities = [np.eye(len(names))[names.index(label)] * 0.6 for label in (
+        "B-NAME", "B-COMPANY", "B-NAME", "I-NAME", "B-POSITION")]
+    probabilities[1][names.index("I-NAME")] = 0.3  # Chrétien: company 0.6, name 0.3
+    labels = ["B-NAME", "B-COMPANY", "B-NAME", "I-NAME", "B-POSITION"]
+    assert _one_entity_per_run(words, labels, probabilities, names) == [
+        "B-NAME", "I-NAME", "B-NAME", "I-NAME", "B-POSITION"]

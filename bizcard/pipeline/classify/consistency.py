@@ -9,19 +9,24 @@ from collections.abc import Sequence
 import phonenumbers
 
 from bizcard.pipeline import lexicon, patterns
-from bizcard.pipeline.layout import reading_order_lines, segments
+from bizcard.pipeline.layout import reading_order_lines, right_under, segments, word_height
 from bizcard.pipeline.regions import COUNTRY_NAMES
 from bizcard.pipeline.schema import OUTSIDE, entity_of
 from bizcard.pipeline.types import Word
 
 FAX_SUFFIX_DIGITS = 3  # a fax differs from its office number in at most its last three digits
 KEPT_ON_REGISTRATION_LINES = frozenset({"EMAIL", "WEBSITE"})
+MONOGRAM_LETTERS = 2
+NAME_SIZE_RATIO = (0.8, 1.25)  # two lines of one name are set in about the same size
+NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*$")
 
 
 def card_consistent(words: Sequence[Word], labels: Sequence[str],
                     regions: list[str]) -> list[str]:
     """``labels`` of upright ``words`` with the card-level fixes below applied."""
     labels = registration_lines_outside(words, labels)
+    labels = monogram_outside(words, labels)
+    labels = name_over_two_lines(words, labels)
     labels = country_line_in_address(words, labels)
     return fax_beside_its_office_number(words, labels, regions)
 
@@ -38,6 +43,50 @@ def registration_lines_outside(words: Sequence[Word], labels: Sequence[str]) -> 
             if entity_of(labels[i]) not in KEPT_ON_REGISTRATION_LINES:
                 labels[i] = OUTSIDE
     return labels
+
+
+def monogram_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A line of one or two letters labelled as the company is the logo's monogram ("F"
+    over "Ferrovis Ltda."), not part of the name."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        if len(line) == 1 and entity_of(labels[line[0]]) == "COMPANY" \
+                and len(words[line[0]].text.strip(".,&")) <= MONOGRAM_LETTERS:
+            labels[line[0]] = OUTSIDE
+    return labels
+
+
+def name_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A name of a single word completes itself with the line right above or below it in
+    the same type size when that line reads like the rest of a name ("Ditte" over
+    "Kristensen", the company's label on one of them notwithstanding): a person's full
+    name has two words at least."""
+    labels = list(labels)
+    name_words = [i for i, label in enumerate(labels) if entity_of(label) == "NAME"]
+    if len(name_words) != 1:
+        return labels
+    lines = reading_order_lines(words)
+    at = next(n for n, line in enumerate(lines) if name_words[0] in line)
+    if len(lines[at]) != 1:
+        return labels
+    for other in (at + 1, at - 1):
+        if not 0 <= other < len(lines):
+            continue
+        above, below = sorted((at, other))
+        if right_under(words, lines[above], lines[below]) and _completes_name(
+                words, lines[other], name_words[0]):
+            for n, i in enumerate(lines[above] + lines[below]):
+                labels[i] = "B-NAME" if n == 0 else "I-NAME"
+            break
+    return labels
+
+
+def _completes_name(words: Sequence[Word], line: list[int], name_word: int) -> bool:
+    texts = [words[i].text for i in line]
+    ratio = word_height(words[line[0]]) / max(word_height(words[name_word]), 1.0)
+    return (len(texts) <= 2 and NAME_SIZE_RATIO[0] <= ratio <= NAME_SIZE_RATIO[1]
+            and all(NAME_WORD.match(t) and t[0].isupper() for t in texts)
+            and not lexicon.has_word(texts, lexicon.NOT_IN_A_NAME))
 
 
 def country_line_in_address(words: Sequence[Word], labels: Sequence[str]) -> list[str]:

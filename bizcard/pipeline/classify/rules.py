@@ -261,7 +261,7 @@ def _is_department(text: str) -> bool:
     if lexicon.has_word(words, lexicon.DEPARTMENT_WORDS):
         return True
     return lexicon.has_word(words, lexicon.WEAK_DEPARTMENT_WORDS) and not lexicon.has_word(
-        words, lexicon.POSITION_WORDS
+        words, lexicon.POSITION_WORDS | lexicon.LEGAL_FORMS
     )
 
 
