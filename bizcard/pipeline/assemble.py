@@ -15,6 +15,7 @@ LINE_JOINED_WITH_COMMA = frozenset({"ADDRESS"})
 # "Carrera 33 # 77-8", "Av. 7 N° 179"):
 # when it stands between two words of one value, it belongs to it, whatever it is labelled.
 INNER_PUNCTUATION = frozenset({"/", "-", "–", "—", "&", "+", "#", "№", "N°", "Nº", "n°", "nº"})
+JOINED_ACROSS_PUNCTUATION = frozenset({"ADDRESS"})
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -73,14 +74,19 @@ def raw_values(words: Sequence[Word], classification: Classification) -> dict[st
 def _inner_punctuation_joined(words: Sequence[Word], lines: list[list[int]],
                               labels: Sequence[str]) -> list[str]:
     """``labels`` with each lone punctuation word between two words of one value on a line
-    (an I- word follows it) labelled as part of that value."""
+    labelled as part of that value: an I- word follows it, or, in an address, a B- address
+    word ("Carrera 33 # 77-8", "Recife - PE": one address; "Sales Manager - Marketing" may
+    be two values)."""
     joined = list(labels)
     for ids in lines:
         for before, word, after in zip(ids, ids[1:], ids[2:], strict=False):
             entity = entity_of(joined[before])
-            if (entity is not None and words[word].text in INNER_PUNCTUATION
-                    and entity_of(joined[word]) is None and joined[after] == f"I-{entity}"):
-                joined[word] = f"I-{entity}"
+            if (entity is None or words[word].text not in INNER_PUNCTUATION
+                    or entity_of(joined[word]) is not None):
+                continue
+            if joined[after] == f"I-{entity}" or (
+                    joined[after] == f"B-{entity}" and entity in JOINED_ACROSS_PUNCTUATION):
+                joined[word] = joined[after] = f"I-{entity}"
     return joined
 
 

@@ -39,7 +39,8 @@ REGISTRATION_LABELS = frozenset(
     naf ape p.iva piva iva partita c.f. cf rea nif cif nie nipc cnpj cpf mwst mwst-nr
     ust-idnr ust-id ust.-idnr steuernr steuernummer st.-nr hrb hra amtsgericht
     handelsregister registergericht uid uid-nr che fn firmenbuch abn acn gst crn dič ičo
-    nip regon krs org.nr orgnr cvr y-tunnus инн кпп огрн огрнип окпо бик""".split()
+    nip regon krs org.nr orgnr cvr y-tunnus foretaksregisteret mva bce kbo cin gstin
+    cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик""".split()
 )
 
 SOCIAL_HOSTS = frozenset(

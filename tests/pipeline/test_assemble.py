@@ -20,3 +20,13 @@ def test_punctuation_inside_a_value_is_kept_whatever_its_label():
     assert fields["address"] == "Vereda Levi Andrade, 13, 26312208 Mendes / PI"
     # Between two values (a new B- follows), the stroke separates them.
     assert fields["phones"] == ["+551135366452", "+5511981256997"]
+
+
+def test_a_lone_mark_inside_an_address_keeps_it_one_value() -> None:
+    """The model often starts the address again after a "#" or "-" it left outside; inside
+    an address that is one value ("Carrera 33Z Sur # 77-8", "Campinas - SP")."""
+    words = card_words(["Carrera 33Z Sur # 77-8", "Campinas - SP"])
+    labels = ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "B-ADDRESS", "I-ADDRESS", "O",
+              "B-ADDRESS"]
+    fields = labelled_fields(words, labels, region="CO")
+    assert fields["address"] == "Carrera 33Z Sur # 77-8, Campinas - SP"

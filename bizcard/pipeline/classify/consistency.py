@@ -91,13 +91,13 @@ def _completes_name(words: Sequence[Word], line: list[int], name_word: int) -> b
 
 def country_line_in_address(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A country named right after the address ("Liechtenstein" on the next line, "...
-    69002 Lyon – France") ends the address."""
+    69002 Lyon – France") ends the address, whatever the word was labelled."""
     labels = list(labels)
     previous = OUTSIDE
     for line in reading_order_lines(words):
         for position, i in enumerate(line):
-            if labels[i] == OUTSIDE and entity_of(previous) == "ADDRESS" and _names_a_country(
-                    words, line[position:]):
+            if labels[i] != "I-ADDRESS" and entity_of(previous) == "ADDRESS" \
+                    and _names_a_country(words, line[position:]):
                 for j in line[position:]:
                     labels[j] = "I-ADDRESS"
             previous = labels[i]
