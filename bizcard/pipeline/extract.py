@@ -15,16 +15,22 @@ from bizcard.pipeline.classify import get_classifier
 from bizcard.pipeline.errors import PipelineError
 from bizcard.pipeline.imageio import to_bgr
 from bizcard.pipeline.layout import upright_words
-from bizcard.pipeline.ocr import read_words
-from bizcard.pipeline.preprocess import find_cards
+from bizcard.pipeline.ocr import read_words, text_region
+from bizcard.pipeline.preprocess import CardImage, card_around, find_cards, fit_within
 from bizcard.pipeline.qr import read_qr_fields
 from bizcard.pipeline.regions import region_hints
 from bizcard.pipeline.schema import FIELDS
-from bizcard.pipeline.types import CardResult, Classification, Extraction, Word
+from bizcard.pipeline.types import CardResult, Classification, Extraction, OcrResult, Word
 from bizcard.pipeline.validate import validate
 
 STAGES = ("preprocess", "qr", "ocr", "classify", "validate")
 QR_CONFIDENCE = 0.99  # a QR code states its fields; OCR only reads them
+# A read that finds fewer words than this, or text in less than this share of a whole
+# photo, looks again where the text is (see _read_card); the region gets a margin of this
+# share of its longer side, for print the closer look still missed.
+FEW_WORDS = 8
+SMALL_TEXT_AREA = 0.2
+ZOOM_MARGIN = 0.1
 
 
 @dataclass(frozen=True)
@@ -68,15 +74,11 @@ def extract(image: Image.Image | np.ndarray, config: PipelineConfig | None = Non
     cards: list[CardResult] = []
     engines: list[str] = []
     for card_image in card_images:
+        alone = len(card_images) == 1
         with clock.stage("qr"):
             qr_fields = read_qr_fields(card_image.image)
         with clock.stage("ocr"):
-            ocr = read_words(
-                card_image.image,
-                engine=config.engine,
-                language=config.language,
-                threads=config.ocr_threads,
-            )
+            card_image, ocr = _read_card(card_image, photo, config, alone=alone)
         if not ocr.words and not qr_fields:
             continue
         engines.append(ocr.engine)
@@ -117,6 +119,46 @@ def extract(image: Image.Image | np.ndarray, config: PipelineConfig | None = Non
         model_version=classifier.version,
         timings_ms=timings,
     )
+
+
+def _read_card(card_image: CardImage, photo: np.ndarray, config: PipelineConfig, *,
+               alone: bool) -> tuple[CardImage, OcrResult]:
+    """OCR of one card image. When it reads too little (a card that fills a fraction of a
+    photo and was not found, so its print was too small to read; or a crop that caught only
+    a card's coloured band), the region of the photo where text is found in finer detail
+    is read instead, at the photo's own resolution, if that reads more. Only for the one
+    card of a photo (``alone``): the region would hold every card's text."""
+    def read(image: np.ndarray) -> OcrResult:
+        return read_words(image, engine=config.engine, language=config.language,
+                          threads=config.ocr_threads)
+
+    ocr = read(card_image.image)
+    if not alone or not _reads_too_little(card_image, ocr.words):
+        return card_image, ocr
+    overview = fit_within(photo, config.max_side)
+    region = text_region(overview, threads=config.ocr_threads)
+    if region is None:
+        return card_image, ocr
+    scale = photo.shape[1] / overview.shape[1]
+    margin = ZOOM_MARGIN * max(region[2] - region[0], region[3] - region[1])
+    zoomed = card_around(photo, tuple((v + d) * scale for v, d in zip(
+        region, (-margin, -margin, margin, margin), strict=True)), max_side=config.max_side)
+    zoomed_ocr = read(zoomed.image)
+    if len(zoomed_ocr.words) > len(ocr.words):
+        return zoomed, zoomed_ocr
+    return card_image, ocr
+
+
+def _reads_too_little(card_image: CardImage, words: Sequence[Word]) -> bool:
+    """Fewer words than any card prints, or, on a whole photo, text in a small part of it."""
+    if len(words) < FEW_WORDS:
+        return True
+    if card_image.quad is not None:
+        return False
+    points = np.array([w.quad for w in words], dtype=np.float64).reshape(-1, 2)
+    spread = np.ptp(points, axis=0)
+    height, width = card_image.image.shape[:2]
+    return spread[0] * spread[1] < SMALL_TEXT_AREA * width * height
 
 
 def labelled_fields(upright: Sequence[Word], labels: Sequence[str], *, region: str) -> dict:

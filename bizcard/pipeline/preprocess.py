@@ -62,6 +62,18 @@ def find_cards(photo: np.ndarray, *, max_side: int) -> list[CardImage]:
     return cards
 
 
+def card_around(photo: np.ndarray, box: tuple[float, float, float, float], *,
+                max_side: int) -> CardImage:
+    """The part of ``photo`` inside ``box`` (``x0, y0, x1, y1``, clipped to the photo) as a
+    card image, at the photo's own resolution up to ``max_side``."""
+    height, width = photo.shape[:2]
+    x0, y0 = max(0, int(box[0])), max(0, int(box[1]))
+    x1, y1 = min(width, int(np.ceil(box[2]))), min(height, int(np.ceil(box[3])))
+    corners = ((float(x0), float(y0)), (float(x1), float(y0)), (float(x1), float(y1)),
+               (float(x0), float(y1)))
+    return CardImage(fit_within(photo[y0:y1, x0:x1], max_side), corners)
+
+
 _ROTATIONS = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180,
               270: cv2.ROTATE_90_COUNTERCLOCKWISE}
 

@@ -65,3 +65,17 @@ def test_unknown_model_version_is_refused_before_any_work():
     with pytest.raises(PipelineError) as error:
         extract(card_image(GERMAN_CARD), PipelineConfig(classifier="layoutlm-99"))
     assert error.value.code == "unknown_model" and "rules" in error.value.message
+
+
+def test_a_small_card_the_photo_hides_is_read_where_its_text_is():
+    """A white card on a white desk fills a fifth of a 12 MP photo: no card outline stands
+    out, and read whole at 1600 px its print is too small; the pipeline looks again at the
+    region where text is, at the photo's own resolution."""
+    card = card_image(GERMAN_CARD)
+    corners = np.float32([[2350, 1500], [3350, 1480], [3370, 2060], [2360, 2080]])
+    photo = photo_of(card, corners, (4000, 3000), table_bgr=(250, 250, 250))
+    result = extract(photo).primary
+    assert result.quad is not None  # the region read, where the review page draws words
+    assert result.fields["emails"] == ["a.becker@mueller-schmidt.de"]
+    assert result.fields["phones"] == ["+493012345678"]
+    assert result.fields["full_name"] == "Dr. Anna Becker"

@@ -130,6 +130,22 @@ def read_words(image: np.ndarray, *, engine: str, language: str, threads: int) -
     return OcrResult(words, used, detect_script(w.text for w in words))
 
 
+def text_region(image: np.ndarray, *, threads: int) -> tuple[int, int, int, int] | None:
+    """The box ``(x0, y0, x1, y1)`` around all the text on ``image`` (PP-OCR's detector,
+    looking closer than a read does); None when no text is found or rapidocr cannot run."""
+    try:
+        engine = get_engine("rapidocr", threads=threads)
+    except OcrUnavailable:
+        return None
+    boxes = engine.text_boxes(image)  # type: ignore[attr-defined]
+    if not boxes:
+        return None
+    points = np.array(boxes, dtype=np.float64).reshape(-1, 2)
+    x0, y0 = points.min(axis=0)
+    x1, y1 = points.max(axis=0)
+    return int(x0), int(y0), int(np.ceil(x1)), int(np.ceil(y1))
+
+
 def _read_with_fallback(
     image: np.ndarray, order: tuple[str, ...], threads: int
 ) -> tuple[list[Word], str]:
