@@ -7,11 +7,13 @@ One card goes through four stages, each in its own module:
   addresses; phone numbers that ``phonenumbers`` accepts for the region; e-mails from the
   name and the company's domain; label prefixes, slogans, handles, legal small print and QR
   payloads as distractors). ``vocabulary`` holds the per-language words.
-- ``layouts``: a design (palette, Debian fonts from ``fonts``, sizes) and one of 13 layouts
-  that places the text in boxes; ``render`` draws it, recording each word's box and BIO
-  label (``schema.BIO_LABELS``).
-- ``camera``: the card on a table or a scanner: tilt, rotation, quarter turns, shadow,
-  light, blur, noise; word boxes go through the same homography.
+- ``layouts``: a design (palette, Debian fonts from ``fonts``, sizes, letter spacing, how
+  position and department or the parts of an address share a line) and one of the
+  ``LAYOUTS`` (landscape and portrait) that places the text in boxes; ``render`` draws it,
+  recording each word's box and BIO label (``schema.BIO_LABELS``).
+- ``camera``: the card on a table or a scanner: tilt, rotation, quarter turns, distance,
+  portrait frames, shadow, light (dim and low-contrast captures too), blur, noise; word
+  boxes go through the same homography.
 - ``dataset``: JPEG files and ``cards.jsonl``, deterministic per seed, in parallel.
 
 A ``cards.jsonl`` line also carries ``"synth": {"layout", "capture", "qr"}`` so scores can

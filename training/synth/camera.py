@@ -22,6 +22,13 @@ QUARTER_TURN_SHARE = 0.1  # sideways or upside down: phones are held any way
 PHOTO_CARD_SCALE = (0.7, 1.3)
 SCAN_CARD_SCALE = (0.75, 1.25)
 MAX_LONG_SIDE = 2000
+# Taken from further away: the card fills FAR_FILL of the frame, in a larger frame so that
+# its small print keeps about the pixels it has in a close-up.
+FAR_SHARE = 0.1
+FAR_FILL = (0.35, 0.5)
+FAR_MAX_LONG_SIDE = 2300
+ROTATED_FRAME_SHARE = 0.12  # the phone held the other way: a portrait photo of a wide card
+DIM_SHARE = 0.06  # a very dark or a washed-out capture, still readable
 
 
 @dataclass
@@ -49,6 +56,8 @@ def photograph(card: np.ndarray, boxes: list[Box], rng: np.random.Generator) -> 
     image = _composite(card, background, homography)
     if not scan:
         image = _light(image, rng)
+    if rng.random() < DIM_SHARE:
+        image = _dim(image, rng)
     image = _blur(image, rng, strength=0.5 if scan else 1.0)
     image = _noise(image, rng, sigma=rng.uniform(0, 3 if scan else 7))
     out_h, out_w = image.shape[:2]
@@ -72,9 +81,9 @@ def _quad(w: int, h: int, angle_deg: float, turns: int, keystone: tuple[float, f
 
 
 def _fit(quad: np.ndarray, scale: float, fill: float, landscape: bool,
-         rng: np.random.Generator) -> tuple[int, int, np.ndarray]:
+         rng: np.random.Generator, max_side: int = MAX_LONG_SIDE) -> tuple[int, int, np.ndarray]:
     """A photo frame around the quad scaled by ``scale``, the quad filling ``fill`` of it
-    along its tighter side, placed at random; frames above MAX_LONG_SIDE are scaled down."""
+    along its tighter side, placed at random; frames above ``max_side`` are scaled down."""
     aspect = float(rng.choice([4 / 3, 16 / 9, 3 / 2]))
     quad = quad * scale
     span_w, span_h = quad.max(axis=0) - quad.min(axis=0)
@@ -84,7 +93,7 @@ def _fit(quad: np.ndarray, scale: float, fill: float, landscape: bool,
     else:
         out_h = max(span_h, span_w * aspect) / fill
         out_w = out_h / aspect
-    shrink = min(1.0, MAX_LONG_SIDE / max(out_w, out_h))
+    shrink = min(1.0, max_side / max(out_w, out_h))
     quad = quad * shrink
     out_w, out_h = int(np.ceil(out_w * shrink)), int(np.ceil(out_h * shrink))
     low, high = quad.min(axis=0), quad.max(axis=0)
@@ -99,12 +108,16 @@ def _photo_geometry(w: int, h: int, turns: int,
     keystone = (rng.uniform(-0.12, 0.18), rng.uniform(-0.1, 0.1))
     quad = _quad(w, h, angle, turns, keystone, rng.uniform(-0.025, 0.025, (4, 2)))
     card_landscape = (w > h) != (turns % 2 == 1)
-    if rng.random() < 0.92:
-        return _fit(quad, rng.uniform(*PHOTO_CARD_SCALE), rng.uniform(0.6, 0.95),
-                    card_landscape, rng)
-    # the phone held the other way: the card fills the frame's short side
-    return _fit(quad, rng.uniform(*PHOTO_CARD_SCALE), rng.uniform(0.85, 0.97),
-                not card_landscape, rng)
+    framing = rng.random()
+    if framing < FAR_SHARE:
+        return _fit(quad, rng.uniform(*PHOTO_CARD_SCALE), rng.uniform(*FAR_FILL),
+                    card_landscape, rng, FAR_MAX_LONG_SIDE)
+    if framing < FAR_SHARE + ROTATED_FRAME_SHARE:
+        # the card fills the frame's short side
+        return _fit(quad, rng.uniform(*PHOTO_CARD_SCALE), rng.uniform(0.85, 0.97),
+                    not card_landscape, rng)
+    return _fit(quad, rng.uniform(*PHOTO_CARD_SCALE), rng.uniform(0.6, 0.95), card_landscape,
+                rng)
 
 
 def _scan_geometry(w: int, h: int, turns: int,
@@ -204,6 +217,16 @@ def _light(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         spot = cv2.resize(spot.astype(np.float32), (w, h), interpolation=cv2.INTER_LINEAR)
         image = cv2.add(image, cv2.merge([spot * np.float32(rng.uniform(40, 110))] * 3))
     return image
+
+
+def _dim(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A dark room (everything at a third of its light) or a washed-out capture (every
+    level pulled towards one grey): ink and paper still differ by ~80 levels or more."""
+    if rng.random() < 0.5:
+        return cv2.multiply(image, np.full(3, rng.uniform(0.3, 0.45)))
+    keep = rng.uniform(0.45, 0.6)
+    grey = np.float32(rng.uniform(90, 150) * (1 - keep))
+    return cv2.add(cv2.multiply(image, np.full(3, keep)), np.full(3, grey))
 
 
 def _blur(image: np.ndarray, rng: np.random.Generator, strength: float) -> np.ndarray:

@@ -24,7 +24,11 @@ __all__ = ["LOCALES", "RUSSIAN_SHARE", "CardContent", "ContactItem", "card_conte
            "pick_locale"]
 
 RUSSIAN_SHARE = 0.125  # about one card in eight is Russian when ru_RU is among the locales
-REGIONAL_WEIGHT = 0.5  # a regional variant (en_AU) is drawn half as often as a main locale
+REGIONAL_WEIGHT = 0.5  # any other locale (en_AU, pl_PL) is drawn half as often as a main one
+DEPARTMENT_SHARE = 0.4
+TWO_LINE_NAME_SHARE = 0.15  # given name above family name, in big type
+COUNTRY_SHARE = 0.18  # the address ends with the country
+ENGLISH_COUNTRY_SHARE = 0.4  # "Germany" rather than "Deutschland"
 PHONE_KINDS = ("office", "mobile")
 SOCIAL_KINDS = ("linkedin", "twitter", "instagram", "telegram", "xing")
 _DIGITS = "0123456789"
@@ -81,8 +85,8 @@ class CardContent:
 
 def pick_locale(rng: random.Random, locales: tuple[str, ...],
                 russian_share: float = RUSSIAN_SHARE) -> str:
-    """A locale for the next card: Russian at ``russian_share``, the others by weight (a
-    regional variant half as often as a language's main locale)."""
+    """A locale for the next card: Russian at ``russian_share``, the others by weight (any
+    locale outside MAIN_LOCALES half as often as a main one)."""
     others = [code for code in locales if code != "ru_RU"]
     if "ru_RU" in locales and (not others or rng.random() < russian_share):
         return "ru_RU"
@@ -90,9 +94,16 @@ def pick_locale(rng: random.Random, locales: tuple[str, ...],
     return rng.choices(others, weights=weights)[0]
 
 
-@functools.lru_cache(maxsize=16)
+# The Faker providers cards draw from; loading all of them makes a Faker several times
+# slower to build, once per locale and worker.
+_FAKER_PROVIDERS = ("faker.providers.person", "faker.providers.company",
+                    "faker.providers.address", "faker.providers.job")
+
+
+@functools.cache
 def _faker(locale: str) -> Faker:
-    return Faker(locale)  # building one takes ~50 ms: keep one per locale and reseed it
+    # building one takes tens of ms: keep one per locale (a few dozen) and reseed it
+    return Faker(vocab.FAKER_LOCALES.get(locale, locale), providers=list(_FAKER_PROVIDERS))
 
 
 def card_content(rng: random.Random, locale: str) -> CardContent:
@@ -109,15 +120,15 @@ def card_content(rng: random.Random, locale: str) -> CardContent:
 
     if rng.random() < 0.9:
         content.position = _cased(rng, _position(rng, fake, locale), upper=0.08)
-    if rng.random() < 0.3:
+    if rng.random() < DEPARTMENT_SHARE:
         content.department = rng.choice(vocab.DEPARTMENTS[language])
     if rng.random() < 0.93:
         content.company = _company(rng, fake, locale)
     domain = _domain(rng, region, content.company, family)
     if rng.random() < 0.3:
-        content.tagline = _tagline(rng, fake, language)
+        content.tagline = _tagline(rng, fake, locale)
 
-    _add_address(rng, fake, content, region)
+    _add_address(rng, fake, content, locale)
     _add_contacts(rng, content, language, region, given, family, domain)
     if rng.random() < 0.14:
         content.legal = _legal_line(rng, fake, locale)
@@ -136,40 +147,58 @@ def _person(fake: Faker, female: bool) -> tuple[str, str]:
 
 def _name_lines(rng: random.Random, language: str, given: str, family: str,
                 female: bool) -> list[str]:
-    order = rng.random()
+    """The name as printed: in the language's order, with an honorific before it or a
+    degree after it now and then, sometimes in capitals or over two lines."""
+    core = _name_order(rng, language, given, family, female)
+    family_first = core[0] == family
+    titles = vocab.ACADEMIC_TITLES[language]
+    title = rng.choice(titles) if titles and rng.random() < 0.15 else ""
+    if female:
+        title = vocab.FEMALE_TITLES.get(language, {}).get(title, title)
+    suffixes = vocab.NAME_SUFFIXES[language]
+    suffix = rng.choice(suffixes) if rng.random() < 0.08 else ""
+    if rng.random() < 0.1:
+        core, title, suffix = [p.upper() for p in core], title.upper(), suffix.upper()
+    # given name above family name; a family name printed first stays alone on top
+    cut = 1 if family_first else len(core) - 1
+    lines = [[title, *core[:cut]], core[cut:]]
+    if suffix:
+        lines[1][-1] += rng.choice([",", ",", ""])  # "Jan Novák, Ph.D."
+        lines[1].append(suffix)
+    texts = [" ".join(part for part in line if part) for line in lines]
+    if rng.random() < TWO_LINE_NAME_SHARE:
+        return texts
+    return [" ".join(texts)]
+
+
+def _name_order(rng: random.Random, language: str, given: str, family: str,
+                female: bool) -> list[str]:
+    """Given and family name (and a Russian patronymic) in the order the card prints them."""
     if language == "ru":
         fake = _faker("ru_RU")
         patronymic = fake.middle_name_female() if female else fake.middle_name_male()
+        order = rng.random()
         if order < 0.45:
-            parts = [family, given, patronymic]  # "Иванов Иван Иванович", the formal order
-        elif order < 0.65:
-            parts = [given, patronymic, family]
-        else:
-            parts = [given, family]
-    else:
-        if language == "fr" and rng.random() < 0.3:
-            family = family.upper()  # "Jean DUPONT"
-        parts = [given, family]
-        titles = vocab.ACADEMIC_TITLES.get(language, ())
-        if titles and rng.random() < 0.12:
-            parts.insert(0, rng.choice(titles))
-        suffixes = vocab.NAME_SUFFIXES.get(language, ())
-        if suffixes and rng.random() < 0.06:
-            parts[-1] += ","
-            parts.append(rng.choice(suffixes))
-    if rng.random() < 0.1:
-        parts = [p.upper() for p in parts]
-    if rng.random() < 0.1 and len(parts) >= 2 and not parts[-2].endswith(","):
-        # given name above family name (family name alone on top when printed first, as
-        # Russian cards do); the field joins the lines with a space
-        cut = 1 if language == "ru" and order < 0.45 else len(parts) - 1
-        return [" ".join(parts[:cut]), " ".join(parts[cut:])]
-    return [" ".join(parts)]
+            return [family, given, patronymic]  # "Иванов Иван Иванович", the formal order
+        return [given, patronymic, family] if order < 0.65 else [given, family]
+    if language in vocab.FAMILY_FIRST and rng.random() < 0.85:
+        return [family, given]  # "Nagy Zoltán"
+    if language == "fr" and rng.random() < 0.3:
+        family = family.upper()  # "Jean DUPONT"
+    return [given, family]
 
 
 # Faker's job() is in the locale's language here (it_IT and nl_NL give English ones).
 _FAKER_JOB_LOCALES = frozenset({"en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "pt_BR", "ru_RU",
-                                "en_AU", "en_CA", "en_IE"})
+                                "en_AU", "en_CA", "en_IE", "en_NZ", "en_IN", "pl_PL", "sk_SK",
+                                "hu_HU", "ro_RO", "da_DK", "fi_FI", "tr_TR", "es_AR", "es_CO",
+                                "es_CL"})
+# Faker's catch_phrase() is in the locale's language here (elsewhere it is English).
+_FAKER_PHRASE_LOCALES = frozenset({"en_US", "en_GB", "en_AU", "en_CA", "en_IE", "en_NZ",
+                                   "en_IN", "fr_FR", "fr_CH", "it_IT", "it_CH", "pt_BR",
+                                   "ru_RU"})
+# Faker's company() gives these locales foreign legal forms ("Gómez PLC", "Bahri LLC").
+_FOREIGN_FAKER_COMPANY_LOCALES = frozenset({"es_AR", "es_CO", "fr_CA", "it_CH", "en_IN"})
 
 
 def _position(rng: random.Random, fake: Faker, locale: str) -> str:
@@ -192,9 +221,9 @@ def _company(rng: random.Random, fake: Faker, locale: str) -> str:
     style = rng.random()
     if language == "ru":
         name = f"{legal} «{industry}»" if style < 0.6 else fake.company()
-    elif style < 0.4:
+    elif style < 0.4 and locale not in _FOREIGN_FAKER_COMPANY_LOCALES:
         name = fake.company()
-    elif style < 0.65:
+    elif style < 0.65:  # also where Faker's company names do not fit the locale
         name = " ".join(filter(None, [fake.last_name(), industry, legal]))
     elif style < 0.8:
         name = " ".join(filter(None, [industry, fake.last_name(), legal]))
@@ -206,11 +235,16 @@ def _company(rng: random.Random, fake: Faker, locale: str) -> str:
     return _cased(rng, name, upper=0.25)
 
 
+# Letters that have no accent to strip: "Łukasz" -> "lukasz", "Søren" -> "soren".
+_UNACCENTED = str.maketrans({"ł": "l", "ı": "i", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d",
+                             "œ": "oe", "ð": "d", "þ": "th"})
+
+
 def _slug(text: str, *, umlauts: bool = False) -> str:
     """ASCII letters and digits: "Müller" -> "muller" (or "mueller" with ``umlauts``)."""
     if umlauts:
         text = text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
-    return re.sub(r"[^a-z0-9]", "", fold(text))
+    return re.sub(r"[^a-z0-9]", "", fold(text).translate(_UNACCENTED))
 
 
 def _domain(rng: random.Random, region: str, company: str | None, family: str) -> str:
@@ -226,32 +260,59 @@ def _domain(rng: random.Random, region: str, company: str | None, family: str) -
     return f"{name or 'firma'}.{rng.choice(vocab.DOMAIN_SUFFIXES[region])}"
 
 
-def _tagline(rng: random.Random, fake: Faker, language: str) -> str:
-    if language in ("en", "fr", "it", "pt", "ru") and rng.random() < 0.3:
+def _tagline(rng: random.Random, fake: Faker, locale: str) -> str:
+    if locale in _FAKER_PHRASE_LOCALES and rng.random() < 0.3:
         phrase = fake.catch_phrase()
         if len(phrase) <= 48:
             return phrase[:1].upper() + phrase[1:]
-    return rng.choice(vocab.TAGLINES[language])
+    return rng.choice(vocab.TAGLINES[locale[:2]])
 
 
-def _add_address(rng: random.Random, fake: Faker, content: CardContent, region: str) -> None:
+def _add_address(rng: random.Random, fake: Faker, content: CardContent, locale: str) -> None:
     if rng.random() > 0.85:
         return
+    builder = _ADDRESS_BUILDERS.get(locale, _faker_address)
+    lines = builder(rng, fake)
+    if len(lines) == 1 and ", " in lines[0] and rng.random() < 0.6:
+        # a one-line Russian address is often printed over two lines; ", " joins them back
+        parts = lines[0].split(", ")
+        cut = max(1, len(parts) // 2)
+        lines = [", ".join(parts[:cut]), ", ".join(parts[cut:])]
+    if rng.random() < COUNTRY_SHARE:
+        local, english = vocab.COUNTRY_NAMES[locale]
+        lines.append(english if rng.random() < ENGLISH_COUNTRY_SHARE else local)
+    content.address_lines = lines
+
+
+def _faker_address(rng: random.Random, fake: Faker) -> list[str]:
     for _ in range(8):
         raw = fake.address()
         if not _MILITARY.search(raw):
             break
     lines = [re.sub(r"\s+,", ",", re.sub(r"\s+", " ", line)).strip(" ,")
              for line in raw.splitlines()]
-    lines = [line for line in lines if line]
-    if len(lines) == 1 and ", " in lines[0] and rng.random() < 0.6:
-        # a one-line Russian address is often printed over two lines; ", " joins them back
-        parts = lines[0].split(", ")
-        cut = max(1, len(parts) // 2)
-        lines = [", ".join(parts[:cut]), ", ".join(parts[cut:])]
-    if rng.random() < 0.12:
-        lines.append(vocab.COUNTRY_NAMES[region])
-    content.address_lines = lines
+    # fr_CA places come as "Lac- Véronique"
+    return [re.sub(r"(?<=\w)- (?=\w)", "-", line) for line in lines if line]
+
+
+def _turkish_address(rng: random.Random, fake: Faker) -> list[str]:
+    district, city, postcode = rng.choice(vocab.TURKISH_PLACES)
+    quarter, street = rng.choice(vocab.TURKISH_QUARTERS), rng.choice(vocab.TURKISH_STREETS)
+    number, door = rng.randint(1, 240), rng.randint(1, 30)
+    first = rng.choice([f"{quarter} Mah. {street} Cad. No: {number}",
+                        f"{quarter} Mahallesi {street} Caddesi No:{number}/{door}",
+                        f"{street} Sok. No: {number} D: {door}"])
+    return [first, rng.choice([f"{postcode} {district}/{city}", f"{district} / {city}"])]
+
+
+def _ticino_address(rng: random.Random, fake: Faker) -> list[str]:
+    postcode, town = rng.choice(vocab.TICINO_PLACES)
+    street = f"{rng.choice(vocab.TICINO_STREETS)} {rng.randint(1, 120)}"
+    return [street, f"{rng.choice(['', 'CH-'])}{postcode} {town}"]
+
+
+# Locales whose Faker has no addresses of their own (see vocabulary.FAKER_LOCALES).
+_ADDRESS_BUILDERS = {"tr_TR": _turkish_address, "it_CH": _ticino_address}
 
 
 def _add_contacts(rng: random.Random, content: CardContent, language: str, region: str,
@@ -361,7 +422,7 @@ def _phone_numbers(rng: random.Random, region: str,
             number = _random_number(rng, region, kind == "mobile")
         office = number if kind == "office" and office is None else office
         numbers.append((kind, number))
-    fax_share = 0.3 if language in ("de", "it", "ru", "fr", "es") else 0.15
+    fax_share = 0.3 if language in ("de", "it", "ru", "fr", "es", "pl", "cs", "tr") else 0.15
     if office is not None and rng.random() < fax_share:
         numbers.append(("fax", _sibling(rng, office)))
     return numbers
@@ -404,7 +465,7 @@ def _format_phone(rng: random.Random, number: phonenumbers.PhoneNumber, region: 
     code = f"+{number.country_code}"
     if style == "national":
         text = national
-    elif style == "trunk" and region in ("GB", "DE", "NL", "FR"):  # "+44 (0)20 ..."
+    elif style == "trunk" and region in ("GB", "DE", "NL", "FR", "CH", "AT"):  # "+44 (0)20"
         text = international.replace(f"{code} ", f"{code} (0)" + rng.choice(["", " "]), 1)
     elif style == "e164":
         text = phonenumbers.format_number(number, PhoneNumberFormat.E164)

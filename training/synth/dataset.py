@@ -55,7 +55,7 @@ def make_card(seed: int, index: int, locales: Sequence[str] = LOCALES,
     Image.fromarray(photo.image).save(buffer, "JPEG",
                                       quality=rng.randint(*JPEG_QUALITY), optimize=False)
     record = {
-        "fields": content.fields,
+        "fields": card.content.fields,
         "locale": locale,
         "words": [{"text": w.text, "box": list(box), "label": w.label, "card_box": list(w.box)}
                   for w, box in zip(card.words, photo.boxes, strict=True)],

@@ -24,8 +24,17 @@ from training.synth.render import RGB, Box, CardCanvas, Line, RenderedWord, Span
 # Card sizes at ~300 dpi: ISO 85x55 mm, 90x50 mm (Europe), 3.5x2 in (US), 90x55 mm, 85x54 mm.
 CARD_SIZES: tuple[tuple[int, int], ...] = ((1004, 650), (1063, 591), (1050, 600), (1063, 650),
                                            (1004, 638))
-PORTRAIT_SHARE = 0.07
+PORTRAIT_SHARE = 0.15
 DARK_SHARE = 0.1  # dark paper outside the "dark" layout too
+SPACED_NAME_SHARE = 0.04  # a letter-spaced name in capitals outside the "spaced_name" layout
+TRACKING = (0.08, 0.25)  # letter spacing of a spaced role, in multiples of its size
+# Position and department on one line: the word between them (labelled O); "," sticks to
+# the first value as printed. "" keeps them on two lines.
+TITLE_JOINERS = ("", ",", "|", "·", "–", "/")
+TITLE_JOINER_WEIGHTS = (0.5, 0.14, 0.1, 0.1, 0.08, 0.08)
+# Between street, postcode and city, and country on a one-line address ("," joins them
+# into one value as the field does; the others are words of their own, labelled O).
+ADDRESS_SEPARATORS = (",", ",", ",", "·", "|", "–")
 # Font size of each role as a share of the card's short side, (low, high).
 ROLE_SIZES: dict[str, tuple[float, float]] = {
     "name": (0.08, 0.12), "company": (0.06, 0.11), "position": (0.048, 0.062),
@@ -50,9 +59,14 @@ class Design:
     joined: bool  # contacts run on in lines, split by ``separator``
     separator: str
     address_one_line: bool
+    address_separator: str
+    title_joiner: str
+    department_first: bool
     company_first: bool
     accent_name: bool
     icon_font: Path | None
+    spaced: tuple[str, ...] = ()  # roles set in letter-spaced capitals ("name", "company")
+    tracking: float = 0.0
 
     @property
     def width(self) -> int:
@@ -63,7 +77,18 @@ class Design:
         return self.size[1]
 
     def style(self, role: str, color: RGB | None = None) -> TextStyle:
-        return TextStyle(self.faces[role], self.sizes[role], color or self.role_color(role))
+        tracking = self.tracking if role in self.spaced else 0.0
+        return TextStyle(self.faces[role], self.sizes[role], color or self.role_color(role),
+                         tracking)
+
+    def printed(self, content: CardContent) -> CardContent:
+        """The content as this design prints it: spaced roles in capitals."""
+        name_lines, company = content.name_lines, content.company
+        if "name" in self.spaced:
+            name_lines = [line.upper() for line in name_lines]
+        if "company" in self.spaced and company:
+            company = company.upper()
+        return replace(content, name_lines=name_lines, company=company)
 
     def role_color(self, role: str) -> RGB:
         if role == "name" and self.accent_name:
@@ -75,8 +100,9 @@ class Design:
         return self.ink
 
 
-def make_design(rng: random.Random, content: CardContent, *, dark: bool,
-                portrait: bool) -> Design:
+def make_design(rng: random.Random, content: CardContent, *, dark: bool, portrait: bool,
+                spaced: tuple[str, ...] = ()) -> Design:
+    """A random design; ``spaced`` roles are set in letter-spaced capitals."""
     width, height = rng.choice(CARD_SIZES)
     scale = rng.uniform(0.9, 1.2)
     width, height = int(width * scale), int(height * scale)
@@ -118,6 +144,10 @@ def make_design(rng: random.Random, content: CardContent, *, dark: bool,
     sizes = {role: int(short * rng.uniform(low, high)) for role, (low, high) in ROLE_SIZES.items()}
     if rng.random() < 0.25:
         sizes["company"] = int(sizes["name"] * rng.uniform(1.0, 1.3))  # a company-led design
+    if len(content.name_lines) > 1:
+        sizes["name"] = int(sizes["name"] * rng.uniform(1.1, 1.4))  # a name over two lines
+    if not spaced and rng.random() < SPACED_NAME_SHARE:
+        spaced = ("name",)
     icon_font = fonts.icon_font_path()
     return Design(
         size=(width, height), paper=paper, ink=ink, muted=muted, accent=accent,
@@ -126,9 +156,14 @@ def make_design(rng: random.Random, content: CardContent, *, dark: bool,
         joined=rng.random() < 0.3,
         separator=rng.choice(["|", "|", "·", "•", "/"]),
         address_one_line=rng.random() < 0.4,
+        address_separator=rng.choice(ADDRESS_SEPARATORS),
+        title_joiner=rng.choices(TITLE_JOINERS, TITLE_JOINER_WEIGHTS)[0],
+        department_first=rng.random() < 0.25,
         company_first=rng.random() < 0.45,
         accent_name=rng.random() < 0.25 and not dark,
         icon_font=icon_font,
+        spaced=spaced,
+        tracking=rng.uniform(*TRACKING) if spaced else 0.0,
     )
 
 
@@ -148,13 +183,27 @@ def identity_lines(c: CardContent, d: Design, color: RGB | None = None,
                    muted: RGB | None = None) -> list[Line]:
     lines = [Line([Span(text, "NAME", continues=i > 0)], d.style("name", color))
              for i, text in enumerate(c.name_lines)]
-    if c.position:
-        lines.append(Line([Span(c.position, "POSITION")], d.style("position", muted or color),
-                          gap_before=0.15))
-    if c.department:
-        lines.append(Line([Span(c.department, "DEPARTMENT")],
-                          d.style("department", muted or color)))
-    return lines
+    return lines + title_lines(c, d, muted or color)
+
+
+def title_lines(c: CardContent, d: Design, color: RGB | None = None) -> list[Line]:
+    """Position and department: on two lines, or on one joined by the design's word
+    between them; the department first on some designs."""
+    titles = [(role, text) for role, text in (("position", c.position),
+                                              ("department", c.department)) if text]
+    if d.department_first:
+        titles.reverse()
+    if d.title_joiner and len(titles) == 2:
+        (first_role, first), (second_role, second) = titles
+        if d.title_joiner == ",":
+            spans = [Span(f"{first},", first_role.upper()), Span(second, second_role.upper())]
+        else:
+            spans = [Span(first, first_role.upper()), Span(d.title_joiner),
+                     Span(second, second_role.upper())]
+        return [Line(spans, d.style("position", color), gap_before=0.15)]
+    return [Line([Span(text, role.upper())], d.style(role, color),
+                 gap_before=0.15 if index == 0 else 0.0)
+            for index, (role, text) in enumerate(titles)]
 
 
 def company_lines(c: CardContent, d: Design, color: RGB | None = None,
@@ -206,29 +255,49 @@ def contact_lines(c: CardContent, d: Design, color: RGB | None = None, *,
                 spans.extend(_item_spans(item, d))
             lines.append(Line(spans, style, icon_color=icon_color))
     else:
-        lines = [Line(_item_spans(item, d), style, icon_color=icon_color) for item in c.contacts]
+        lines = item_lines(c.contacts, d, color)
     if address and c.address_lines:
         lines += address_lines(c, d, color, one_line=one_line_address, gap=0.35 if lines else 0)
     return lines
 
 
+def item_lines(items: list[ContactItem], d: Design, color: RGB | None = None) -> list[Line]:
+    """One contact per line."""
+    icon_color = d.accent if color is None and _contrast(d.accent, d.paper) > 0.3 else None
+    return [Line(_item_spans(item, d), d.style("contact", color), icon_color=icon_color)
+            for item in items]
+
+
 def address_lines(c: CardContent, d: Design, color: RGB | None = None, *,
                   one_line: bool | None = None, gap: float = 0.0) -> list[Line]:
+    if not c.address_lines:
+        return []
     style = d.style("contact", color)
     one_line = d.address_one_line if one_line is None else one_line
-    texts = [", ".join(c.address_lines)] if one_line else c.address_lines
+    rows = [c.address_lines] if one_line else [[line] for line in c.address_lines]
     icons = c.address_icon and d.icon_font is not None
     lines = []
-    for index, text in enumerate(texts):
+    for index, parts in enumerate(rows):
         spans = []
         if icons:
             spans.append(Span("", icon="address" if index == 0 else ""))
         if index == 0 and c.address_prefix:
             spans.append(Span(c.address_prefix))
-        spans.append(Span(text, "ADDRESS", continues=index > 0))
+        spans += _address_spans(parts, d.address_separator, continues=index > 0)
         lines.append(Line(spans, style, gap_before=gap if index == 0 else 0.0,
                           icon_color=d.accent if color is None else None))
     return lines
+
+
+def _address_spans(parts: list[str], separator: str, *, continues: bool) -> list[Span]:
+    """Address parts on one line: joined by ", " into one span, or each a span of its own
+    with the separator word between them (the field joins them with ", " again)."""
+    if separator == ",":
+        return [Span(", ".join(parts), "ADDRESS", continues=continues)]
+    spans = [Span(parts[0], "ADDRESS", continues=continues)]
+    for part in parts[1:]:
+        spans += [Span(separator), Span(part, "ADDRESS")]
+    return spans
 
 
 def legal_lines(c: CardContent, d: Design, color: RGB | None = None) -> list[Line]:
@@ -257,9 +326,15 @@ def draw_logo(canvas: CardCanvas, box: Box, d: Design, rng: random.Random,
     side = min(x1 - x0, y1 - y0)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     square = (cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2)
-    kind = rng.choice(["circle", "square", "rings", "diamond", "bars"])
+    letters = monogram[:rng.choice([1, 2])]
+    kind = rng.choice(["circle", "square", "rings", "diamond", "bars", "letters"])
     draw = canvas.draw
-    if kind == "circle":
+    if kind == "letters" and letters:  # the initials alone, large: OCR reads a short word (O)
+        style = TextStyle(d.faces["monogram"], int(side * 0.8), d.accent)
+        canvas.text_block([Line([Span(letters)], style)], square, halign="center",
+                          valign="middle")
+        return
+    if kind in ("circle", "letters"):
         draw.ellipse(square, fill=d.accent)
     elif kind == "square":
         draw.rounded_rectangle(square, radius=side * 0.18, fill=d.accent)
@@ -278,12 +353,17 @@ def draw_logo(canvas: CardCanvas, box: Box, d: Design, rng: random.Random,
             draw.rectangle((square[0] + side * 0.15 * k, top, square[2], top + side * 0.2),
                            fill=d.accent)
         return
-    if monogram and rng.random() < 0.7:
+    if letters and rng.random() < 0.7:
         style = TextStyle(d.faces["monogram"], int(side * 0.42), d.on_accent)
         inner = side * 0.22
-        canvas.text_block([Line([Span(monogram[:2])], style)],
+        canvas.text_block([Line([Span(letters)], style)],
                           (square[0] + inner, square[1] + inner, square[2] - inner,
                            square[3] - inner), halign="center", valign="middle")
+
+
+def _on_accent(d: Design) -> Design:
+    """The design for a logo on an accent-coloured area: a light mark, accent initials."""
+    return replace(d, accent=d.on_accent, on_accent=d.accent)
 
 
 def decorate(canvas: CardCanvas, d: Design, rng: random.Random) -> None:
@@ -401,8 +481,7 @@ def layout_side_panel(canvas: CardCanvas, c: CardContent, d: Design,
     canvas.draw.rectangle((px0, 0, px1, h), fill=d.accent)
     side = min(panel - 2 * m, h * 0.3)
     logo_box = ((px0 + px1 - side) / 2, m, (px0 + px1 + side) / 2, m + side)
-    mark = replace(d, accent=d.on_accent, on_accent=d.accent)  # a light logo on the panel
-    draw_logo(canvas, logo_box, mark, rng, c.monogram)
+    draw_logo(canvas, logo_box, _on_accent(d), rng, c.monogram)
     canvas.text_block(company_lines(c, d, d.on_accent),
                       (px0 + m * 0.6, m * 1.5 + side, px1 - m * 0.6, h - m), halign="center",
                       valign="middle")
@@ -520,6 +599,155 @@ def layout_contacts_top(canvas: CardCanvas, c: CardContent, d: Design,
                       (x0, y0 + h * 0.58, x1, y1), valign="bottom")
 
 
+def layout_portrait_stack(canvas: CardCanvas, c: CardContent, d: Design,
+                          rng: random.Random) -> None:
+    """A tall card read top to bottom: a logo and the company, the person, the contacts."""
+    x0, y0, x1, y1 = _inner(d)
+    w, h = x1 - x0, y1 - y0
+    align = rng.choice(["center", "center", "left"])
+    top = y0
+    if rng.random() < 0.6:
+        side = min(w * 0.3, h * 0.14)
+        left = x0 if align == "left" else (x0 + x1 - side) / 2
+        draw_logo(canvas, (left, y0, left + side, y0 + side), d, rng, c.monogram)
+        top = y0 + side + d.margin * 0.3
+    used = canvas.text_block(company_lines(c, d), (x0, top, x1, y0 + h * 0.32), halign=align)
+    canvas.text_block(identity_lines(c, d), (x0, used[3] + d.margin * 0.4, x1, y0 + h * 0.62),
+                      halign=align, valign="middle")
+    canvas.text_block(_then(contact_lines(c, d, joined=False), legal_lines(c, d), gap=0.3),
+                      (x0, y0 + h * 0.65, x1, y1), halign=align, valign="bottom")
+
+
+def layout_portrait_band(canvas: CardCanvas, c: CardContent, d: Design,
+                         rng: random.Random) -> None:
+    """A tall card with a coloured block on top holding the logo and the company; the
+    person and the contacts on the paper below."""
+    w, h, m = d.width, d.height, d.margin
+    band = h * rng.uniform(0.3, 0.4)
+    canvas.draw.rectangle((0, 0, w, band), fill=d.accent)
+    align = rng.choice(["left", "center"])
+    top = m
+    if rng.random() < 0.7:
+        side = band * 0.35
+        left = m if align == "left" else (w - side) / 2
+        draw_logo(canvas, (left, m, left + side, m + side), _on_accent(d), rng, c.monogram)
+        top = m + side + m * 0.3
+    canvas.text_block(company_lines(c, d, d.on_accent), (m, top, w - m, band - m * 0.5),
+                      halign=align, valign="middle")
+    split = band + (h - band) * 0.45
+    canvas.text_block(identity_lines(c, d), (m, band + m * 0.7, w - m, split), halign=align)
+    canvas.text_block(_then(contact_lines(c, d, joined=False), legal_lines(c, d)),
+                      (m, split + m * 0.3, w - m, h - m), halign=align, valign="bottom")
+
+
+def layout_name_bottom(canvas: CardCanvas, c: CardContent, d: Design,
+                       rng: random.Random) -> None:
+    """The company on top (a logo beside it), the contacts in the middle, the person at
+    the bottom."""
+    x0, y0, x1, y1 = _inner(d)
+    h = y1 - y0
+    align = rng.choice(["left", "center", "right"])
+    head = (x0, y0, x1, y0 + h * 0.22)
+    if align != "center" and rng.random() < 0.5:
+        side = min(h, x1 - x0) * 0.22
+        logo_left = x0 if align == "left" else x1 - side
+        draw_logo(canvas, (logo_left, y0, logo_left + side, y0 + side), d, rng, c.monogram)
+        gap = side + d.margin * 0.4
+        head = (x0 + gap, y0, x1, y0 + side) if align == "left" else (x0, y0, x1 - gap, y0 + side)
+    canvas.text_block(company_lines(c, d), head, halign=align, valign="middle")
+    middle = _then(contact_lines(c, d, joined=rng.random() < 0.5), legal_lines(c, d), gap=0.2)
+    canvas.text_block(middle, (x0, y0 + h * 0.27, x1, y0 + h * 0.63), halign=align,
+                      valign="middle")
+    canvas.text_block(identity_lines(c, d), (x0, y0 + h * 0.67, x1, y1), halign=align,
+                      valign="bottom")
+
+
+def layout_contact_grid(canvas: CardCanvas, c: CardContent, d: Design,
+                        rng: random.Random) -> None:
+    """The person and the company above; the contacts below in two columns (the first
+    half, mostly phones, on the left), the address under them."""
+    x0, y0, x1, y1 = _inner(d)
+    h, w = y1 - y0, x1 - x0
+    align = rng.choice(["left", "center"])
+    top = _then(company_lines(c, d, tagline=False), identity_lines(c, d)) if d.company_first else (
+        _then(identity_lines(c, d), company_lines(c, d, tagline=False)))
+    used = canvas.text_block(top, (x0, y0, x1, y0 + h * 0.5), halign=align)
+    grid_bottom = y1
+    footer = _then(address_lines(c, d, one_line=True), legal_lines(c, d), gap=0.2)
+    if footer:
+        grid_bottom = canvas.text_block(footer, (x0, y0 + h * 0.8, x1, y1), halign=align,
+                                        valign="bottom")[1] - d.margin * 0.3
+    half = (len(c.contacts) + 1) // 2
+    mid, gutter = x0 + w * rng.uniform(0.45, 0.52), d.margin * 0.4
+    grid_top = used[3] + d.margin * 0.5
+    canvas.text_block(item_lines(c.contacts[:half], d), (x0, grid_top, mid - gutter, grid_bottom),
+                      valign="bottom")
+    canvas.text_block(item_lines(c.contacts[half:], d), (mid + gutter, grid_top, x1, grid_bottom),
+                      valign="bottom")
+
+
+def layout_strip(canvas: CardCanvas, c: CardContent, d: Design, rng: random.Random) -> None:
+    """A narrow coloured strip down one edge with a logo in it; the company, the person
+    and the contacts beside it."""
+    w, h, m = d.width, d.height, d.margin
+    strip = w * rng.uniform(0.1, 0.17)
+    on_left = rng.random() < 0.7
+    sx0, sx1 = (0, strip) if on_left else (w - strip, w)
+    canvas.draw.rectangle((sx0, 0, sx1, h), fill=d.accent)
+    side = strip * 0.62
+    top = rng.choice([m, (h - side) / 2, h - m - side])
+    draw_logo(canvas, ((sx0 + sx1 - side) / 2, top, (sx0 + sx1 + side) / 2, top + side),
+              _on_accent(d), rng, c.monogram)
+    x0, x1 = (strip + m, w - m) if on_left else (m, w - strip - m)
+    split = m + (h - 2 * m) * rng.uniform(0.45, 0.55)
+    upper = _then(company_lines(c, d), identity_lines(c, d), gap=0.6) if d.company_first else (
+        _then(identity_lines(c, d), company_lines(c, d), gap=0.6))
+    canvas.text_block(upper, (x0, m, x1, split))
+    canvas.text_block(_then(contact_lines(c, d), legal_lines(c, d)),
+                      (x0, split + m * 0.3, x1, h - m), valign="bottom")
+
+
+def layout_wordmark(canvas: CardCanvas, c: CardContent, d: Design, rng: random.Random) -> None:
+    """The company as a big wordmark; the person small below it, then the contacts."""
+    x0, y0, x1, y1 = _inner(d)
+    h = y1 - y0
+    align = rng.choice(["center", "center", "left"])
+    if c.company:
+        big = int(d.sizes["name"] * rng.uniform(1.3, 1.8))
+        small = int(d.sizes["position"] * rng.uniform(1.15, 1.45))
+        d = replace(d, sizes={**d.sizes, "company": big, "name": small})
+        color = d.accent if _contrast(d.accent, d.paper) > 0.3 and rng.random() < 0.5 else None
+        canvas.text_block(company_lines(c, d, color), (x0, y0, x1, y0 + h * 0.42),
+                          halign=align, valign="middle")
+        person = (x0, y0 + h * 0.46, x1, y0 + h * 0.68)
+    else:  # no company to show: the person takes the wordmark's place
+        person = (x0, y0, x1, y0 + h * 0.68)
+    canvas.text_block(identity_lines(c, d), person, halign=align, valign="middle")
+    canvas.text_block(_then(contact_lines(c, d, joined=True, one_line_address=True),
+                            legal_lines(c, d), gap=0.2),
+                      (x0, y0 + h * 0.71, x1, y1), halign=align, valign="bottom")
+
+
+def layout_spaced_name(canvas: CardCanvas, c: CardContent, d: Design,
+                       rng: random.Random) -> None:
+    """The name in letter-spaced capitals across the middle, a rule under it; the company
+    above, the contacts below, all centred."""
+    x0, y0, x1, y1 = _inner(d)
+    h = y1 - y0
+    canvas.text_block(company_lines(c, d, tagline=False), (x0, y0, x1, y0 + h * 0.2),
+                      halign="center")
+    used = canvas.text_block(identity_lines(c, d), (x0, y0 + h * 0.24, x1, y0 + h * 0.6),
+                             halign="center", valign="middle")
+    rule_y = (used[3] + y0 + h * 0.64) / 2
+    half = (x1 - x0) * rng.uniform(0.06, 0.2)
+    middle = (x0 + x1) / 2
+    canvas.draw.line((middle - half, rule_y, middle + half, rule_y), fill=d.accent,
+                     width=max(2, int(h * 0.006)))
+    bottom = _then(contact_lines(c, d, joined=rng.random() < 0.7, one_line_address=True),
+                   legal_lines(c, d), gap=0.2)
+    canvas.text_block(bottom, (x0, y0 + h * 0.66, x1, y1), halign="center", valign="bottom")
+
+
 LayoutFn = Callable[[CardCanvas, CardContent, Design, random.Random], None]
 LAYOUTS: dict[str, LayoutFn] = {
     "left": layout_left,
@@ -535,10 +763,27 @@ LAYOUTS: dict[str, LayoutFn] = {
     "footer_band": layout_footer_band,
     "stacked": layout_stacked,
     "contacts_top": layout_contacts_top,
+    "portrait_stack": layout_portrait_stack,
+    "portrait_band": layout_portrait_band,
+    "name_bottom": layout_name_bottom,
+    "contact_grid": layout_contact_grid,
+    "strip": layout_strip,
+    "wordmark": layout_wordmark,
+    "spaced_name": layout_spaced_name,
 }
 RENDER_ATTEMPTS = 10
-PORTRAIT_LAYOUTS = ("left", "centered", "header_band", "logo_block", "footer_band", "stacked",
-                    "dark")
+PORTRAIT_ONLY_LAYOUTS = ("portrait_stack", "portrait_band")
+# The layouts a portrait card is drawn in, by weight: the two designed for it most often.
+PORTRAIT_LAYOUTS: dict[str, float] = {
+    "portrait_stack": 3, "portrait_band": 3, "left": 1, "centered": 1, "header_band": 1,
+    "logo_block": 1, "footer_band": 1, "stacked": 1, "dark": 1, "name_bottom": 1, "strip": 1,
+    "spaced_name": 1,
+}
+LANDSCAPE_LAYOUTS = tuple(name for name in LAYOUTS if name not in PORTRAIT_ONLY_LAYOUTS)
+# Layouts that set a role in letter-spaced capitals.
+SPACED_ROLES: dict[str, tuple[str, ...]] = {"spaced_name": ("name",), "wordmark": ("company",)}
+# Layouts that paint the card's edges themselves: no stripes or frames on top.
+PAINTED_LAYOUTS = frozenset({"header_band", "side_panel", "footer_band", "portrait_band", "strip"})
 
 
 @dataclass
@@ -547,6 +792,7 @@ class RenderedCard:
     words: list[RenderedWord]
     layout: str
     qr: bool
+    content: CardContent  # as printed (a design may set the name in capitals): the truth
 
 
 def render_card(rng: random.Random, content: CardContent) -> RenderedCard:
@@ -554,20 +800,38 @@ def render_card(rng: random.Random, content: CardContent) -> RenderedCard:
     fit its boxes is drawn again with another layout; the last tries accept a crowded one."""
     for attempt in range(RENDER_ATTEMPTS):
         portrait = rng.random() < PORTRAIT_SHARE
-        name = rng.choice(PORTRAIT_LAYOUTS if portrait else tuple(LAYOUTS))
-        dark = name == "dark" or rng.random() < DARK_SHARE
-        design = make_design(rng, content, dark=dark, portrait=portrait)
-        fallback = fonts.families_for(content.script)[0].face("regular")
-        canvas = CardCanvas(design.size, design.paper, fallback, design.icon_font,
-                            leading=rng.uniform(1.2, 1.45))
-        if name not in ("header_band", "side_panel", "footer_band"):
-            decorate(canvas, design, rng)
-        LAYOUTS[name](canvas, content, design, rng)
-        crowded_ok = attempt >= RENDER_ATTEMPTS - 2
-        if _well_placed(canvas, content) and (crowded_ok or not canvas.overflowed):
-            qr = bool(content.qr_payload) and _place_qr(canvas, design, rng, content.qr_payload)
-            return RenderedCard(canvas.image, canvas.words, name, qr)
+        name = _pick_layout(rng, portrait)
+        card = draw_card(rng, content, name, portrait=portrait,
+                         crowded_ok=attempt >= RENDER_ATTEMPTS - 2)
+        if card is not None:
+            return card
     raise RuntimeError(f"no layout fits the card content for {content.locale}")
+
+
+def _pick_layout(rng: random.Random, portrait: bool) -> str:
+    if portrait:
+        return rng.choices(list(PORTRAIT_LAYOUTS), list(PORTRAIT_LAYOUTS.values()))[0]
+    return rng.choice(LANDSCAPE_LAYOUTS)
+
+
+def draw_card(rng: random.Random, content: CardContent, layout: str, *, portrait: bool,
+              crowded_ok: bool = False) -> RenderedCard | None:
+    """The card in ``layout`` with a new design; None when a word leaves the card or
+    overlaps another, a field is missing, or (unless ``crowded_ok``) text did not fit."""
+    dark = layout == "dark" or rng.random() < DARK_SHARE
+    design = make_design(rng, content, dark=dark, portrait=portrait,
+                         spaced=SPACED_ROLES.get(layout, ()))
+    printed = design.printed(content)
+    fallback = fonts.families_for(content.script)[0].face("regular")
+    canvas = CardCanvas(design.size, design.paper, fallback, design.icon_font,
+                        leading=rng.uniform(1.2, 1.45))
+    if layout not in PAINTED_LAYOUTS:
+        decorate(canvas, design, rng)
+    LAYOUTS[layout](canvas, printed, design, rng)
+    if not _well_placed(canvas, printed) or (canvas.overflowed and not crowded_ok):
+        return None
+    qr = bool(content.qr_payload) and _place_qr(canvas, design, rng, content.qr_payload)
+    return RenderedCard(canvas.image, canvas.words, layout, qr, printed)
 
 
 def _well_placed(canvas: CardCanvas, content: CardContent) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from bizcard.pipeline.schema import OUTSIDE
 from training.synth import fonts
@@ -42,6 +42,11 @@ class TextStyle:
     font: Path
     size: int
     color: RGB
+    tracking: float = 0.0  # extra room after each character, in multiples of the size
+
+    @property
+    def tracking_px(self) -> float:
+        return self.tracking * self.size
 
 
 @dataclass
@@ -91,13 +96,14 @@ class CardCanvas:
     def line_size(self, line: Line) -> tuple[float, float]:
         """Width and height (with leading) the line takes."""
         font = fonts.load(self._face(line), line.style.size)
+        tracking = line.style.tracking_px
         width = 0.0
-        space = font.getlength(" ")
+        space = _word_gap(font, tracking)
         for index, span in enumerate(line.spans):
             if index:
                 width += space if line.spans[index - 1].icon is None else 0.0
             width += self._icon_width(line.style.size) if span.icon is not None else (
-                font.getlength(span.text))
+                _text_width(font, span.text, tracking))
         return width, line.style.size * self.leading * (1 + line.gap_before)
 
     def block_size(self, lines: Sequence[Line]) -> tuple[float, float]:
@@ -138,15 +144,23 @@ class CardCanvas:
         return line
 
     def _wrap(self, line: Line, width: float) -> list[Line]:
-        """An address line split at the comma nearest its middle when it is far too wide."""
-        last = line.spans[-1]
-        if last.entity != "ADDRESS" or ", " not in last.text or (
-                self.line_size(line)[0] <= width * 1.15):
+        """An address line far too wide, split in two: between the parts of a one-line
+        address (dropping the separator between them), or at the comma nearest its middle."""
+        parts = [index for index, span in enumerate(line.spans) if span.entity == "ADDRESS"]
+        if not parts or self.line_size(line)[0] <= width * 1.15:
             return [line]
-        parts = last.text.split(", ")
-        cut = max(1, min(len(parts) - 1, round(len(parts) / 2)))
-        head, tail = ", ".join(parts[:cut]), ", ".join(parts[cut:])
         lead = [Span("", icon="")] if any(s.icon is not None for s in line.spans) else []
+        if len(parts) > 1:
+            cut = parts[len(parts) // 2]  # the first part of the second line
+            first = replace(line, spans=line.spans[:cut - 1])
+            second = replace(line, spans=[*lead, *line.spans[cut:]], gap_before=0.0)
+            return [*self._wrap(first, width), *self._wrap(second, width)]
+        last = line.spans[-1]
+        if last.entity != "ADDRESS" or ", " not in last.text:
+            return [line]
+        pieces = last.text.split(", ")
+        cut = max(1, min(len(pieces) - 1, round(len(pieces) / 2)))
+        head, tail = ", ".join(pieces[:cut]), ", ".join(pieces[cut:])
         first = replace(line, spans=[*line.spans[:-1], replace(last, text=head)])
         second = replace(line, spans=[*lead, Span(tail, "ADDRESS", continues=True)],
                          gap_before=0.0)
@@ -184,7 +198,8 @@ class CardCanvas:
 
     def _draw_line(self, line: Line, x: float, baseline: float) -> None:
         font = fonts.load(self._face(line), line.style.size)
-        space = font.getlength(" ")
+        tracking = line.style.tracking_px
+        space = _word_gap(font, tracking)
         for index, span in enumerate(line.spans):
             if index and line.spans[index - 1].icon is None:
                 x += space
@@ -200,13 +215,35 @@ class CardCanvas:
             for number, word in enumerate(span.text.split()):
                 if number:
                     x += space
-                self.draw.text((x, baseline), word, font=font, fill=line.style.color,
-                               anchor="ls")
-                left, top, right, bottom = font.getbbox(word, anchor="ls")
-                self.words.append(RenderedWord(
-                    word, (x + left, baseline + top, x + right, baseline + bottom),
-                    _label(span, number)))
-                x += font.getlength(word)
+                box = self._draw_word(word, font, x, baseline, line.style)
+                self.words.append(RenderedWord(word, box, _label(span, number)))
+                x += _text_width(font, word, tracking)
+
+    def _draw_word(self, word: str, font: ImageFont.FreeTypeFont, x: float, baseline: float,
+                   style: TextStyle) -> Box:
+        """Draw one word (letter by letter when it is letter-spaced); its ink box."""
+        _, top, _, bottom = font.getbbox(word, anchor="ls")
+        if not style.tracking:
+            self.draw.text((x, baseline), word, font=font, fill=style.color, anchor="ls")
+            left, _, right, _ = font.getbbox(word, anchor="ls")
+            return (x + left, baseline + top, x + right, baseline + bottom)
+        start, left = x, font.getbbox(word[0], anchor="ls")[0]
+        for char in word[:-1]:
+            self.draw.text((x, baseline), char, font=font, fill=style.color, anchor="ls")
+            x += font.getlength(char) + style.tracking_px
+        self.draw.text((x, baseline), word[-1], font=font, fill=style.color, anchor="ls")
+        right = font.getbbox(word[-1], anchor="ls")[2]
+        return (start + left, baseline + top, x + right, baseline + bottom)
+
+
+def _text_width(font: ImageFont.FreeTypeFont, text: str, tracking: float) -> float:
+    """The advance of ``text``, ``tracking`` px added after every character but the last."""
+    return font.getlength(text) + tracking * max(0, len(text) - 1)
+
+
+def _word_gap(font: ImageFont.FreeTypeFont, tracking: float) -> float:
+    """The room between two words: a space, and the tracking after it and before it."""
+    return font.getlength(" ") + 2 * tracking
 
 
 def _resized(line: Line, scale: float) -> Line:

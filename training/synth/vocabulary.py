@@ -7,25 +7,48 @@ corporate vocabulary lives here.
 
 from __future__ import annotations
 
-# The main locale of each language, then regional variants: other phone, postcode and
-# address formats in a language the vocabulary already speaks.
+# The main locale of each of the first languages, then the other locales: regional variants
+# of those languages and the further languages, drawn less often.
 MAIN_LOCALES: tuple[str, ...] = (
     "en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_BR", "ru_RU",
 )
 REGIONAL_LOCALES: tuple[str, ...] = (
     "en_AU", "en_CA", "en_IE", "de_AT", "de_CH", "fr_CH", "es_MX", "pt_PT", "nl_BE",
+    "pl_PL", "cs_CZ", "sk_SK", "hu_HU", "ro_RO", "sv_SE", "da_DK", "no_NO", "fi_FI", "tr_TR",
+    "es_AR", "es_CO", "es_CL", "fr_CA", "it_CH", "en_NZ", "en_IN",
 )
 LOCALES: tuple[str, ...] = MAIN_LOCALES + REGIONAL_LOCALES
 REGIONS: dict[str, str] = {
     "en_US": "US", "en_GB": "GB", "de_DE": "DE", "fr_FR": "FR", "es_ES": "ES", "it_IT": "IT",
     "nl_NL": "NL", "pt_BR": "BR", "ru_RU": "RU", "en_AU": "AU", "en_CA": "CA", "en_IE": "IE",
     "de_AT": "AT", "de_CH": "CH", "fr_CH": "CH", "es_MX": "MX", "pt_PT": "PT", "nl_BE": "BE",
+    "pl_PL": "PL", "cs_CZ": "CZ", "sk_SK": "SK", "hu_HU": "HU", "ro_RO": "RO", "sv_SE": "SE",
+    "da_DK": "DK", "no_NO": "NO", "fi_FI": "FI", "tr_TR": "TR", "es_AR": "AR", "es_CO": "CO",
+    "es_CL": "CL", "fr_CA": "CA", "it_CH": "CH", "en_NZ": "NZ", "en_IN": "IN",
 }
-COUNTRY_NAMES: dict[str, str] = {
-    "US": "USA", "GB": "United Kingdom", "DE": "Deutschland", "FR": "France", "ES": "España",
-    "IT": "Italia", "NL": "Nederland", "BR": "Brasil", "RU": "Россия", "AU": "Australia",
-    "CA": "Canada", "IE": "Ireland", "AT": "Österreich", "CH": "Switzerland", "MX": "México",
-    "PT": "Portugal", "BE": "België",
+# Faker has no people or addresses for it_CH (it answers in English): Italian names, and a
+# Ticino address built from TICINO_* below; tr_TR has people but no addresses (TURKISH_*).
+FAKER_LOCALES: dict[str, str] = {"it_CH": "it_IT"}
+# The country as a card prints it after the address: in the card's language, then in English.
+COUNTRY_NAMES: dict[str, tuple[str, str]] = {
+    "en_US": ("USA", "United States"), "en_GB": ("United Kingdom", "UK"),
+    "de_DE": ("Deutschland", "Germany"), "fr_FR": ("France", "France"),
+    "es_ES": ("España", "Spain"), "it_IT": ("Italia", "Italy"),
+    "nl_NL": ("Nederland", "The Netherlands"), "pt_BR": ("Brasil", "Brazil"),
+    "ru_RU": ("Россия", "Russia"), "en_AU": ("Australia", "Australia"),
+    "en_CA": ("Canada", "Canada"), "en_IE": ("Ireland", "Ireland"),
+    "de_AT": ("Österreich", "Austria"), "de_CH": ("Schweiz", "Switzerland"),
+    "fr_CH": ("Suisse", "Switzerland"), "es_MX": ("México", "Mexico"),
+    "pt_PT": ("Portugal", "Portugal"), "nl_BE": ("België", "Belgium"),
+    "pl_PL": ("Polska", "Poland"), "cs_CZ": ("Česká republika", "Czech Republic"),
+    "sk_SK": ("Slovensko", "Slovakia"), "hu_HU": ("Magyarország", "Hungary"),
+    "ro_RO": ("România", "Romania"), "sv_SE": ("Sverige", "Sweden"),
+    "da_DK": ("Danmark", "Denmark"), "no_NO": ("Norge", "Norway"),
+    "fi_FI": ("Suomi", "Finland"), "tr_TR": ("Türkiye", "Turkey"),
+    "es_AR": ("Argentina", "Argentina"), "es_CO": ("Colombia", "Colombia"),
+    "es_CL": ("Chile", "Chile"), "fr_CA": ("Canada", "Canada"),
+    "it_CH": ("Svizzera", "Switzerland"), "en_NZ": ("New Zealand", "New Zealand"),
+    "en_IN": ("India", "India"),
 }
 DOMAIN_SUFFIXES: dict[str, tuple[str, ...]] = {
     "US": ("com", "com", "com", "net", "io", "co"), "GB": ("co.uk", "co.uk", "com", "uk"),
@@ -35,6 +58,13 @@ DOMAIN_SUFFIXES: dict[str, tuple[str, ...]] = {
     "AU": ("com.au", "com.au", "au", "com"), "CA": ("ca", "ca", "com"), "IE": ("ie", "ie", "com"),
     "AT": ("at", "at", "com"), "CH": ("ch", "ch", "com"), "MX": ("com.mx", "mx", "com"),
     "PT": ("pt", "pt", "com"), "BE": ("be", "be", "com", "eu"),
+    "PL": ("pl", "pl", "com.pl", "com", "eu"), "CZ": ("cz", "cz", "com", "eu"),
+    "SK": ("sk", "sk", "com"), "HU": ("hu", "hu", "com"), "RO": ("ro", "ro", "com"),
+    "SE": ("se", "se", "com", "nu"), "DK": ("dk", "dk", "com"), "NO": ("no", "no", "com"),
+    "FI": ("fi", "fi", "com"), "TR": ("com.tr", "com.tr", "com"),
+    "AR": ("com.ar", "com.ar", "ar", "com"), "CO": ("com.co", "co", "com"),
+    "CL": ("cl", "cl", "com"), "NZ": ("co.nz", "co.nz", "nz", "com"),
+    "IN": ("in", "co.in", "com", "in"),
 }
 FREE_MAIL: dict[str, tuple[str, ...]] = {
     "US": ("gmail.com", "outlook.com", "yahoo.com"), "GB": ("gmail.com", "btinternet.com"),
@@ -42,10 +72,18 @@ FREE_MAIL: dict[str, tuple[str, ...]] = {
     "ES": ("gmail.com", "hotmail.es"), "IT": ("libero.it", "gmail.com"),
     "NL": ("gmail.com", "ziggo.nl"), "BR": ("gmail.com", "uol.com.br"),
     "RU": ("mail.ru", "yandex.ru", "gmail.com"), "AU": ("gmail.com", "bigpond.com"),
-    "CA": ("gmail.com", "yahoo.ca"), "IE": ("gmail.com", "eircom.net"),
+    "CA": ("gmail.com", "yahoo.ca", "videotron.ca"), "IE": ("gmail.com", "eircom.net"),
     "AT": ("gmx.at", "gmail.com"), "CH": ("bluewin.ch", "gmail.com"),
     "MX": ("gmail.com", "hotmail.com"), "PT": ("gmail.com", "sapo.pt"),
-    "BE": ("gmail.com", "telenet.be"),
+    "BE": ("gmail.com", "telenet.be"), "PL": ("gmail.com", "wp.pl", "onet.pl", "o2.pl"),
+    "CZ": ("seznam.cz", "email.cz", "gmail.com"), "SK": ("azet.sk", "centrum.sk", "gmail.com"),
+    "HU": ("gmail.com", "freemail.hu", "citromail.hu"), "RO": ("yahoo.com", "gmail.com"),
+    "SE": ("gmail.com", "telia.com", "hotmail.se"), "DK": ("gmail.com", "mail.dk", "hotmail.dk"),
+    "NO": ("gmail.com", "online.no"), "FI": ("gmail.com", "luukku.com"),
+    "TR": ("gmail.com", "hotmail.com", "yandex.com.tr"),
+    "AR": ("gmail.com", "hotmail.com.ar", "yahoo.com.ar"), "CO": ("gmail.com", "hotmail.com"),
+    "CL": ("gmail.com", "vtr.net"), "NZ": ("gmail.com", "xtra.co.nz"),
+    "IN": ("gmail.com", "rediffmail.com", "yahoo.co.in"),
 }
 
 # Prefix sets per language, one coherent set per card ("T/M/F/E/W" or "Tel./Mobil/Fax").
@@ -94,6 +132,10 @@ PREFIX_SETS: dict[str, tuple[dict[str, str], ...]] = {
         {"office": "T", "mobile": "M", "fax": "F", "email": "E", "website": "W", "address": "D"},
         {"office": "Tlf.", "mobile": "Cel.", "fax": "Fax", "email": "E-mail", "website": "www",
          "address": "Dirección"},
+        {"office": "Teléfono", "mobile": "Celular", "fax": "Fax", "email": "Correo",
+         "website": "Sitio web", "address": "Domicilio"},
+        {"office": "PBX", "mobile": "Cel", "fax": "Fax", "email": "Email", "website": "Web",
+         "address": "Oficina"},
     ),
     "it": (
         {"office": "Tel.", "mobile": "Cell.", "fax": "Fax", "email": "E-mail", "website": "Web",
@@ -133,6 +175,94 @@ PREFIX_SETS: dict[str, tuple[dict[str, str], ...]] = {
          "address": "Офис"},
         {"office": "T", "mobile": "M", "fax": "F", "email": "E", "website": "W", "address": "A"},
     ),
+    "pl": (
+        {"office": "tel.", "mobile": "kom.", "fax": "faks", "email": "e-mail", "website": "www",
+         "address": "adres"},
+        {"office": "Tel.", "mobile": "Tel. kom.", "fax": "Fax", "email": "E-mail",
+         "website": "Web", "address": "Adres"},
+        {"office": "Telefon", "mobile": "Komórka", "fax": "Faks", "email": "Poczta",
+         "website": "Strona", "address": "Siedziba"},
+        {"office": "T", "mobile": "M", "fax": "F", "email": "E", "website": "W", "address": "A"},
+    ),
+    "cs": (
+        {"office": "Tel.", "mobile": "Mobil", "fax": "Fax", "email": "E-mail", "website": "Web",
+         "address": "Adresa"},
+        {"office": "Telefon", "mobile": "Mob.", "fax": "Fax", "email": "E-mail",
+         "website": "www", "address": "Sídlo"},
+        {"office": "tel.", "mobile": "mob.", "fax": "fax", "email": "e-mail", "website": "web",
+         "address": "adresa"},
+        {"office": "T", "mobile": "M", "fax": "F", "email": "E", "website": "W", "address": "A"},
+    ),
+    "sk": (
+        {"office": "Tel.", "mobile": "Mobil", "fax": "Fax", "email": "E-mail", "website": "Web",
+         "address": "Adresa"},
+        {"office": "Telefón", "mobile": "Mob.", "fax": "Fax", "email": "E-mail",
+         "website": "www", "address": "Sídlo"},
+        {"office": "T", "mobile": "M", "fax": "F", "email": "E", "website": "W", "address": "A"},
+    ),
+    "hu": (
+        {"office": "Tel.", "mobile": "Mobil", "fax": "Fax", "email": "E-mail", "website": "Web",
+         "address": "Cím"},
+        {"office": "Telefon", "mobile": "Mobil", "fax": "Fax", "email": "E-mail",
+         "website": "Honlap", "address": "Székhely"},
+        {"office": "Tel", "mobile": "Mob", "fax": "Fax", "email": "Email", "website": "www",
+         "address": "Iroda"},
+        {"office": "T", "mobile": "M", "fax": "F", "email": "E", "website": "W", "address": "A"},
+    ),
+    "ro": (
+        {"office": "Tel.", "mobile": "Mobil", "fax": "Fax", "email": "E-mail", "website": "Web",
+         "address": "Adresa"},
+        {"office": "Telefon", "mobile": "Mob.", "fax": "Fax", "email": "Email",
+         "website": "Site", "address": "Sediu"},
+        {"office": "Tel", "mobile": "GSM", "fax": "Fax", "email": "Mail", "website": "www",
+         "address": "Adresă"},
+        {"office": "T", "mobile": "M", "fax": "F", "email": "E", "website": "W", "address": "A"},
+    ),
+    "sv": (
+        {"office": "Tfn", "mobile": "Mobil", "fax": "Fax", "email": "E-post", "website": "Webb",
+         "address": "Adress"},
+        {"office": "Telefon", "mobile": "Mobil", "fax": "Fax", "email": "E-post",
+         "website": "Hemsida", "address": "Besöksadress"},
+        {"office": "Växel", "mobile": "Mob", "fax": "Fax", "email": "Mejl", "website": "www",
+         "address": "Kontor"},
+        {"office": "T", "mobile": "M", "fax": "F", "email": "E", "website": "W", "address": "A"},
+    ),
+    "da": (
+        {"office": "Tlf.", "mobile": "Mobil", "fax": "Fax", "email": "E-mail", "website": "Web",
+         "address": "Adresse"},
+        {"office": "Telefon", "mobile": "Mob.", "fax": "Telefax", "email": "Mail",
+         "website": "Hjemmeside", "address": "Adresse"},
+        {"office": "Direkte", "mobile": "Mobil", "fax": "Fax", "email": "E-mail",
+         "website": "www", "address": "Besøg"},
+        {"office": "T", "mobile": "M", "fax": "F", "email": "E", "website": "W", "address": "A"},
+    ),
+    "no": (
+        {"office": "Tlf.", "mobile": "Mob.", "fax": "Faks", "email": "E-post", "website": "Web",
+         "address": "Adresse"},
+        {"office": "Telefon", "mobile": "Mobil", "fax": "Telefaks", "email": "E-post",
+         "website": "Nettside", "address": "Besøksadresse"},
+        {"office": "Sentralbord", "mobile": "Mobil", "fax": "Faks", "email": "Epost",
+         "website": "www", "address": "Kontor"},
+        {"office": "T", "mobile": "M", "fax": "F", "email": "E", "website": "W", "address": "A"},
+    ),
+    "fi": (
+        {"office": "Puh.", "mobile": "GSM", "fax": "Faksi", "email": "Sähköposti",
+         "website": "Web", "address": "Osoite"},
+        {"office": "puh.", "mobile": "matkap.", "fax": "faksi", "email": "email",
+         "website": "www", "address": "käyntiosoite"},
+        {"office": "Puhelin", "mobile": "Matkapuhelin", "fax": "Telefax", "email": "S-posti",
+         "website": "Kotisivu", "address": "Osoite"},
+        {"office": "T", "mobile": "M", "fax": "F", "email": "E", "website": "W", "address": "A"},
+    ),
+    "tr": (
+        {"office": "Tel", "mobile": "Cep", "fax": "Faks", "email": "E-posta", "website": "Web",
+         "address": "Adres"},
+        {"office": "Telefon", "mobile": "Mobil", "fax": "Fax", "email": "E-mail",
+         "website": "www", "address": "Adres"},
+        {"office": "Tel.", "mobile": "GSM", "fax": "Faks", "email": "Mail", "website": "Web",
+         "address": "Merkez"},
+        {"office": "T", "mobile": "M", "fax": "F", "email": "E", "website": "W", "address": "A"},
+    ),
 }
 
 TITLES: dict[str, tuple[str, ...]] = {
@@ -145,6 +275,9 @@ TITLES: dict[str, tuple[str, ...]] = {
         "HR Business Partner", "Customer Success Manager", "Regional Sales Director",
         "Principal Architect", "Attorney at Law", "Data Scientist", "Vice President, Sales",
         "Senior Researcher", "Operations Coordinator", "Chief Financial Officer",
+        "Head of Marketing", "Junior Developer", "General Manager", "Account Executive",
+        "Director of Sales", "Assistant Manager", "Relationship Manager",
+        "Chartered Accountant", "Team Lead",
     ),
     "de": (
         "Geschäftsführer", "Geschäftsführerin", "Vertriebsleiter", "Leiterin Marketing",
@@ -152,38 +285,62 @@ TITLES: dict[str, tuple[str, ...]] = {
         "Prokurist", "Vorstand", "Steuerberater", "Rechtsanwältin", "Teamleiter Einkauf",
         "Sachbearbeiterin", "Technischer Leiter", "Bereichsleiter Finanzen", "Inhaber",
         "Personalreferentin", "Vertriebsmitarbeiter Innendienst", "Leiter Kundenservice",
-        "Architektin", "Bauingenieur",
+        "Architektin", "Bauingenieur", "Head of Sales", "Abteilungsleiter",
+        "Kaufmännischer Leiter", "Senior Softwareentwickler", "Junior Projektmanagerin",
+        "Assistentin der Geschäftsleitung", "Vertriebsingenieur", "Leiter Controlling",
     ),
     "fr": (
         "Directeur Général", "Directrice Commerciale", "Responsable Marketing", "Chef de projet",
         "Ingénieur logiciel", "Consultant senior", "Gérant", "Chargée d'affaires",
         "Responsable des achats", "Directeur financier", "Expert-comptable", "Avocate",
         "Responsable RH", "Attaché commercial", "Président", "Fondatrice",
-        "Directrice des opérations", "Architecte",
+        "Directrice des opérations", "Architecte", "Directeur des ventes",
+        "Responsable Grands Comptes", "Chef de produit", "Ingénieur commercial",
+        "Assistante de direction", "Développeur junior", "Associé", "Comptable",
+        "Conseillère en placement", "Chef d'équipe", "Vice-président, Finances",
+        "Directeur technique",
     ),
     "es": (
         "Director General", "Directora Comercial", "Gerente de Ventas", "Jefe de Proyecto",
         "Ingeniero de Software", "Consultora Senior", "Responsable de Marketing", "Administrador",
         "Socio Director", "Abogada", "Asesor Fiscal", "Técnico Comercial", "Jefa de Compras",
-        "Director Financiero", "Fundador", "Arquitecta",
+        "Director Financiero", "Fundador", "Arquitecta", "Gerente General", "Jefe de Ventas",
+        "Coordinador de Logística", "Analista Senior", "Desarrollador Junior",
+        "Contador Público", "Ejecutiva de Cuentas", "Asesora Comercial",
+        "Subgerente de Operaciones", "Representante Legal", "Jefa de Recursos Humanos",
+        "Gerente de Proyectos", "Director de Tecnología", "Asistente Administrativa",
     ),
     "it": (
         "Amministratore Delegato", "Direttore Commerciale", "Responsabile Marketing",
         "Project Manager", "Ingegnere del Software", "Consulente Senior", "Titolare",
         "Responsabile Acquisti", "Direttrice Finanziaria", "Avvocato", "Commercialista",
         "Agente di Commercio", "Responsabile Risorse Umane", "Socio Fondatore", "Architetto",
+        "Direttore Generale", "Responsabile Vendite", "Capo Progetto", "Sviluppatore Junior",
+        "Impiegata Amministrativa", "Account Manager", "Direttore Tecnico",
+        "Consulente Finanziario", "Responsabile Logistica", "Area Manager",
+        "Responsabile Ufficio Tecnico", "Presidente", "Geometra", "Capo Reparto",
+        "Assistente di Direzione",
     ),
     "nl": (
         "Directeur", "Algemeen Directeur", "Accountmanager", "Salesmanager", "Projectleider",
         "Software-ontwikkelaar", "Senior Adviseur", "Eigenaar", "Hoofd Inkoop",
         "Financieel Directeur", "Advocaat", "Marketingmanager", "Office Manager", "Consultant",
-        "Teamleider Klantenservice",
+        "Teamleider Klantenservice", "Junior Consultant", "Manager Operations",
+        "Hoofd Financiën", "Senior Projectmanager", "Commercieel Medewerker", "Bedrijfsleider",
+        "Adjunct-directeur", "Directiesecretaresse", "Vestigingsmanager", "Buitendienst",
+        "Medewerker Administratie", "Technisch Directeur", "Partner", "Notaris",
+        "Registeraccountant",
     ),
     "pt": (
         "Diretor Executivo", "Diretora Comercial", "Gerente de Vendas", "Gerente de Projetos",
         "Engenheiro de Software", "Consultora Sênior", "Sócio-Diretor", "Analista Financeiro",
         "Coordenadora de Marketing", "Advogado", "Contadora", "Representante Comercial",
-        "Gerente de Compras", "Fundador e CEO", "Arquiteta",
+        "Gerente de Compras", "Fundador e CEO", "Arquiteta", "Gerente Geral",
+        "Analista de Sistemas Sênior", "Desenvolvedor Júnior", "Supervisora de Vendas",
+        "Coordenador de Logística", "Diretor de Operações", "Executiva de Contas",
+        "Diretor Financeiro", "Gerente de RH", "Assistente Administrativa",
+        "Consultor Comercial", "Engenheira Civil", "Técnico de Manutenção", "Sócia",
+        "Diretor Técnico",
     ),
     "ru": (
         "Генеральный директор", "Менеджер по продажам", "Главный бухгалтер",
@@ -191,46 +348,217 @@ TITLES: dict[str, tuple[str, ...]] = {
         "Специалист по закупкам", "Юрист", "Финансовый директор", "Руководитель проекта",
         "Старший разработчик", "Менеджер по работе с клиентами", "Технический директор",
         "Директор по развитию", "Бизнес-аналитик", "Заместитель директора", "Начальник отдела",
+        "Ведущий специалист", "Старший менеджер", "Руководитель направления",
+        "Начальник отдела продаж", "Исполнительный директор", "Менеджер проектов",
+        "Региональный представитель", "Специалист по подбору персонала", "Главный инженер",
+        "Директор по персоналу", "Младший специалист", "Ведущий аналитик",
+        "Руководитель группы",
+    ),
+    "pl": (
+        "Prezes Zarządu", "Wiceprezes Zarządu", "Członek Zarządu", "Dyrektor Generalny",
+        "Dyrektor Handlowy", "Dyrektor Finansowy", "Dyrektor ds. Marketingu",
+        "Kierownik Projektu", "Kierownik Działu Sprzedaży", "Kierownik Biura",
+        "Specjalista ds. Sprzedaży", "Starszy Specjalista ds. Kadr", "Młodszy Księgowy",
+        "Główna Księgowa", "Przedstawiciel Handlowy", "Doradca Klienta",
+        "Inżynier Oprogramowania", "Starszy Programista", "Młodszy Programista",
+        "Analityk Biznesowy", "Konsultant", "Starszy Konsultant", "Radca Prawny", "Adwokat",
+        "Architekt", "Właściciel", "Menedżer Produktu", "Kierownik Zespołu",
+        "Koordynator Logistyki", "Asystentka Zarządu", "Szef Działu IT",
+        "Specjalista ds. Zakupów", "Key Account Manager",
+    ),
+    "cs": (
+        "Jednatel", "Jednatelka", "Generální ředitel", "Obchodní ředitel", "Finanční ředitelka",
+        "Obchodní manažer", "Vedoucí projektu", "Vedoucí oddělení nákupu", "Projektový manažer",
+        "Vývojář softwaru", "Senior vývojář", "Junior konzultant", "Senior konzultant",
+        "Obchodní zástupce", "Účetní", "Hlavní účetní", "Asistentka ředitele", "Personalistka",
+        "Technický ředitel", "Vedoucí výroby", "Marketingový specialista", "Specialista nákupu",
+        "Advokát", "Architektka", "Majitel", "Produktový manažer", "Vedoucí týmu",
+        "Koordinátor logistiky", "Daňový poradce", "Servisní technik", "Ředitel pobočky",
+        "Key Account Manager",
+    ),
+    "sk": (
+        "Konateľ", "Konateľka", "Generálny riaditeľ", "Obchodný riaditeľ",
+        "Finančná riaditeľka", "Obchodný manažér", "Vedúci projektu",
+        "Vedúca oddelenia nákupu", "Projektový manažér", "Vývojár softvéru", "Senior vývojár",
+        "Junior konzultant", "Senior konzultantka", "Obchodný zástupca", "Účtovníčka",
+        "Hlavná účtovníčka", "Asistentka riaditeľa", "Personalistka", "Technický riaditeľ",
+        "Vedúci výroby", "Marketingový špecialista", "Špecialista nákupu", "Advokát",
+        "Architektka", "Majiteľ", "Produktový manažér", "Vedúci tímu",
+        "Koordinátor logistiky", "Daňový poradca", "Servisný technik", "Riaditeľ pobočky",
+    ),
+    "hu": (
+        "Ügyvezető igazgató", "Ügyvezető", "Vezérigazgató", "Kereskedelmi igazgató",
+        "Pénzügyi igazgató", "Marketingigazgató", "Értékesítési vezető",
+        "Értékesítési munkatárs", "Projektvezető", "Projektmenedzser", "Szoftverfejlesztő",
+        "Vezető szoftverfejlesztő", "Junior tanácsadó", "Senior tanácsadó",
+        "Üzletfejlesztési menedzser", "Könyvelő", "Főkönyvelő", "Irodavezető", "HR-vezető",
+        "Műszaki igazgató", "Beszerzési vezető", "Logisztikai koordinátor", "Ügyvéd", "Építész",
+        "Tulajdonos", "Termékmenedzser", "Csoportvezető", "Ügyfélkapcsolati menedzser",
+        "Adótanácsadó", "Területi képviselő", "Osztályvezető",
+    ),
+    "ro": (
+        "Director General", "Director Executiv", "Administrator", "Director Comercial",
+        "Director Financiar", "Director de Marketing", "Manager de Vânzări", "Agent de Vânzări",
+        "Manager de Proiect", "Inginer Software", "Inginer Software Senior", "Programator Junior",
+        "Consultant", "Consultant Senior", "Contabil", "Contabil Șef", "Asistent Manager",
+        "Specialist Resurse Umane", "Director Tehnic", "Șef Departament Achiziții",
+        "Coordonator Logistică", "Avocat", "Arhitect", "Fondator", "Manager de Produs",
+        "Team Leader", "Consilier Juridic", "Reprezentant Vânzări", "Șef Birou",
+        "Director Regional de Vânzări", "Key Account Manager",
+    ),
+    "sv": (
+        "Verkställande direktör", "VD", "Vice VD", "Försäljningschef", "Marknadschef",
+        "Ekonomichef", "Ekonomiassistent", "Projektledare", "Senior projektledare",
+        "Systemutvecklare", "Senior systemutvecklare", "Junior konsult", "Seniorkonsult",
+        "Konsult", "Säljare", "Innesäljare", "Key Account Manager", "Kundansvarig",
+        "Inköpschef", "HR-chef", "HR-specialist", "Teknisk chef", "Produktchef", "Teamledare",
+        "Logistikkoordinator", "Advokat", "Arkitekt", "Grundare", "Delägare", "Kontorschef",
+        "Redovisningskonsult", "Affärsutvecklare", "Avdelningschef",
+    ),
+    "da": (
+        "Administrerende direktør", "Direktør", "Salgschef", "Marketingchef", "Økonomichef",
+        "Projektleder", "Senior projektleder", "Softwareudvikler", "Senior softwareudvikler",
+        "Junior konsulent", "Seniorkonsulent", "Konsulent", "Sælger", "Key Account Manager",
+        "Kundeansvarlig", "Indkøbschef", "HR-chef", "HR-partner", "Teknisk chef", "Produktchef",
+        "Teamleder", "Logistikkoordinator", "Advokat", "Arkitekt", "Indehaver", "Partner",
+        "Kontorchef", "Bogholder", "Revisor", "Forretningsudvikler", "Afdelingsleder",
+        "Salgskonsulent",
+    ),
+    "no": (
+        "Daglig leder", "Administrerende direktør", "Salgssjef", "Markedssjef", "Økonomisjef",
+        "Prosjektleder", "Senior prosjektleder", "Systemutvikler", "Senior systemutvikler",
+        "Juniorkonsulent", "Seniorrådgiver", "Rådgiver", "Konsulent", "Selger",
+        "Key Account Manager", "Kundeansvarlig", "Innkjøpssjef", "HR-sjef", "Teknisk sjef",
+        "Produktsjef", "Teamleder", "Logistikkoordinator", "Advokat", "Arkitekt", "Innehaver",
+        "Partner", "Kontorsjef", "Regnskapsfører", "Forretningsutvikler", "Avdelingsleder",
+        "Salgskonsulent",
+    ),
+    "fi": (
+        "Toimitusjohtaja", "Varatoimitusjohtaja", "Myyntijohtaja", "Markkinointijohtaja",
+        "Talousjohtaja", "Myyntipäällikkö", "Projektipäällikkö", "Vanhempi projektipäällikkö",
+        "Ohjelmistokehittäjä", "Vanhempi ohjelmistokehittäjä", "Nuorempi konsultti",
+        "Johtava konsultti", "Konsultti", "Myyntiedustaja", "Asiakkuuspäällikkö",
+        "Key Account Manager", "Hankintapäällikkö", "Henkilöstöpäällikkö", "HR-asiantuntija",
+        "Teknologiajohtaja", "Tuotepäällikkö", "Tiiminvetäjä", "Logistiikkakoordinaattori",
+        "Asianajaja", "Arkkitehti", "Yrittäjä", "Osakas", "Toimistopäällikkö", "Kirjanpitäjä",
+        "Liiketoiminnan kehittäjä", "Osastopäällikkö", "Myyntineuvottelija",
+    ),
+    "tr": (
+        "Genel Müdür", "Genel Müdür Yardımcısı", "Yönetim Kurulu Başkanı",
+        "Yönetim Kurulu Üyesi", "Satış Müdürü", "Pazarlama Müdürü", "Finans Müdürü",
+        "Satış Temsilcisi", "Bölge Satış Müdürü", "Proje Müdürü", "Proje Yöneticisi",
+        "Yazılım Mühendisi", "Kıdemli Yazılım Mühendisi", "Yazılım Geliştirici", "Danışman",
+        "Kıdemli Danışman", "Uzman", "Kıdemli Uzman", "Muhasebe Uzmanı", "Mali Müşavir",
+        "İnsan Kaynakları Müdürü", "Teknik Müdür", "Satın Alma Sorumlusu",
+        "Lojistik Koordinatörü", "Avukat", "Mimar", "Kurucu Ortak", "Ürün Müdürü",
+        "Ekip Lideri", "Müşteri Temsilcisi", "İş Geliştirme Müdürü", "Ofis Yöneticisi",
+        "Departman Müdürü",
     ),
 }
 
+# Bare names ("Vertrieb", "Diretoria") as often as "... Department": cards print both.
 DEPARTMENTS: dict[str, tuple[str, ...]] = {
     "en": (
         "Sales Department", "Marketing", "Research & Development", "Human Resources",
         "Finance Division", "IT Department", "Customer Service", "Legal Department",
         "Procurement", "Logistics", "Cloud & AI Department", "Corporate Communications",
+        "Sales", "Finance", "Operations", "Executive Board", "Engineering",
+        "Business Development", "Quality Assurance", "Accounts",
     ),
     "de": (
         "Vertrieb", "Abteilung Einkauf", "Forschung und Entwicklung", "Personalabteilung",
         "Buchhaltung", "Geschäftsleitung", "Marketing & Kommunikation", "IT-Abteilung",
-        "Kundendienst", "Logistik",
+        "Kundendienst", "Logistik", "Einkauf", "Personal", "Controlling", "Rechnungswesen",
+        "Qualitätssicherung", "Export", "Abteilung Technik",
     ),
     "fr": (
         "Département Marketing", "Service Commercial", "Direction Financière",
         "Ressources Humaines", "Service Achats", "Direction Juridique", "Service Client",
-        "Recherche et Développement",
+        "Recherche et Développement", "Direction Générale", "Comptabilité", "Ventes",
+        "Logistique", "Service Informatique", "Qualité", "Export",
     ),
     "es": (
         "Departamento de Ventas", "Departamento Comercial", "Recursos Humanos",
         "Departamento Financiero", "Atención al Cliente", "Departamento de Compras",
-        "Investigación y Desarrollo",
+        "Investigación y Desarrollo", "Gerencia General", "Contabilidad", "Ventas",
+        "Logística", "Marketing", "Sistemas", "Departamento Legal", "Exportaciones",
     ),
     "it": (
         "Ufficio Acquisti", "Dipartimento Vendite", "Ufficio Commerciale", "Risorse Umane",
         "Amministrazione", "Ufficio Tecnico", "Servizio Clienti", "Ricerca e Sviluppo",
+        "Direzione Generale", "Contabilità", "Vendite", "Marketing", "Logistica",
+        "Ufficio Legale", "Qualità",
     ),
     "nl": (
         "Afdeling Verkoop", "Afdeling Inkoop", "Personeelszaken", "Financiële Administratie",
-        "Klantenservice", "Marketing & Communicatie", "Juridische Zaken",
+        "Klantenservice", "Marketing & Communicatie", "Juridische Zaken", "Directie",
+        "Verkoop", "Inkoop", "Financiën", "Logistiek", "ICT", "Marketing", "Export",
     ),
     "pt": (
         "Departamento Comercial", "Departamento Financeiro", "Recursos Humanos",
         "Departamento de Compras", "Atendimento ao Cliente", "Pesquisa e Desenvolvimento",
+        "Diretoria", "Contabilidade", "Vendas", "Marketing", "Logística", "Jurídico", "TI",
+        "Suprimentos", "Departamento Técnico",
     ),
     "ru": (
         "Отдел продаж", "Департамент маркетинга", "Отдел закупок", "Бухгалтерия",
         "Отдел кадров", "Юридический отдел", "IT-отдел", "Отдел логистики",
-        "Департамент развития",
+        "Департамент развития", "Дирекция", "Отдел маркетинга", "Коммерческий отдел",
+        "Финансовый отдел", "Служба качества", "Технический отдел",
+    ),
+    "pl": (
+        "Dział Sprzedaży", "Dział Marketingu", "Księgowość", "Dział Kadr", "Kadry i Płace",
+        "Dział IT", "Zarząd", "Dział Zakupów", "Logistyka", "Obsługa Klienta", "Dział Prawny",
+        "Badania i Rozwój", "Dział Techniczny", "Sprzedaż", "Finanse", "Dział Eksportu",
+    ),
+    "cs": (
+        "Obchodní oddělení", "Oddělení marketingu", "Účtárna", "Personální oddělení",
+        "IT oddělení", "Vedení společnosti", "Nákup", "Logistika", "Zákaznický servis",
+        "Právní oddělení", "Výzkum a vývoj", "Technické oddělení", "Obchod", "Finance",
+        "Export",
+    ),
+    "sk": (
+        "Obchodné oddelenie", "Oddelenie marketingu", "Účtovníctvo", "Personálne oddelenie",
+        "IT oddelenie", "Vedenie spoločnosti", "Nákup", "Logistika", "Zákaznícky servis",
+        "Právne oddelenie", "Výskum a vývoj", "Technické oddelenie", "Obchod", "Financie",
+        "Export",
+    ),
+    "hu": (
+        "Értékesítés", "Marketing osztály", "Könyvelés", "Pénzügyi osztály", "HR osztály",
+        "Humánerőforrás", "IT osztály", "Ügyvezetés", "Beszerzés", "Logisztika",
+        "Ügyfélszolgálat", "Jogi osztály", "Kutatás-fejlesztés", "Műszaki osztály",
+        "Kereskedelmi osztály",
+    ),
+    "ro": (
+        "Departamentul Vânzări", "Departamentul Marketing", "Contabilitate", "Resurse Umane",
+        "Departamentul IT", "Conducere", "Achiziții", "Logistică", "Relații Clienți",
+        "Departamentul Juridic", "Cercetare și Dezvoltare", "Departamentul Tehnic", "Vânzări",
+        "Financiar", "Export",
+    ),
+    "sv": (
+        "Försäljning", "Marknadsavdelningen", "Ekonomi", "Ekonomiavdelningen", "HR",
+        "Personalavdelningen", "IT-avdelningen", "Ledningsgruppen", "Inköp", "Logistik",
+        "Kundtjänst", "Juridik", "Forskning och utveckling", "Teknik", "Export",
+    ),
+    "da": (
+        "Salg", "Salgsafdelingen", "Marketing", "Økonomi", "Bogholderi", "HR-afdelingen",
+        "IT-afdelingen", "Direktionen", "Indkøb", "Logistik", "Kundeservice",
+        "Juridisk afdeling", "Forskning og udvikling", "Teknisk afdeling", "Eksport",
+    ),
+    "no": (
+        "Salg", "Salgsavdelingen", "Markedsavdelingen", "Økonomi", "Regnskap", "HR-avdelingen",
+        "IT-avdelingen", "Ledelsen", "Innkjøp", "Logistikk", "Kundeservice",
+        "Juridisk avdeling", "Forskning og utvikling", "Teknisk avdeling", "Eksport",
+    ),
+    "fi": (
+        "Myynti", "Markkinointi", "Talousosasto", "Taloushallinto", "Henkilöstöhallinto",
+        "IT-osasto", "Johto", "Hankinta", "Logistiikka", "Asiakaspalvelu", "Lakiasiat",
+        "Tutkimus ja kehitys", "Tekninen osasto", "Vienti", "Myyntiosasto",
+    ),
+    "tr": (
+        "Satış Departmanı", "Pazarlama Departmanı", "Muhasebe", "İnsan Kaynakları",
+        "Bilgi İşlem", "Genel Müdürlük", "Satın Alma", "Lojistik", "Müşteri Hizmetleri",
+        "Hukuk Departmanı", "Ar-Ge", "Teknik Servis", "Satış", "Finans", "İhracat",
     ),
 }
 
@@ -268,14 +596,79 @@ TAGLINES: dict[str, tuple[str, ...]] = {
         "Качество с 1998 года", "Ваш надёжный партнёр", "Решения для бизнеса",
         "Технологии будущего", "Работаем для вас",
     ),
+    "pl": (
+        "Jakość od 1995 roku", "Twój partner w biznesie", "Rozwiązania szyte na miarę",
+        "Innowacje z pasją", "Razem budujemy przyszłość",
+    ),
+    "cs": (
+        "Kvalita od roku 1992", "Váš spolehlivý partner", "Řešení na míru",
+        "Inovace s tradicí", "Spolu dál",
+    ),
+    "sk": (
+        "Kvalita od roku 1996", "Váš spoľahlivý partner", "Riešenia na mieru",
+        "Inovácie s tradíciou", "Spolu ďalej",
+    ),
+    "hu": (
+        "Minőség 1991 óta", "Megbízható partnere", "Egyedi megoldások",
+        "Innováció és hagyomány", "Együtt a jövőért",
+    ),
+    "ro": (
+        "Calitate din 1997", "Partenerul tău de încredere", "Soluții personalizate",
+        "Inovație și tradiție", "Împreună mai departe",
+    ),
+    "sv": (
+        "Kvalitet sedan 1972", "Din partner för tillväxt", "Smarta lösningar",
+        "Tillsammans skapar vi framtiden", "Hållbart företagande",
+    ),
+    "da": (
+        "Kvalitet siden 1964", "Din partner i vækst", "Smarte løsninger",
+        "Sammen skaber vi værdi", "Bæredygtig forretning",
+    ),
+    "no": (
+        "Kvalitet siden 1958", "Din partner for vekst", "Smarte løsninger",
+        "Sammen skaper vi verdier", "Bærekraftig drift",
+    ),
+    "fi": (
+        "Laatua vuodesta 1979", "Kumppanisi kasvussa", "Älykkäitä ratkaisuja",
+        "Yhdessä eteenpäin", "Kestävää liiketoimintaa",
+    ),
+    "tr": (
+        "1985'ten beri kalite", "Güvenilir iş ortağınız", "Size özel çözümler",
+        "Gelenekten geleceğe", "Birlikte daha güçlüyüz",
+    ),
 }
 
+# Printed before the name ("Dr.", "Ing.", "dr inż."); Russian cards print degrees after it.
 ACADEMIC_TITLES: dict[str, tuple[str, ...]] = {
-    "en": ("Dr.", "Prof.", "Dr"), "de": ("Dr.", "Prof. Dr.", "Dipl.-Ing.", "Dr.-Ing."),
-    "fr": ("Dr", "Me"), "es": ("Dr.", "Lic.", "Ing."), "it": ("Dott.", "Ing.", "Avv.", "Arch."),
-    "nl": ("Dr.", "Ir.", "Mr.", "drs."), "pt": ("Dr.", "Dra.", "Eng."), "ru": (),
+    "en": ("Dr.", "Prof.", "Dr", "Prof. Dr."),
+    "de": ("Dr.", "Prof. Dr.", "Dipl.-Ing.", "Dr.-Ing.", "Dr. med.", "Mag.", "Dipl.-Kfm."),
+    "fr": ("Dr", "Me", "Maître", "Pr"), "es": ("Dr.", "Lic.", "Ing.", "Arq.", "Abog."),
+    "it": ("Dott.", "Ing.", "Avv.", "Arch.", "Prof.", "Geom.", "Rag."),
+    "nl": ("Dr.", "Ir.", "Mr.", "drs.", "ing."), "pt": ("Dr.", "Eng.", "Arq.", "Prof."),
+    "ru": (), "pl": ("dr", "dr inż.", "inż.", "mgr", "mgr inż.", "prof. dr hab.", "Mgr"),
+    "cs": ("Ing.", "Mgr.", "MUDr.", "JUDr.", "PhDr.", "Bc.", "doc. Ing.", "Ing. arch."),
+    "sk": ("Ing.", "Mgr.", "MUDr.", "JUDr.", "PaedDr.", "Bc.", "doc. Ing."),
+    "hu": ("dr.", "Dr.", "Prof. Dr."), "ro": ("Ing.", "Dr.", "Ec.", "Av.", "Prof. univ. dr."),
+    "sv": ("Dr", "Prof."), "da": ("Dr.", "Prof."), "no": ("Dr.", "Prof."),
+    "fi": ("DI", "Dr.", "Prof.", "KTM"), "tr": ("Dr.", "Av.", "Prof. Dr.", "Doç. Dr.", "Op. Dr."),
 }
-NAME_SUFFIXES: dict[str, tuple[str, ...]] = {"en": ("PhD", "MBA", "CPA", "Jr.")}
+# A title's form for a woman where the language has one ("Dott." -> "Dott.ssa").
+FEMALE_TITLES: dict[str, dict[str, str]] = {
+    "it": {"Dott.": "Dott.ssa", "Prof.": "Prof.ssa"}, "es": {"Dr.": "Dra."},
+    "pt": {"Dr.": "Dra.", "Prof.": "Profa."},
+}
+# Degrees and post-nominals printed after the name ("Jan Novák, Ph.D.").
+NAME_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "en": ("PhD", "MBA", "CPA", "Jr.", "M.Sc.", "MSc", "B.Eng.", "Esq.", "FCA"),
+    "de": ("M.Sc.", "MBA", "LL.M.", "M.A."), "fr": ("MBA", "PhD"), "es": ("MBA", "PhD"),
+    "it": ("MBA", "PhD"), "nl": ("MBA", "MSc", "RA"), "pt": ("MBA", "PhD"),
+    "ru": ("к.т.н.", "к.э.н.", "д.т.н.", "к.ю.н.", "MBA"), "pl": ("MBA", "PhD"),
+    "cs": ("Ph.D.", "CSc.", "MBA", "DiS."), "sk": ("PhD.", "CSc.", "MBA"), "hu": ("PhD", "MBA"),
+    "ro": ("MBA", "PhD"), "sv": ("MBA",), "da": ("MBA", "cand.merc."), "no": ("MBA",),
+    "fi": ("MBA", "KTM"), "tr": ("MBA", "PhD"),
+}
+# Languages that print the family name first ("Nagy Zoltán", "Иванов Иван Иванович").
+FAMILY_FIRST = frozenset({"hu"})
 
 INDUSTRIES: dict[str, tuple[str, ...]] = {
     "en": ("Consulting", "Solutions", "Logistics", "Engineering", "Partners", "Design Studio",
@@ -294,6 +687,26 @@ INDUSTRIES: dict[str, tuple[str, ...]] = {
            "Transportes"),
     "ru": ("Техносервис", "СтройИнвест", "Альфа-Логистик", "ПромТех", "Северный ветер",
            "ИнфоСистемы", "Вектор", "Гарант", "Меридиан", "ТрансЛайн", "Энергия"),
+    "pl": ("Doradztwo", "Logistyka", "Inżynieria", "Nieruchomości", "Budownictwo", "Systemy",
+           "Technologie", "Transport", "Consulting"),
+    "cs": ("Poradenství", "Logistika", "Strojírenství", "Reality", "Stavby", "Systémy",
+           "Technologie", "Doprava", "Software"),
+    "sk": ("Poradenstvo", "Logistika", "Strojárstvo", "Reality", "Stavby", "Systémy",
+           "Technológie", "Doprava", "Software"),
+    "hu": ("Tanácsadó", "Logisztika", "Mérnöki Iroda", "Ingatlan", "Építőipari", "Informatika",
+           "Technológia", "Szállítmányozás"),
+    "ro": ("Consultanță", "Logistică", "Inginerie", "Imobiliare", "Construcții", "Sisteme",
+           "Tehnologii", "Transport"),
+    "sv": ("Konsult", "Logistik", "Teknik", "Fastigheter", "Bygg", "System", "Data",
+           "Transport", "Juridik"),
+    "da": ("Rådgivning", "Logistik", "Teknik", "Ejendomme", "Byg", "Systemer", "IT",
+           "Transport"),
+    "no": ("Rådgivning", "Logistikk", "Teknikk", "Eiendom", "Bygg", "Systemer", "IT",
+           "Transport"),
+    "fi": ("Konsultointi", "Logistiikka", "Tekniikka", "Kiinteistöt", "Rakennus",
+           "Järjestelmät", "IT", "Kuljetus"),
+    "tr": ("Danışmanlık", "Lojistik", "Mühendislik", "Gayrimenkul", "İnşaat", "Bilişim",
+           "Teknoloji", "Taşımacılık", "Enerji"),
 }
 LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "en_US": ("Inc.", "LLC", "Corp.", "Co.", ""), "en_GB": ("Ltd", "Ltd.", "PLC", "LLP", ""),
@@ -306,13 +719,27 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "de_CH": ("AG", "GmbH", ""), "fr_CH": ("SA", "Sàrl", ""),
     "es_MX": ("S.A. de C.V.", "S. de R.L.", ""), "pt_PT": ("Lda.", "S.A.", "Unipessoal Lda."),
     "nl_BE": ("BV", "NV", "CommV", ""),
+    "pl_PL": ("Sp. z o.o.", "S.A.", "sp. j.", "Sp. k.", ""),
+    "cs_CZ": ("s.r.o.", "a.s.", "spol. s r.o.", "k.s.", ""),
+    "sk_SK": ("s.r.o.", "a.s.", "spol. s r.o.", ""), "hu_HU": ("Kft.", "Zrt.", "Nyrt.", "Bt.", ""),
+    "ro_RO": ("S.R.L.", "SRL", "S.A.", ""), "sv_SE": ("AB", "HB", "KB", ""),
+    "da_DK": ("ApS", "A/S", "I/S", ""), "no_NO": ("AS", "ASA", "DA", ""),
+    "fi_FI": ("Oy", "Oyj", "Ky", "Tmi", ""),
+    "tr_TR": ("A.Ş.", "Ltd. Şti.", "San. ve Tic. A.Ş.", "San. ve Tic. Ltd. Şti.", ""),
+    "es_AR": ("S.A.", "S.R.L.", "S.A.S.", ""), "es_CO": ("S.A.S.", "S.A.", "Ltda.", ""),
+    "es_CL": ("SpA", "S.A.", "Ltda.", "E.I.R.L.", ""), "fr_CA": ("Inc.", "Ltée", "S.E.N.C.", ""),
+    "it_CH": ("SA", "Sagl", ""), "en_NZ": ("Ltd", "Limited", ""),
+    "en_IN": ("Pvt. Ltd.", "Private Limited", "Ltd.", "LLP", ""),
 }
 # Words dropped when a company name becomes a domain ("Müller GmbH & Co. KG" -> mueller.de).
 LEGAL_WORDS = frozenset(
     "inc llc corp co ltd plc llp gmbh ag kg ek ug sas sarl sa sl slu scoop srl spa snc bv nv vof "
     "ltda me eireli pty dac og sàrl cv lda unipessoal commv ооо ао пао зао нпо оао ип and und et "
     "y e of group stichting figli "
-    "asociados associati the die der".split()
+    "asociados associati the die der "
+    "sp z oo sj spk sc sro spol ks as kft zrt nyrt bt kht és ab hb kb aps asa da oy oyj ky "
+    "tmi ry aş şti san ve tic eirl ltée senc sagl limited pvt private och og ja si și i a s"
+    .split()
 )
 
 # Lines of small print with numbers and names that are no contact fields (labelled O).
@@ -339,4 +766,61 @@ LEGAL_LINES: dict[str, tuple[str, ...]] = {
     "es_MX": ("RFC: GOMA{d6}HX{d1}", "Registro {d6} · {city}"),
     "pt_PT": ("NIF {d9}", "Capital social {d5} €", "NIPC {d9} · {city}"),
     "nl_BE": ("BTW BE 0{d3}.{d3}.{d3}", "RPR {city}", "KBO {d4}.{d3}.{d3}"),
+    "pl_PL": ("NIP {d3}-{d3}-{d2}-{d2} · REGON {d9}", "KRS {d10}", "NIP: {d10}, KRS: {d10}",
+              "Sąd Rejonowy dla m.st. Warszawy, KRS {d10}"),
+    "cs_CZ": ("IČO: {d8} · DIČ: CZ{d8}", "IČ {d8}, DIČ CZ{d8}",
+              "Zapsáno v OR, oddíl C, vložka {d5}"),
+    "sk_SK": ("IČO: {d8} · DIČ: {d10}", "IČ DPH: SK{d10}",
+              "Zapísaná v OR OS Bratislava I, oddiel Sro, vložka č. {d5}/B"),
+    "hu_HU": ("Adószám: {d8}-{d1}-{d2}", "Cégjegyzékszám: {d2}-{d2}-{d6}",
+              "Adószám: {d8}-{d1}-{d2} · Cg. {d2}-{d2}-{d6}"),
+    "ro_RO": ("CUI: RO{d8}", "Nr. Reg. Com.: J40/{d4}/20{d2}", "CUI {d8} · J{d2}/{d4}/20{d2}"),
+    "sv_SE": ("Org.nr {d6}-{d4}", "Org.nr: {d6}-{d4} · Säte: {city}", "Momsreg.nr SE{d10}01"),
+    "da_DK": ("CVR-nr. {d8}", "CVR: {d8}", "CVR {d2} {d2} {d2} {d2}"),
+    "no_NO": ("Org.nr. {d3} {d3} {d3} MVA", "Foretaksregisteret NO {d9} MVA", "Org. nr.: {d9}"),
+    "fi_FI": ("Y-tunnus {d7}-{d1}", "Y-tunnus: {d7}-{d1} · Kotipaikka {city}",
+              "ALV-rek. FI{d8}"),
+    "tr_TR": ("Vergi No: {d10}", "Mersis No: 0{d15}", "Ticaret Sicil No: {d6} · V.D. {d10}"),
+    "es_AR": ("CUIT {d2}-{d8}-{d1}", "CUIT: 30-{d8}-{d1} · IIBB {d7}",
+              "Inicio de actividades: 0{d1}/20{d2}"),
+    "es_CO": ("NIT {d3}.{d3}.{d3}-{d1}", "NIT: 9{d2}.{d3}.{d3}-{d1}", "Matrícula mercantil {d6}"),
+    "es_CL": ("RUT {d2}.{d3}.{d3}-{d1}", "RUT: 76.{d3}.{d3}-K", "Giro: servicios de consultoría"),
+    "fr_CA": ("NEQ {d10}", "TPS {d9} RT0001 · TVQ {d10} TQ0001",
+              "Membre de l'Ordre des ingénieurs du Québec"),
+    "it_CH": ("IDI CHE-{d3}.{d3}.{d3}", "IVA CHE-{d3}.{d3}.{d3} IVA",
+              "Registro di commercio CHE-{d3}.{d3}.{d3}"),
+    "en_NZ": ("NZBN {d13}", "GST No. {d2}-{d3}-{d3}", "Company No. {d7}"),
+    "en_IN": ("GSTIN: {d2}AAACB{d4}C1Z{d1}", "CIN: U{d5}MH20{d2}PTC{d6}", "PAN: AAACB{d4}C"),
 }
+
+# Addresses for locales Faker has none for (see FAKER_LOCALES).
+TURKISH_PLACES: tuple[tuple[str, str, str], ...] = (  # district, city, postcode
+    ("Kadıköy", "İstanbul", "34710"), ("Şişli", "İstanbul", "34360"),
+    ("Beşiktaş", "İstanbul", "34353"), ("Ataşehir", "İstanbul", "34750"),
+    ("Çankaya", "Ankara", "06690"), ("Yenimahalle", "Ankara", "06170"),
+    ("Konak", "İzmir", "35250"), ("Bornova", "İzmir", "35040"), ("Nilüfer", "Bursa", "16110"),
+    ("Osmangazi", "Bursa", "16040"), ("Muratpaşa", "Antalya", "07100"),
+    ("Seyhan", "Adana", "01010"), ("Selçuklu", "Konya", "42060"),
+    ("Tepebaşı", "Eskişehir", "26010"), ("Ortahisar", "Trabzon", "61030"),
+)
+TURKISH_QUARTERS: tuple[str, ...] = (
+    "Caferağa", "Moda", "Kızılay", "Alsancak", "Bahçelievler", "Yeşilyurt", "Esentepe",
+    "Levent", "Fenerbahçe", "Göztepe", "Merkez", "Çamlıca", "Cumhuriyet", "Atatürk",
+)
+TURKISH_STREETS: tuple[str, ...] = (
+    "Atatürk", "Cumhuriyet", "İstiklal", "Bağdat", "Gazi", "İnönü", "Fevzi Çakmak",
+    "Mimar Sinan", "Barbaros", "Millet", "Hürriyet", "Kazım Karabekir", "Adnan Menderes",
+    "Vatan", "Zafer",
+)
+TICINO_PLACES: tuple[tuple[str, str], ...] = (  # postcode, town
+    ("6900", "Lugano"), ("6500", "Bellinzona"), ("6600", "Locarno"), ("6850", "Mendrisio"),
+    ("6830", "Chiasso"), ("6612", "Ascona"), ("6710", "Biasca"), ("6648", "Minusio"),
+    ("6962", "Viganello"), ("6934", "Bioggio"), ("6814", "Lamone"), ("6616", "Losone"),
+    ("6982", "Agno"), ("6928", "Manno"), ("6596", "Gordola"),
+)
+TICINO_STREETS: tuple[str, ...] = (
+    "Via Cantonale", "Via San Gottardo", "Via Nassa", "Via Pretorio", "Via Canova",
+    "Via Ciseri", "Via Besso", "Via Trevano", "Via Motta", "Via della Stazione", "Via Vegezzi",
+    "Via Soave", "Via Lavizzari", "Corso Elvezia", "Corso Pestalozzi", "Piazza Indipendenza",
+    "Viale Franscini", "Via Luini",
+)
