@@ -54,6 +54,23 @@ def test_russian_card_with_a_latin_company_name_is_still_routed_to_tesseract():
     assert "Тарасова" in text_of(result) and "Petrova" in text_of(result)
 
 
+def test_a_line_tesseract_loses_in_the_card_is_read_on_its_own():
+    """A light, coloured line (the brand colour on tinted paper) is lost when Tesseract
+    reads the whole card; read alone, with its ink darkened, it is found."""
+    card = card_image(RUSSIAN_CARD)
+    ink = (card < 128).any(axis=2)
+    tinted = np.full_like(card, (205, 225, 215))
+    tinted[ink] = (60, 60, 60)
+    title = np.zeros_like(ink)
+    title[175:215] = ink[175:215]  # "Генеральный директор", 30 px
+    tinted[title] = (225, 200, 175)  # pale blue on pale green
+    whole = ocr.get_engine("tesseract-cyrillic", threads=2).read(tinted)
+    assert "директор" not in " ".join(w.text for w in whole)
+    result = ocr.read_words(tinted, engine="rapidocr", language="auto", threads=2)
+    assert result.engine == "tesseract"
+    assert "Генеральный директор" in text_of(result)
+
+
 @pytest.mark.parametrize(
     "rotation", [cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_180], ids=["sideways", "upside-down"]
 )
