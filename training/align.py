@@ -24,9 +24,9 @@ import cv2
 import numpy as np
 
 from bizcard.pipeline.evaluation import DATASET_INDEX
+from bizcard.pipeline.extract import PipelineConfig, read_card
 from bizcard.pipeline.imageio import load_image, to_bgr
 from bizcard.pipeline.layout import reading_order_lines, upright_words
-from bizcard.pipeline.ocr import read_words
 from bizcard.pipeline.preprocess import CardImage, find_cards
 from bizcard.pipeline.schema import OUTSIDE, entity_of
 from bizcard.pipeline.types import Word
@@ -71,8 +71,9 @@ def align_card(folder: Path, row: dict, *, engine: str = "rapidocr", threads: in
     if not row.get("words") or "homography" not in row.get("synth", {}):
         raise ValueError(f"{row.get('image')}: not a synthetic record with rendered words")
     photo = to_bgr(load_image((folder / row["image"]).read_bytes(), max_pixels=MAX_PIXELS))
-    card_image = find_cards(photo, max_side=max_side)[0]
-    ocr = read_words(card_image.image, engine=engine, language="auto", threads=threads)
+    found = find_cards(photo, max_side=max_side)
+    config = PipelineConfig(engine=engine, ocr_threads=threads, max_side=max_side)
+    card_image, ocr = read_card(found[0], photo, config, alone=len(found) == 1)
     height, width = card_image.image.shape[:2]
     # OCR'd card image -> photo -> the flat rendered card, where word boxes are tight.
     to_card = np.linalg.inv(np.array(row["synth"]["homography"], dtype=np.float64))

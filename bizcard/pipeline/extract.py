@@ -26,7 +26,7 @@ from bizcard.pipeline.validate import validate
 STAGES = ("preprocess", "qr", "ocr", "classify", "validate")
 QR_CONFIDENCE = 0.99  # a QR code states its fields; OCR only reads them
 # A read that finds fewer words than this, or text in less than this share of a whole
-# photo, looks again where the text is (see _read_card); the region gets a margin of this
+# photo, looks again where the text is (see read_card); the region gets a margin of this
 # share of its longer side, for print the closer look still missed.
 FEW_WORDS = 8
 SMALL_TEXT_AREA = 0.2
@@ -78,7 +78,7 @@ def extract(image: Image.Image | np.ndarray, config: PipelineConfig | None = Non
         with clock.stage("qr"):
             qr_fields = read_qr_fields(card_image.image)
         with clock.stage("ocr"):
-            card_image, ocr = _read_card(card_image, photo, config, alone=alone)
+            card_image, ocr = read_card(card_image, photo, config, alone=alone)
         if not ocr.words and not qr_fields:
             continue
         engines.append(ocr.engine)
@@ -121,7 +121,7 @@ def extract(image: Image.Image | np.ndarray, config: PipelineConfig | None = Non
     )
 
 
-def _read_card(card_image: CardImage, photo: np.ndarray, config: PipelineConfig, *,
+def read_card(card_image: CardImage, photo: np.ndarray, config: PipelineConfig, *,
                alone: bool) -> tuple[CardImage, OcrResult]:
     """OCR of one card image. When it reads too little (a card that fills a fraction of a
     photo and was not found, so its print was too small to read; or a crop that caught only
