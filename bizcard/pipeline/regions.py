@@ -143,7 +143,11 @@ RANK_STEP = 0.01
 def region_hints(texts: Iterable[str], *, default: str) -> list[str]:
     """Candidate phone regions for a card, most likely first; ``default`` is always included
     (last, unless a clue named it)."""
-    texts = list(texts)
+    return list(_region_hints(tuple(texts), default))
+
+
+@functools.lru_cache(maxsize=64)  # the extraction, the rules and the model ask per card
+def _region_hints(texts: tuple[str, ...], default: str) -> tuple[str, ...]:
     text = " ".join(texts)  # one string: a postcode and its city are often two words
     weights: dict[str, float] = defaultdict(float)
 
@@ -174,7 +178,7 @@ def region_hints(texts: Iterable[str], *, default: str) -> list[str]:
     if CJK.search(text):
         add(["CN"], SCRIPT_WEIGHT)
     ranked = sorted(weights, key=lambda region: -weights[region])
-    return list(dict.fromkeys([*ranked, default]))
+    return tuple(dict.fromkeys([*ranked, default]))
 
 
 def _number_regions(text: str) -> list[str]:
