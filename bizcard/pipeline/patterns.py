@@ -13,12 +13,15 @@ import phonenumbers
 from bizcard.pipeline.lexicon import SOCIAL_HOSTS
 
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}", re.UNICODE)
-EMAIL_ACROSS_WORDS = re.compile(r"[\w.+'-]+ ?@ ?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}", re.UNICODE)
+# Also an address OCR split at its "@", or whose last letter it lost ("ana@verogon.f"):
+# the validator mends those from the card's web address.
+EMAIL_ACROSS_WORDS = re.compile(r"[\w.+'-]+ ?@ ?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]+", re.UNICODE)
 URL = re.compile(
     r"(?:(?:https?://)?(?:www\.)[\w-]+(?:\.[\w-]+)*\.[a-zA-Zа-я]{2,}|"
     r"https?://[\w-]+(?:\.[\w-]+)*\.[a-zA-Zа-я]{2,}|"
     r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|co|biz|info|eu|de|fr|es|it|nl|br|ru|uk|cn|"
-    r"at|ch|be|pt|us|ca|au|pl|se|dk|no|fi|ie|lu|jp|in|mx|ar|cl|co|nz|za|app|dev|tech|online|"
+    r"at|ch|be|pt|us|ca|au|pl|se|dk|no|fi|ie|lu|jp|in|mx|ar|cl|co|nz|za|cz|sk|hu|ro|bg|gr|tr|"
+    r"li|ee|lv|lt|si|hr|rs|ua|by|kz|il|ae|sg|hk|tw|kr|is|pe|uy|ve|ec|app|dev|tech|online|"
     r"store|shop|site|studio|design|agency|digital|cloud|media|group|company|solutions|"
     r"consulting|systems|xyz|me|tv|global|world|network|works|team|pro|law|legal|health|"
     r"finance|capital|partners|services|software|ltd|gmbh|berlin|london|paris|рф)\b)"

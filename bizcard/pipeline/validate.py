@@ -11,6 +11,7 @@ import re
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
+from rapidfuzz.distance import Levenshtein
 
 from bizcard.pipeline import lexicon, patterns
 from bizcard.pipeline.assemble import RawValue
@@ -32,6 +33,10 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 ADDRESS_PART_DASH = re.compile(r"\s+[–—]\s+")
 # A lower-case abbreviation glued to what follows it ("д.21", "ул.Ленина").
 RU_GLUED_ABBREVIATION = re.compile(r"(?<![^\W\d_])([а-яё]{1,4})\.(?=[\dА-Яа-яЁё])")
+# Letters OCR reads for the "@" of an e-mail address; labels it glues before one ("Ejoakim").
+MISREAD_AT = "qg@©a"
+GLUED_EMAIL_LABELS = ("email", "mail", "e")
+MIN_REPAIRED_DOMAIN = 6  # shorter domains are too alike to repair one from another
 # The start of a word and an upper-case letter glued after it ("Tara|Williams", "Dott.|Isa").
 GLUED_NAME = re.compile(r"(?<![^\W\d_])([^\W\d_][^\W\d_.]*?(?:[a-zß-ÿ]|\.))(?=[A-ZÀ-Þ][a-zß-ÿ])")
 
@@ -64,6 +69,7 @@ def validate(
             confidence[name] = round(score, 3)
     regions = _regions_by_valid_numbers(
         [v.text for name in ("phones", "fax") for v in raw.get(name, [])], regions)
+    raw = _emails_and_websites_apart(raw)
     for name in LIST_FIELDS:
         cleaned: dict[str, float] = {}
         for value in raw.get(name, []):
@@ -72,6 +78,7 @@ def validate(
         if cleaned:
             fields[name] = list(cleaned)
             confidence[name] = round(min(cleaned.values()), 3)
+    fields["emails"] = [_without_glued_label(e, fields["full_name"]) for e in fields["emails"]]
     # A number printed as fax is not also a phone.
     fields["phones"] = [p for p in fields["phones"] if p not in fields["fax"]]
     if not fields["phones"]:
@@ -135,6 +142,73 @@ def _clean_emails(text: str) -> list[tuple[str, float]]:
         local, domain = checked.normalized.rsplit("@", 1)
         emails.append((f"{local}@{domain.lower()}", 1.0))
     return emails
+
+
+def _emails_and_websites_apart(raw: dict[str, list[RawValue]]) -> dict[str, list[RawValue]]:
+    """E-mail and web addresses OCR ran together or damaged, set right where the card shows
+    what they must be: a web address glued after an e-mail ("ana@x.dk/x.dk") is a website
+    too; a "website" that is an e-mail whose "@" was read as a letter ("ana.lindqx.dk",
+    beside x.dk) is an e-mail; and an e-mail domain one letter off the card's web address
+    ("verogon.f" beside verogon.fi, "costafonseca.cor") is that address's."""
+    emails, websites = [], []
+    for value in raw.get("emails", []):
+        rest = patterns.EMAIL.sub(" ", value.text)
+        websites += [RawValue(rest[a:b], value.confidence)
+                     for a, b in patterns.find_websites(rest)]
+    site_hosts = {patterns.website_host(v.text) for v in [*raw.get("websites", []), *websites]}
+    for value in raw.get("emails", []):
+        emails.append(RawValue(_with_site_domain(value.text, site_hosts), value.confidence))
+    email_hosts = {m.group(0).rsplit("@", 1)[1].lower() for v in emails
+                   for m in patterns.EMAIL.finditer(v.text)}
+    for value in raw.get("websites", []):
+        email = _misread_email(patterns.website_host(value.text), site_hosts | email_hosts)
+        if email:
+            emails.append(RawValue(email, value.confidence))
+        else:
+            websites.append(value)
+    return {**raw, "emails": emails, "websites": websites}
+
+
+def _with_site_domain(text: str, site_hosts: set[str]) -> str:
+    """``text`` with an e-mail domain one edit off a website host of the card replaced by it."""
+    local, at, domain = text.strip().rpartition("@")
+    if not at:
+        return text
+    for host in site_hosts:
+        if len(host) >= MIN_REPAIRED_DOMAIN and Levenshtein.distance(host, domain.lower()) == 1:
+            return f"{local}@{host}"
+    return text
+
+
+def _misread_email(host: str, hosts: set[str]) -> str | None:
+    """The e-mail address a web host really is when it ends in another host of the card
+    after a letter OCR reads for "@" ("stepan_vavragveroica.eu" -> stepan_vavra@veroica.eu);
+    its local part must look like one (a "_" or "." in it), not a subdomain ("shop.x.dk")."""
+    for other in hosts:
+        head = host[:-len(other)]
+        local = head[:-1]
+        if (host.endswith(other) and len(head) > 1 and head[-1] in MISREAD_AT
+                and ("_" in local or "." in local) and not local.endswith(".")):
+            return f"{local}@{other}"
+    return None
+
+
+def _without_glued_label(email: str, full_name: str | None) -> str:
+    """An e-mail address without an "E" or "Mail" label OCR glued to its local part, seen
+    where the rest starts with the person's name ("ejoakim.knudsen@" for Joakim Knudsen),
+    and no name starts with the label's letters ("esmith@" is Eduardo Smith's initial)."""
+    local, domain = email.rsplit("@", 1)
+    names = [lexicon.fold(t) for t in re.findall(r"[^\W\d_]{2,}", full_name or "")]
+    folded = lexicon.fold(local)
+    if any(folded.startswith(name) for name in names):
+        return email
+    for label in GLUED_EMAIL_LABELS:
+        rest = local[len(label):]
+        if folded.startswith(label) and not any(n.startswith(label) for n in names) and any(
+                folded[len(label):].startswith(name) or folded[len(label):][:2] == name[:1] + "."
+                for name in names):
+            return f"{rest}@{domain}"
+    return email
 
 
 def _without_address_label(text: str) -> str:

@@ -168,3 +168,28 @@ def test_a_russian_address_gets_the_punctuation_tesseract_misread_back():
     ):
         fields, _ = validate(raw(address=printed), regions=["RU"])
         assert fields["address"] == address
+
+
+def test_email_and_web_addresses_ocr_ran_together_or_damaged_are_set_right():
+    fields, _ = validate(raw(emails=["g.henriksen@vitaica.dk/vitaica.dk"]), regions=["DK"])
+    assert fields["emails"] == ["g.henriksen@vitaica.dk"]
+    assert fields["websites"] == ["https://vitaica.dk/"]
+    # The "@" read as "g": beside the card's web address it is an e-mail, not a website.
+    fields, _ = validate(raw(websites=["stepan_vavragveroica.eu", "veroica.eu", "shop.x.dk"]),
+                         regions=["CZ"])
+    assert fields["emails"] == ["stepan_vavra@veroica.eu"]
+    assert fields["websites"] == ["https://veroica.eu/", "https://shop.x.dk/"]
+    # A domain one letter off the card's web address.
+    fields, _ = validate(raw(emails=["veikko.valkonen@verogon.f"], websites=["www.verogon.fi"]),
+                         regions=["FI"])
+    assert fields["emails"] == ["veikko.valkonen@verogon.fi"]
+
+
+def test_an_email_label_glued_to_the_address_goes_unless_it_is_the_persons_initial():
+    for name, printed, email in (
+        ("Joakim Knudsen", "Ejoakim.knudsen@teknavia.no", "joakim.knudsen@teknavia.no"),
+        ("Gilles Faure", "mailgilles.faure@vestanet.fr", "gilles.faure@vestanet.fr"),
+        ("Eduardo Smith", "esmith@acme.com", "esmith@acme.com"),
+    ):
+        fields, _ = validate(raw(full_name=[name], emails=[printed]), regions=["US"])
+        assert fields["emails"] == [email]
