@@ -108,3 +108,24 @@ def test_words_of_one_line_without_punctuation_between_them_are_one_value(model)
     labels = ["B-NAME", "B-COMPANY", "B-NAME", "I-NAME", "B-POSITION"]
     assert _one_entity_per_run(words, labels, probabilities, names) == [
         "B-NAME", "I-NAME", "B-NAME", "I-NAME", "B-POSITION"]
+
+
+def test_a_word_left_outside_beside_a_value_joins_it_when_the_model_half_agrees(model):
+    from bizcard.pipeline.classify.layoutlm import _outside_words_joined
+
+    words = card_words(["Kordorfin Foods Corp.", "Jane Doe, Simply reliable"])
+    names = list(model.labels)
+
+    def probability(**shares: float) -> np.ndarray:
+        row = np.zeros(len(names))
+        for label, share in shares.items():
+            row[names.index(label.replace("_", "-"))] = share
+        return row
+
+    probabilities = [probability(B_COMPANY=0.9), probability(O=0.7, I_COMPANY=0.3),
+                     probability(O=0.8, I_COMPANY=0.2), probability(B_NAME=0.9),
+                     probability(I_NAME=0.9), probability(O=0.7, I_NAME=0.3),
+                     probability(O=0.9)]
+    labels = ["B-COMPANY", "O", "O", "B-NAME", "I-NAME", "O", "O"]
+    assert _outside_words_joined(words, labels, probabilities, names) == [
+        "B-COMPANY", "I-COMPANY", "I-COMPANY", "B-NAME", "I-NAME", "O", "O"]
