@@ -65,7 +65,7 @@ POSTCODE_REGIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b[AC-FHKNPRTV-Y]\d{2} ?[AC-FHKNPRTV-Y\d]{4}\b"), "IE"),  # Eircode
     (re.compile(r"\b\d{2}-\d{3}\s+[A-ZŁŚŻŹ][a-ząćęłńóśźż]"), "PL"),
     (re.compile(r"\b\d{4}-\d{3}\s+[A-ZÀ-Ý]"), "PT"),
-    (re.compile(r"\b\d{3} \d{2}\s+[A-ZÅÄÖČŘŠŽ][a-zåäöáčďéěíňóřšťúůýž]"), "SE"),
+    (re.compile(r"\b\d{5},? [A-Z][^\W\d_]+(?: [^\W\d_]+)* \([A-Z]{2}\)"), "IT"),  # Napoli (NA)
     # "D-10115 Berlin", "CH-8001 Zürich": the country's letters before the postcode.
     (re.compile(r"\bD-\d{5}\b"), "DE"), (re.compile(r"\bA-\d{4}\b"), "AT"),
     (re.compile(r"\bCH-\d{4}\b"), "CH"), (re.compile(r"\bF-\d{5}\b"), "FR"),
@@ -117,11 +117,12 @@ LANGUAGE_REGIONS: dict[str, tuple[str, ...]] = {
 # Languages less likely than this are left out (a card of names and numbers); short texts
 # often leave two close languages (Spanish and Portuguese) above it, and both count.
 MIN_LANGUAGE_PROBABILITY = 0.2
+MIN_PROSE_WORDS = 3
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 DOMAIN = re.compile(r"(?:@|www\.|https?://)([\w.-]+\.([a-zа-я]{2,}))", re.IGNORECASE)
 DIGIT = re.compile(r"\d")
-LETTER = re.compile(r"[^\W\d_]")
+LETTERS = re.compile(r"[^\W\d_]{2,}")
 WEB = re.compile(r"www\.|https?://|\.(?:com|net|org)\b", re.IGNORECASE)
 INTERNATIONAL_NUMBER = re.compile(r"(?:\+|(?<![\d.])00)\s?\(?([1-9][\d\s().\-/]{6,}\d)")
 NON_GEOGRAPHIC = "001"  # phonenumbers' region of +800, +882, ... numbers
@@ -199,10 +200,12 @@ def _number_regions(text: str) -> list[str]:
 def card_languages(texts: Iterable[str]) -> list[tuple[str, float]]:
     """The languages the card's words may be in, with their probabilities, likeliest first.
     E-mail and web addresses and anything with digits are left out: they are not prose."""
+    # Lower case: the identifier reads lines in capitals ("UFFICIO LEGALE") as another
+    # language, unless all of its text is in capitals.
     prose = " ".join(text for text in texts
-                     if not DIGIT.search(text) and "@" not in text and not WEB.search(text))
-    if not LETTER.search(prose):
-        return []
+                     if not DIGIT.search(text) and "@" not in text and not WEB.search(text)).lower()
+    if len(LETTERS.findall(prose)) < MIN_PROSE_WORDS:
+        return []  # a name or two says nothing of the language
     return [(language, float(probability))
             for language, probability in _language_identifier().rank(prose)
             if probability >= MIN_LANGUAGE_PROBABILITY]

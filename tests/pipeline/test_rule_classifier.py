@@ -225,3 +225,9 @@ def test_a_labelled_direct_line_beside_the_switchboard_stays_a_phone():
 def test_an_email_address_ocr_split_at_its_at_sign_is_one_address():
     fields, _ = read_fields(card_words([("Jake Burgess", 40), "jake_burgess @rowleyconsulting.uk"]))
     assert fields["emails"] == ["jake_burgess@rowleyconsulting.uk"]
+
+
+def test_a_label_ocr_glued_to_an_international_number_leaves_it_a_phone():
+    fields, _ = read_fields(card_words([("Kathy Gonzalez", 40), "TI+61 2 1572 6211",
+                                        "27 George Terrace, Brisbane QLD 4000"]))
+    assert fields["phones"] == ["+61215726211"]

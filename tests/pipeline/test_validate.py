@@ -193,3 +193,12 @@ def test_an_email_label_glued_to_the_address_goes_unless_it_is_the_persons_initi
     ):
         fields, _ = validate(raw(full_name=[name], emails=[printed]), regions=["US"])
         assert fields["emails"] == [email]
+
+
+def test_a_card_set_in_capitals_still_tells_its_language_and_postcode():
+    printed = ["PAGNOTTO & VENTURI S.P.A.", "RESPONSABILE DI PROGETTO", "UFFICIO LEGALE",
+               "Piazza Garibaldi, 123", "80153 Napoli (NA)", "355 550 0514"]
+    assert region_hints(printed, default="US")[0] == "IT"
+    fields, _ = validate(raw(phones=["355 550 0514"]), regions=region_hints(printed,
+                                                                           default="US"))
+    assert fields["phones"] == ["+393555500514"]
