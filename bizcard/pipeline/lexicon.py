@@ -37,9 +37,10 @@ CONTACT_PREFIXES = PHONE_PREFIXES | FAX_PREFIXES | EMAIL_PREFIXES | WEBSITE_PREF
 REGISTRATION_LABELS = frozenset(
     """kvk kvk-nummer kvk-nr btw btw-nr btw-nummer vat vat-nr vat-no tva siret siren rcs
     naf ape p.iva piva iva partita c.f. cf rea nif cif nie nipc cnpj cpf mwst mwst-nr
-    ust-idnr ust-id ust.-idnr steuernr steuernummer st.-nr hrb hra amtsgericht
+    ust-idnr ust-id ust.-idnr steuernr steuer-nr steuernummer st.-nr hrb hra amtsgericht
     handelsregister registergericht uid uid-nr che fn firmenbuch abn acn gst crn dič ičo
-    nip regon krs org.nr orgnr cvr y-tunnus foretaksregisteret mva bce kbo cin gstin
+    nip regon krs org.nr orgnr momsreg.nr momsregnr cvr y-tunnus foretaksregisteret mva bce
+    kbo cin gstin ein
     cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик""".split()
 )
 

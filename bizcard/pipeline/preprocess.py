@@ -208,7 +208,7 @@ def _quad_of(contour: np.ndarray, frame_width: int, frame_height: int) -> np.nda
     if on_frame >= 2:  # the card runs out of the frame: cropping would cut text off
         return None
     aspect = _natural_aspect(quad, (frame_width, frame_height))
-    if not CARD_ASPECTS[0] <= max(aspect, 1 / aspect) <= CARD_ASPECTS[1]:
+    if not np.isfinite(aspect) or not CARD_ASPECTS[0] <= max(aspect, 1 / aspect) <= CARD_ASPECTS[1]:
         return None
     return quad
 
@@ -228,12 +228,14 @@ def _sides(quad: np.ndarray) -> tuple[float, float, float, float]:
     return top, right, bottom, left
 
 
+@np.errstate(divide="ignore", invalid="ignore")
 def _natural_aspect(quad: np.ndarray, frame_size: tuple[int, int]) -> float:
     """Width / height of the rectangle a perspective quad shows (Zhang & He, 2007).
 
     Side lengths overstate the width of a card shot at a slant. The quad's two vanishing
     points give the camera's focal length and with it the true proportions; when one pair
     of sides is parallel (no second vanishing point) a phone's usual focal length stands in.
+    NaN for a quad with three corners on one line: no card.
     """
     centre = np.array(frame_size, dtype=np.float64) / 2  # the principal point
     tl, tr, br, bl = (np.append(corner - centre, 1.0) for corner in quad.astype(np.float64))

@@ -31,11 +31,23 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # A dash standing between two parts of a one-line address ("82, avenue Pelletier – 69002
 # Lyon – France"); a hyphen stays ("Recife - PE", a Brazilian city and its state).
 ADDRESS_PART_DASH = re.compile(r"\s+[–—]\s+")
+# A postcode OCR glued to the town after it: "50146Joubert-sur-Mer", Dutch "7443HTHoek".
+GLUED_POSTCODE = re.compile(r"\b(\d{4,6}|\d{4} ?[A-Z]{2})(?=[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё])")
 # A lower-case abbreviation glued to what follows it ("д.21", "ул.Ленина").
 RU_GLUED_ABBREVIATION = re.compile(r"(?<![^\W\d_])([а-яё]{1,4})\.(?=[\dА-Яа-яЁё])")
+# Russian legal forms, and the Latin letters and digits OCR reads for their Cyrillic ones:
+# "000 «Вектор»" is an ООО, "3AO" a ЗАО.
+RU_LEGAL_FORMS = frozenset({"ООО", "ОАО", "ЗАО", "ПАО", "АО", "НАО", "ИП", "ТОО", "НКО", "ГУП",
+                            "МУП", "ФГУП", "АНО"})
+CYRILLIC_LOOKALIKES = str.maketrans("0OoAaEeKkMHPpCcTXxBy3", "ООоАаЕеКкМНРрСсТХхВуЗ")
 # Letters OCR reads for the "@" of an e-mail address; labels it glues before one ("Ejoakim").
 MISREAD_AT = "qg@©a"
 GLUED_EMAIL_LABELS = ("email", "mail", "e")
+# A label or web address after an e-mail's top-level domain, glued on by OCR or read into
+# its value ("x@y.itSito", "x@y.comwww.y.com", "x@y.de Web"); not "site": ".website" is a
+# domain.
+LABEL_AFTER_EMAIL = re.compile(r"(@[\w-]+(?:\.[\w-]+)*?\.[A-Za-z]{2,3}?)\s*"
+                               r"(https?|www|web|sito|tel|fax|mob)(?![^\W_])", re.IGNORECASE)
 MIN_REPAIRED_DOMAIN = 6  # shorter domains are too alike to repair one from another
 # The start of a word and an upper-case letter glued after it ("Tara|Williams", "Dott.|Isa").
 GLUED_NAME = re.compile(r"(?<![^\W\d_])([^\W\d_][^\W\d_.]*?(?:[a-zß-ÿ]|\.))(?=[A-ZÀ-Þ][a-zß-ÿ])")
@@ -53,7 +65,7 @@ def validate(
             continue
         if name == "address":
             text = _without_address_label(", ".join(_tidy(v.text) for v in values))
-            text = ADDRESS_PART_DASH.sub(", ", text)
+            text = GLUED_POSTCODE.sub(r"\1 ", ADDRESS_PART_DASH.sub(", ", text))
             if CYRILLIC.search(text):
                 text = _russian_address_punctuation(text)
             score = sum(v.confidence for v in values) / len(values)
@@ -63,7 +75,7 @@ def validate(
         if name == "full_name":
             text, score = _check_name(_unglued_name(text), score)
         if name == "company":
-            text = GLUED_LEGAL_FORM.sub(" ", text)
+            text = _russian_legal_form(GLUED_LEGAL_FORM.sub(" ", text))
         if text:
             fields[name] = text
             confidence[name] = round(score, 3)
@@ -149,14 +161,17 @@ def _emails_and_websites_apart(raw: dict[str, list[RawValue]]) -> dict[str, list
     what they must be: a web address glued after an e-mail ("ana@x.dk/x.dk") is a website
     too; a "website" that is an e-mail whose "@" was read as a letter ("ana.lindqx.dk",
     beside x.dk) is an e-mail; and an e-mail domain one letter off the card's web address
-    ("verogon.f" beside verogon.fi, "costafonseca.cor") is that address's."""
+    ("verogon.f" beside verogon.fi, "costafonseca.cor") is that address's. A label glued
+    after an e-mail ("x@y.itSito") is cut off it."""
     emails, websites = [], []
-    for value in raw.get("emails", []):
+    raw_emails = [RawValue(LABEL_AFTER_EMAIL.sub(r"\1 | \2", v.text), v.confidence)
+                  for v in raw.get("emails", [])]
+    for value in raw_emails:
         rest = patterns.EMAIL.sub(" ", value.text)
         websites += [RawValue(rest[a:b], value.confidence)
                      for a, b in patterns.find_websites(rest)]
     site_hosts = {patterns.website_host(v.text) for v in [*raw.get("websites", []), *websites]}
-    for value in raw.get("emails", []):
+    for value in raw_emails:
         emails.append(RawValue(_with_site_domain(value.text, site_hosts), value.confidence))
     email_hosts = {m.group(0).rsplit("@", 1)[1].lower() for v in emails
                    for m in patterns.EMAIL.finditer(v.text)}
@@ -242,6 +257,17 @@ def _russian_address_punctuation(text: str) -> str:
                 core[-1:].isdigit() or len(core) >= 3):
             tokens[n] = core + ","
     return " ".join(tokens)
+
+
+def _russian_legal_form(text: str) -> str:
+    """A Russian company's legal form as printed, where OCR read its Cyrillic letters as
+    Latin ones or digits ("000 «Вектор»", "3AO «Стройстрой»"): the name beside it is
+    Cyrillic or in «guillemets»."""
+    first, _, rest = text.partition(" ")
+    if not rest or not (CYRILLIC.search(rest) or rest.startswith("«")):
+        return text
+    cyrillic = first.translate(CYRILLIC_LOOKALIKES).upper()
+    return f"{cyrillic} {rest}" if cyrillic in RU_LEGAL_FORMS else text
 
 
 def _unglued_name(text: str) -> str:

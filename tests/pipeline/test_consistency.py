@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bizcard.pipeline.classify.consistency import (
+    company_ends_at_legal_form,
     country_line_in_address,
     monogram_outside,
     name_over_two_lines,
@@ -49,3 +50,14 @@ def test_a_one_word_name_takes_the_line_under_it_in_the_same_size():
     assert name_over_two_lines(words, labels) == labels
     words, labels = labelled([("Ditte", 24), ("Kristensen", 44)], ["B-COMPANY", "B-NAME"])
     assert name_over_two_lines(words, labels) == labels
+
+
+def test_a_company_ends_at_its_legal_form_but_goes_on_with_more_of_it():
+    words, labels = labelled(["Westman Fastigheter AB", "Din partner i vardagen"],
+                             ["B-COMPANY", "I-COMPANY", "I-COMPANY", "I-COMPANY", "O", "O",
+                              "O"])
+    assert company_ends_at_legal_form(words, labels)[3:] == ["O", "O", "O", "O"]
+    words, labels = labelled(["Müller GmbH", "& Co. KG"], ["B-COMPANY"] + ["I-COMPANY"] * 4)
+    assert company_ends_at_legal_form(words, labels) == labels
+    words, labels = labelled(["Smith Partners", "Architecture"], ["B-COMPANY"] + ["I-COMPANY"] * 2)
+    assert company_ends_at_legal_form(words, labels) == labels

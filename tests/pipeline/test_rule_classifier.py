@@ -193,6 +193,7 @@ def test_registration_and_tax_numbers_in_the_small_print_are_not_phones():
         "N° TVA FR39954538857",
         "KvK 41420508 · BTW NL103842938B01",
         "P.IVA 48012626909",
+        "Steuer-Nr. 123/456/78901 · EIN 04-7501231",
     ]), default_region="FR")
     assert fields["phones"] == ["+33122292533"]
     assert fields["fax"] == []
@@ -227,7 +228,9 @@ def test_an_email_address_ocr_split_at_its_at_sign_is_one_address():
     assert fields["emails"] == ["jake_burgess@rowleyconsulting.uk"]
 
 
-def test_a_label_ocr_glued_to_an_international_number_leaves_it_a_phone():
+def test_a_label_ocr_glued_to_a_number_leaves_it_a_phone():
     fields, _ = read_fields(card_words([("Kathy Gonzalez", 40), "TI+61 2 1572 6211",
-                                        "27 George Terrace, Brisbane QLD 4000"]))
-    assert fields["phones"] == ["+61215726211"]
+                                        "PI(03)44606612",
+                                        "27 George Terrace, Brisbane QLD 4000"]),
+                            default_region="AU")
+    assert fields["phones"] == ["+61215726211", "+61344606612"]

@@ -202,3 +202,31 @@ def test_a_card_set_in_capitals_still_tells_its_language_and_postcode():
     fields, _ = validate(raw(phones=["355 550 0514"]), regions=region_hints(printed,
                                                                            default="US"))
     assert fields["phones"] == ["+393555500514"]
+
+
+def test_a_russian_legal_form_ocr_read_as_digits_or_latin_letters_is_cyrillic_again():
+    for printed, company in (("000 «Колесниковстрой»", "ООО «Колесниковстрой»"),
+                             ("3AO «Стройстрой»", "ЗАО «Стройстрой»"),
+                             ("ao Мухинтех", "АО Мухинтех"),
+                             ("000 Main Street Ltd", "000 Main Street Ltd")):
+        fields, _ = validate(raw(company=[printed]), regions=["RU"])
+        assert fields["company"] == company
+
+
+def test_a_label_or_web_address_glued_after_an_email_is_cut_off_it():
+    printed = ["luca@luxardo.itSito", "m.malone@marticons.comwww.marticons.com",
+               "ada@example.website", "x@haering.de Web"]
+    fields, _ = validate(raw(emails=printed), regions=["IT"])
+    assert fields["emails"] == ["luca@luxardo.it", "m.malone@marticons.com",
+                                "ada@example.website", "x@haering.de"]
+    assert fields["websites"] == ["https://www.marticons.com/"]
+
+
+def test_a_postcode_glued_to_its_town_is_set_apart_and_house_numbers_are_left_alone():
+    for printed, address in (
+        ("rue Seguin, 50146Joubert-sur-Mer", "rue Seguin, 50146 Joubert-sur-Mer"),
+        ("Nikkisingel 410, 7443HTHoek", "Nikkisingel 410, 7443HT Hoek"),
+        ("12A Main St, 10115 Berlin", "12A Main St, 10115 Berlin"),
+    ):
+        fields, _ = validate(raw(address=[printed]), regions=["FR"])
+        assert fields["address"] == address

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 import phonenumbers
 
@@ -19,6 +20,13 @@ KEPT_ON_REGISTRATION_LINES = frozenset({"EMAIL", "WEBSITE"})
 MONOGRAM_LETTERS = 2
 NAME_SIZE_RATIO = (0.8, 1.25)  # two lines of one name are set in about the same size
 NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*$")
+# Legal-form words a company name can go on after ("Smith Partners Architecture"): the
+# others end it.
+NOT_FINAL_FORMS = frozenset(
+    """group holding holdings partners associates gruppe groupe grupo gruppo company co co.
+    corporation sociedad associados asociados associés cia cia. stiftung групп группа
+    холдинг""".split())
+COMPANY_FORM_CONTINUES = frozenset({"&", "+", "and", "und", "et", "y", "e", "en", "i"})
 
 
 def card_consistent(words: Sequence[Word], labels: Sequence[str],
@@ -26,6 +34,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     """``labels`` of upright ``words`` with the card-level fixes below applied."""
     labels = registration_lines_outside(words, labels)
     labels = monogram_outside(words, labels)
+    labels = company_ends_at_legal_form(words, labels)
     labels = name_over_two_lines(words, labels)
     labels = country_line_in_address(words, labels)
     return fax_beside_its_office_number(words, labels, regions)
@@ -53,6 +62,26 @@ def monogram_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
         if len(line) == 1 and entity_of(labels[line[0]]) == "COMPANY" \
                 and len(words[line[0]].text.strip(".,&")) <= MONOGRAM_LETTERS:
             labels[line[0]] = OUTSIDE
+    return labels
+
+
+def company_ends_at_legal_form(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A company whose line ends in its legal form ("Westman Fastigheter AB") does not go
+    on into the next line ("Din partner i vardagen" is its slogan), unless that line goes
+    on with the form ("Müller GmbH" / "& Co. KG")."""
+    labels = list(labels)
+    lines = reading_order_lines(words)
+    for line, following in pairwise(lines):
+        last = lexicon.token(words[line[-1]].text)
+        if (entity_of(labels[line[-1]]) != "COMPANY" or last not in lexicon.LEGAL_FORMS
+                or last in NOT_FINAL_FORMS or labels[following[0]] != "I-COMPANY"):
+            continue
+        first = lexicon.token(words[following[0]].text)
+        if first in COMPANY_FORM_CONTINUES or first in lexicon.LEGAL_FORMS:
+            continue
+        for i in following:
+            if entity_of(labels[i]) == "COMPANY":
+                labels[i] = OUTSIDE
     return labels
 
 

@@ -162,9 +162,9 @@ def _registration_number(text: str, span: tuple[int, int],
     registration label stands before them in the segment ("KvK 41420508", "RCS Lyon 557
     218 980"), or letters are glued to them ("DE525546366", "IE2352342X")."""
     start, end = span
-    # A "+" right after letters is a label OCR glued on ("TEL+41 ...", "TI+61 ..."); digits
-    # right after letters are a code ("DE525546366").
-    glued_before = start > 0 and text[start - 1].isalpha() and text[start] != "+"
+    # A "+" or "(" right after letters is a label OCR glued on ("TEL+41 ...", "PI(03) 4460"),
+    # digits right after letters are a code ("DE525546366").
+    glued_before = start > 0 and text[start - 1].isalpha() and text[start] not in "+("
     glued_after = end < len(text) and text[end].isalpha()
     if glued_before or glued_after:
         return True
