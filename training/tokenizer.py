@@ -18,7 +18,7 @@ from training.synth.content import LOCALES, card_content
 
 SPECIAL_TOKENS = ["<s>", "<pad>", "</s>", "<unk>", "<mask>"]  # RoBERTa's ids 0..4
 DEFAULT_VOCAB_SIZE = 8000
-CONTENT_CARDS_PER_LOCALE = 1500
+CONTENT_CARDS_PER_LOCALE = 800  # x 35 locales: about the corpus 18 locales x 1500 made
 
 
 def card_texts(seed: int, *, cards_per_locale: int = CONTENT_CARDS_PER_LOCALE) -> Iterator[str]:

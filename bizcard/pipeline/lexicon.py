@@ -40,7 +40,7 @@ REGISTRATION_LABELS = frozenset(
     ust-idnr ust-id ust.-idnr steuernr steuer-nr steuernummer st.-nr hrb hra amtsgericht
     handelsregister registergericht uid uid-nr che fn firmenbuch abn acn gst crn dič ičo
     nip regon krs org.nr orgnr momsreg.nr momsregnr cvr y-tunnus foretaksregisteret mva bce
-    kbo cin gstin ein
+    kbo cin gstin ein reg cégjegyzékszám adószám rpr
     cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик""".split()
 )
 
@@ -211,8 +211,9 @@ NAME_PREFIXES = frozenset("mc mac fitz van von de di da du le la del della st te
 # Labels printed before an address ("Anschrift:", "SIÈGE").
 ADDRESS_LABELS = frozenset(
     """address addr adresse anschrift adres dirección direccion endereço endereco morada
-    indirizzo sede siège siege адрес""".split()
-)
+    indirizzo sede siège siege адрес adresa adress adressi osoite cím bezoekadres postadres
+    besöksadress besøksadresse postadresse postanschrift visit""".split()
+) | {"visit us", "find us", "head office", "registered office"}
 NAME_PARTICLES = frozenset(
     "da de do dos das di del della dello van von der den la le du y e ten ter bin al el".split()
 )

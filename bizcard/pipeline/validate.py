@@ -29,8 +29,9 @@ GLUED_LEGAL_FORM = re.compile(
 EDGE_PUNCTUATION = " ,;:|·•-–—"
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # A dash standing between two parts of a one-line address ("82, avenue Pelletier – 69002
-# Lyon – France"); a hyphen stays ("Recife - PE", a Brazilian city and its state).
-ADDRESS_PART_DASH = re.compile(r"\s+[–—]\s+")
+# Lyon – France", OCR often reads it as a hyphen); not before a state's two letters
+# ("Recife - PE", a Brazilian city and its state).
+ADDRESS_PART_DASH = re.compile(r"\s+(?:[–—]|-(?!\s*[A-Z]{2}\b))\s+")
 # A postcode OCR glued to the town after it: "50146Joubert-sur-Mer", Dutch "7443HTHoek".
 GLUED_POSTCODE = re.compile(r"\b(\d{4,6}|\d{4} ?[A-Z]{2})(?=[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё])")
 # A lower-case abbreviation glued to what follows it ("д.21", "ул.Ленина").
@@ -228,12 +229,15 @@ def _without_glued_label(email: str, full_name: str | None) -> str:
 
 def _without_address_label(text: str) -> str:
     """The address without the label printed before it ("Anschrift: Grünerstr. 5", "SIÈGE
-    boulevard ...") and without an icon OCR read as a digit glued to the street ("9Ivanpad
-    60": a house number follows, so the 9 is no part of it)."""
-    first, *rest = text.split(" ", 1)
-    label = lexicon.token(first).rstrip(".:")
-    if rest and (label in lexicon.ADDRESS_LABELS or (first.endswith(":") and len(label) == 1)):
-        text = rest[0]
+    boulevard ...", "Visit us – 596 Morris Passage") and without an icon OCR read as a digit
+    glued to the street ("9Ivanpad 60": a house number follows, so the 9 is no part of it)."""
+    words = text.split(" ")
+    for length in (2, 1):
+        label = lexicon.token(" ".join(words[:length])).rstrip(".:")
+        if len(words) > length and (label in lexicon.ADDRESS_LABELS or (
+                length == 1 and words[0].endswith(":") and len(label) == 1)):
+            text = " ".join(words[length:]).lstrip(EDGE_PUNCTUATION)
+            break
     street = text.split(",", 1)[0]
     if re.match(r"\d[^\W\d_]{3,}", text) and patterns.digit_count(street) > 1:
         text = text[1:]

@@ -143,6 +143,8 @@ def test_the_address_label_and_an_icon_read_as_a_digit_are_no_part_of_the_addres
         (["SIÈGE boulevard Crivelli 60", "5945 Besençon"], "boulevard Crivelli 60, 5945 Besençon"),
         (["9Ivanpad 60", "7060 Roborst"], "Ivanpad 60, 7060 Roborst"),
         (["1Infinite Loop", "Cupertino"], "1Infinite Loop, Cupertino"),  # maybe a number
+        (["Visit us - 596 Morris Passage", "Rhondafort"], "596 Morris Passage, Rhondafort"),
+        (["Bezoekadres Joyhof 98", "2200EP Klimmen"], "Joyhof 98, 2200EP Klimmen"),
     ):
         fields, _ = validate(raw(address=printed), regions=["DE"])
         assert fields["address"] == address
@@ -229,4 +231,14 @@ def test_a_postcode_glued_to_its_town_is_set_apart_and_house_numbers_are_left_al
         ("12A Main St, 10115 Berlin", "12A Main St, 10115 Berlin"),
     ):
         fields, _ = validate(raw(address=[printed]), regions=["FR"])
+        assert fields["address"] == address
+
+
+def test_a_dash_between_parts_of_a_one_line_address_is_a_comma_but_not_before_a_state():
+    for printed, address in (
+        ("3936 Kimberly Falls - North Michael, TX", "3936 Kimberly Falls, North Michael, TX"),
+        ("Søndervangs Allé 78 – 3897 Blommenslyst", "Søndervangs Allé 78, 3897 Blommenslyst"),
+        ("Rua Bela, 12, Recife - PE", "Rua Bela, 12, Recife - PE"),
+    ):
+        fields, _ = validate(raw(address=[printed]), regions=["US"])
         assert fields["address"] == address
