@@ -41,6 +41,7 @@ RU_GLUED_ABBREVIATION = re.compile(r"(?<![^\W\d_])([а-яё]{1,4})\.(?=[\dА-Я�
 RU_LEGAL_FORMS = frozenset({"ООО", "ОАО", "ЗАО", "ПАО", "АО", "НАО", "ИП", "ТОО", "НКО", "ГУП",
                             "МУП", "ФГУП", "АНО"})
 CYRILLIC_LOOKALIKES = str.maketrans("0OoAaEeKkMHPpCcTXxBy3", "ООоАаЕеКкМНРрСсТХхВуЗ")
+CYRILLIC_INITIAL_DIGIT = re.compile(r"(?<!\S)([03])(?=\.)")
 # Letters OCR reads for the "@" of an e-mail address; labels it glues before one ("Ejoakim").
 MISREAD_AT = "qg@©a"
 GLUED_EMAIL_LABELS = ("email", "mail", "e")
@@ -136,7 +137,12 @@ def _tidy(text: str) -> str:
 
 
 def _check_name(text: str, score: float) -> tuple[str, float]:
-    """A person's name has letters, no digits or @, and at most a handful of words."""
+    """A person's name has letters, no digits or @, and at most a handful of words. In a
+    Cyrillic name, an initial OCR read as a digit is the letter it looks like ("Э. 3.
+    Воронцов")."""
+    if CYRILLIC.search(text):
+        text = CYRILLIC_INITIAL_DIGIT.sub(lambda m: m.group(1).translate(CYRILLIC_LOOKALIKES),
+                                          text)
     if "@" in text or patterns.digit_count(text):
         return "", 0.0
     if len(text.split()) > 5:

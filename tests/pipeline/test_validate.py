@@ -242,3 +242,10 @@ def test_a_dash_between_parts_of_a_one_line_address_is_a_comma_but_not_before_a_
     ):
         fields, _ = validate(raw(address=[printed]), regions=["US"])
         assert fields["address"] == address
+
+
+def test_an_initial_of_a_russian_name_ocr_read_as_a_digit_is_its_letter_again():
+    fields, _ = validate(raw(full_name=["Э. 3. Воронцов"]), regions=["RU"])
+    assert fields["full_name"] == "Э. З. Воронцов"
+    fields, _ = validate(raw(full_name=["John 3. Smith"]), regions=["US"])
+    assert fields["full_name"] is None
