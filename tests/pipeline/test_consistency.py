@@ -8,6 +8,7 @@ from bizcard.pipeline.classify.consistency import (
     monogram_outside,
     name_over_two_lines,
     registration_lines_outside,
+    state_after_address,
 )
 from tests.pipeline.card_words import card_words
 
@@ -61,3 +62,10 @@ def test_a_company_ends_at_its_legal_form_but_goes_on_with_more_of_it():
     assert company_ends_at_legal_form(words, labels) == labels
     words, labels = labelled(["Smith Partners", "Architecture"], ["B-COMPANY"] + ["I-COMPANY"] * 2)
     assert company_ends_at_legal_form(words, labels) == labels
+
+
+def test_a_state_after_a_slash_or_dash_ends_the_address():
+    words, labels = labelled(["70876-398 Camargo / MS", "Fax / Web"],
+                             ["B-ADDRESS", "I-ADDRESS", "O", "O", "O", "O", "O"])
+    assert state_after_address(words, labels) == [
+        "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "O", "O"]

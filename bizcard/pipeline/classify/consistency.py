@@ -26,6 +26,7 @@ NOT_FINAL_FORMS = frozenset(
     """group holding holdings partners associates gruppe groupe grupo gruppo company co co.
     corporation sociedad associados asociados associés cia cia. stiftung групп группа
     холдинг""".split())
+STATE_CODE = re.compile(r"^[A-Z]{2}\.?$")
 COMPANY_FORM_CONTINUES = frozenset({"&", "+", "and", "und", "et", "y", "e", "en", "i"})
 
 
@@ -37,6 +38,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = company_ends_at_legal_form(words, labels)
     labels = name_over_two_lines(words, labels)
     labels = country_line_in_address(words, labels)
+    labels = state_after_address(words, labels)
     return fax_beside_its_office_number(words, labels, regions)
 
 
@@ -130,6 +132,20 @@ def country_line_in_address(words: Sequence[Word], labels: Sequence[str]) -> lis
                 for j in line[position:]:
                     labels[j] = "I-ADDRESS"
             previous = labels[i]
+    return labels
+
+
+def state_after_address(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A state's letters after a slash or dash that follows the address on its line
+    ("70876-398 Camargo / MS", "Recife - PE") end the address, whatever they were labelled."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        for before, mark, state in zip(line, line[1:], line[2:], strict=False):
+            if (entity_of(labels[before]) == "ADDRESS" and words[mark].text in ("/", "-", "–")
+                    and STATE_CODE.match(words[state].text)
+                    and entity_of(labels[mark]) is None
+                    and entity_of(labels[state]) in (None, "ADDRESS")):
+                labels[mark] = labels[state] = "I-ADDRESS"
     return labels
 
 
