@@ -132,7 +132,7 @@ def test_a_word_left_outside_beside_a_value_joins_it_when_the_model_half_agrees(
 
 
 def test_a_word_with_no_mark_of_an_address_is_no_email_or_website_whatever_the_model_says():
-    from bizcard.pipeline.classify.layoutlm import _without_unmarked_addresses
+    from bizcard.pipeline.classify.layoutlm import _email_and_website_only_where_marked
     from bizcard.pipeline.schema import BIO_LABELS
 
     words = card_words(["Recursos humanos", "rh@darocimov.com.br"])
@@ -142,7 +142,7 @@ def test_a_word_with_no_mark_of_an_address_is_no_email_or_website_whatever_the_m
     leaning_to_email[names.index("I-DEPARTMENT")] = 0.2
     probabilities = [leaning_to_email.copy() for _ in words]
     rule_labels = ["B-DEPARTMENT", "O", "B-EMAIL"]
-    kept = _without_unmarked_addresses(words, probabilities, names, rule_labels)
+    kept = _email_and_website_only_where_marked(words, probabilities, names, rule_labels)
     assert names[int(kept[1].argmax())] == "I-DEPARTMENT"
     assert kept[1].sum() == pytest.approx(1.0)
     assert names[int(kept[2].argmax())] == "B-EMAIL"  # the address itself keeps its label

@@ -71,9 +71,9 @@ NOT_A_NUMBER_PROBABILITY = 0.9
 # Below this the model sees neither a phone nor a fax in a number, and the rules' label
 # (a fax label before it, or none) decides.
 MIN_NUMBER_KIND_PROBABILITY = 0.1
-ADDRESS_ENTITIES = frozenset({"EMAIL", "WEBSITE"})
+ONLINE_ENTITIES = frozenset({"EMAIL", "WEBSITE"})
 # What every e-mail or web address has in at least one of its words.
-ADDRESS_MARK = re.compile(r"[@./:]|^www", re.IGNORECASE)
+ONLINE_MARK = re.compile(r"[@./:]|^www", re.IGNORECASE)
 
 
 @dataclass
@@ -192,7 +192,7 @@ class LayoutLMv3Classifier:
         rules = RuleClassifier().classify(words, image=image, region=region)
         if self._unfamiliar_script(words):
             return rules
-        probabilities = _without_unmarked_addresses(
+        probabilities = _email_and_website_only_where_marked(
             words, self.word_probabilities(words, rules.labels), self.labels, rules.labels)
         labels = [self.labels[int(p.argmax())] for p in probabilities]
         scores = [float(p.max()) for p in probabilities]
@@ -238,17 +238,17 @@ class LayoutLMv3Classifier:
         return result
 
 
-def _without_unmarked_addresses(words: Sequence[Word], probabilities: list[np.ndarray],
-                                label_names: Sequence[str],
-                                rule_labels: Sequence[str]) -> list[np.ndarray]:
+def _email_and_website_only_where_marked(
+        words: Sequence[Word], probabilities: list[np.ndarray], label_names: Sequence[str],
+        rule_labels: Sequence[str]) -> list[np.ndarray]:
     """No e-mail or web address for a word with none of their marks (no "@", ".", "/",
     ":" or "www") that the rules do not read as part of one: "humanos" in "Recursos
     humanos" is no e-mail, however lower-case: the word's labels are the others', in the
     shares the model gives them."""
-    columns = [n for n, name in enumerate(label_names) if entity_of(name) in ADDRESS_ENTITIES]
+    columns = [n for n, name in enumerate(label_names) if entity_of(name) in ONLINE_ENTITIES]
     result = []
     for word, rule_label, p in zip(words, rule_labels, probabilities, strict=True):
-        if not ADDRESS_MARK.search(word.text) and entity_of(rule_label) not in ADDRESS_ENTITIES:
+        if not ONLINE_MARK.search(word.text) and entity_of(rule_label) not in ONLINE_ENTITIES:
             p = p.copy()
             p[columns] = 0.0
             p /= max(float(p.sum()), 1e-9)
