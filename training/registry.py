@@ -9,7 +9,7 @@ from django.conf import settings
 
 # The bootstrap model shipped in the repository; `manage.py train --bootstrap` rebuilds it.
 BOOTSTRAP_DIR = Path(__file__).resolve().parent / "bootstrap_model"
-BOOTSTRAP_VERSION = "lmv3-bootstrap-4"
+BOOTSTRAP_VERSION = "lmv3-bootstrap-5"
 
 
 class ArtifactError(Exception):

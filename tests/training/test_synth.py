@@ -352,3 +352,22 @@ def test_the_command_takes_the_new_locales(tmp_path):
     call_command("synth", str(tmp_path), "--n", "4", "--seed", "3", "--workers", "1",
                  "--locales", ",".join(NEW_LOCALES))
     assert {record["locale"] for record in records(tmp_path)} <= set(NEW_LOCALES)
+
+
+def test_titles_and_departments_are_now_and_then_in_sentence_case_but_german_nouns_never():
+    def multiword_roles(locale: str) -> list[str]:
+        roles = []
+        for seed in range(300):
+            content = card_content(random.Random(seed), locale)
+            roles += [r for r in (content.position, content.department)
+                      if r and " " in r and not r.isupper()]
+        return roles
+
+    def sentence_cased(role: str) -> bool:
+        return all(not w[:1].isupper() or w.isupper() for w in role.split()[1:])
+
+    spanish = multiword_roles("es_ES")
+    assert 0.1 < sum(map(sentence_cased, spanish)) / len(spanish) < 0.9
+    assert any(r.split()[-1] == "IT" for r in multiword_roles("pl_PL") if sentence_cased(r))
+    german = [card_content(random.Random(seed), "de_DE").department for seed in range(300)]
+    assert all(d in vocabulary.DEPARTMENTS["de"] for d in german if d)

@@ -26,6 +26,10 @@ __all__ = ["LOCALES", "RUSSIAN_SHARE", "CardContent", "ContactItem", "card_conte
 RUSSIAN_SHARE = 0.125  # about one card in eight is Russian when ru_RU is among the locales
 REGIONAL_WEIGHT = 0.5  # any other locale (en_AU, pl_PL) is drawn half as often as a main one
 DEPARTMENT_SHARE = 0.4
+# Titles and departments printed in sentence case; German capitalises nouns, Russian titles
+# are in sentence case already.
+SENTENCE_CASE_SHARE = 0.3
+SENTENCE_CASE_EXEMPT = frozenset({"de", "ru"})
 TWO_LINE_NAME_SHARE = 0.15  # given name above family name, in big type
 COUNTRY_SHARE = 0.18  # the address ends with the country
 ENGLISH_COUNTRY_SHARE = 0.4  # "Germany" rather than "Deutschland"
@@ -119,9 +123,11 @@ def card_content(rng: random.Random, locale: str) -> CardContent:
                           name_lines=_name_lines(rng, language, given, family, female))
 
     if rng.random() < 0.9:
-        content.position = _cased(rng, _position(rng, fake, locale), upper=0.08)
+        content.position = _cased(
+            rng, _sentence_cased(rng, _position(rng, fake, locale), language), upper=0.08)
     if rng.random() < DEPARTMENT_SHARE:
-        content.department = rng.choice(vocab.DEPARTMENTS[language])
+        content.department = _sentence_cased(rng, rng.choice(vocab.DEPARTMENTS[language]),
+                                             language)
     if rng.random() < 0.93:
         content.company = _company(rng, fake, locale)
     domain = _domain(rng, region, content.company, family)
@@ -208,6 +214,16 @@ def _position(rng: random.Random, fake: Faker, locale: str) -> str:
         if len(job) <= 40 and not re.search(r"[,()/]", job):
             return job[:1].upper() + job[1:]
     return rng.choice(vocab.TITLES[locale[:2]])
+
+
+def _sentence_cased(rng: random.Random, text: str, language: str) -> str:
+    """Now and then a title or department as many cards print it, only its first word
+    capitalised ("Recursos humanos", "Capo reparto"); acronyms stay ("Dział IT"). Not in
+    German, which capitalises its nouns, nor in Russian, whose titles already are."""
+    if language in SENTENCE_CASE_EXEMPT or rng.random() >= SENTENCE_CASE_SHARE:
+        return text
+    first, *rest = text.split(" ")
+    return " ".join([first, *(w if w.isupper() and len(w) > 1 else w.lower() for w in rest)])
 
 
 def _cased(rng: random.Random, text: str, *, upper: float) -> str:
