@@ -26,6 +26,7 @@ NOT_FINAL_FORMS = frozenset(
     """group holding holdings partners associates gruppe groupe grupo gruppo company co co.
     corporation sociedad associados asociados associés cia cia. stiftung групп группа
     холдинг""".split())
+MIN_PHONE_DIGITS = 6  # fewer digits than any phone number on a card has
 STATE_CODE = re.compile(r"^[A-Z]{2}\.?$")
 COMPANY_FORM_CONTINUES = frozenset({"&", "+", "and", "und", "et", "y", "e", "en", "i"})
 
@@ -39,6 +40,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = name_over_two_lines(words, labels)
     labels = country_line_in_address(words, labels)
     labels = state_after_address(words, labels)
+    labels = house_number_no_phone(words, labels)
     return fax_beside_its_office_number(words, labels, regions)
 
 
@@ -146,6 +148,40 @@ def state_after_address(words: Sequence[Word], labels: Sequence[str]) -> list[st
                     and entity_of(labels[mark]) is None
                     and entity_of(labels[state]) in (None, "ADDRESS")):
                 labels[mark] = labels[state] = "I-ADDRESS"
+    return labels
+
+
+def house_number_no_phone(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A "phone" of fewer digits than any phone number has is none. Beside the address on
+    its line it is the house number ("302 Amelia Loaf"); elsewhere it is left out."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        runs: list[list[int]] = []
+        for position, i in enumerate(line):
+            if entity_of(labels[i]) not in ("PHONE", "FAX"):
+                continue
+            if labels[i].startswith("I-") and runs and runs[-1][-1] == line[position - 1]:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for run in runs:
+            if patterns.digit_count(" ".join(words[i].text for i in run)) >= MIN_PHONE_DIGITS:
+                continue
+            at = line.index(run[0])
+            after = line[at + len(run)] if at + len(run) < len(line) else None
+            before = line[at - 1] if at else None
+            if any(j is not None and entity_of(labels[j]) in ("PHONE", "FAX")
+                   for j in (before, after)):
+                continue  # a number OCR split, read as two
+            if after is not None and labels[after] == "B-ADDRESS":
+                labels[after] = "I-ADDRESS"
+                new = ["B-ADDRESS"] + ["I-ADDRESS"] * (len(run) - 1)
+            elif before is not None and entity_of(labels[before]) == "ADDRESS":
+                new = ["I-ADDRESS"] * len(run)
+            else:
+                new = [OUTSIDE] * len(run)
+            for i, label in zip(run, new, strict=True):
+                labels[i] = label
     return labels
 
 
