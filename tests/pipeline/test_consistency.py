@@ -5,7 +5,7 @@ from __future__ import annotations
 from bizcard.pipeline.classify.consistency import (
     company_ends_at_legal_form,
     country_line_in_address,
-    house_number_no_phone,
+    house_number_in_address,
     monogram_outside,
     name_over_two_lines,
     registration_lines_outside,
@@ -76,6 +76,6 @@ def test_a_phone_too_short_to_be_one_is_the_house_number_beside_the_address_or_n
     words, labels = labelled(["302 Amelia Loaf · OL1 8AZ", "Ref 12", "030 1234567"],
                              ["B-PHONE", "B-ADDRESS", "I-ADDRESS", "O", "B-ADDRESS",
                               "I-ADDRESS", "O", "B-PHONE", "B-PHONE", "B-PHONE"])
-    assert house_number_no_phone(words, labels) == [
+    assert house_number_in_address(words, labels) == [
         "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "B-ADDRESS", "I-ADDRESS", "O", "O",
         "B-PHONE", "B-PHONE"]

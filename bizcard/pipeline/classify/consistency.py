@@ -40,7 +40,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = name_over_two_lines(words, labels)
     labels = country_line_in_address(words, labels)
     labels = state_after_address(words, labels)
-    labels = house_number_no_phone(words, labels)
+    labels = house_number_in_address(words, labels)
     return fax_beside_its_office_number(words, labels, regions)
 
 
@@ -151,9 +151,11 @@ def state_after_address(words: Sequence[Word], labels: Sequence[str]) -> list[st
     return labels
 
 
-def house_number_no_phone(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
-    """A "phone" of fewer digits than any phone number has is none. Beside the address on
-    its line it is the house number ("302 Amelia Loaf"); elsewhere it is left out."""
+def house_number_in_address(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A "phone" of fewer digits than any phone number has is none: beside the address on
+    its line it is the house number ("302 Amelia Loaf"); elsewhere it is left out. (A lone
+    number the model left outside before an address is not joined: it is as often a map
+    pin icon OCR read as "9".)"""
     labels = list(labels)
     for line in reading_order_lines(words):
         runs: list[list[int]] = []
