@@ -178,14 +178,14 @@ def _lines_tesseract_missed(image: np.ndarray, cyrillic_read: list[Word],
     except OcrUnavailable:
         return []
     engine = get_engine("tesseract-cyrillic", threads=threads)
+    already_read = [*cyrillic_read, *_latin_values(latin_read)]
     found: list[Word] = []
     next_line = max((w.line for w in cyrillic_read), default=0) + 1
     for quad in boxes:
         points = np.array(quad, dtype=np.float64)
         (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
         line = Word("", ((x0, y0), (x1, y0), (x1, y1), (x0, y1)), 1.0, 0)
-        if x1 - x0 < y1 - y0 or any(_shared_area(line, word) > 0
-                                    for word in [*cyrillic_read, *_latin_values(latin_read)]):
+        if x1 - x0 < y1 - y0 or any(_shared_area(line, word) > 0 for word in already_read):
             continue
         found += engine.read_line(image, (x0, y0, x1, y1), line=next_line)  # type: ignore[attr-defined]
         next_line += 1
