@@ -34,6 +34,8 @@ WEBSITE_PREFIXES = frozenset(
 CONTACT_PREFIXES = PHONE_PREFIXES | FAX_PREFIXES | EMAIL_PREFIXES | WEBSITE_PREFIXES
 # Labels of company registration and tax numbers, which are printed like phone numbers in
 # a card's small print ("KvK 41420508", "RCS Lyon 557 218 980", "P.IVA 48012626909").
+# Latin letters drawn like Cyrillic ones, and the Cyrillic letters they stand for.
+LATIN_LOOKALIKES = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
 REGISTRATION_LABELS = frozenset(
     """kvk kvk-nummer kvk-nr btw btw-nr btw-nummer vat vat-nr vat-no tva siret siren rcs
     naf ape p.iva piva iva partita c.f. cf rea nif cif nie nipc cnpj cpf mwst mwst-nr

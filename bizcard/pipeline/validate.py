@@ -40,7 +40,7 @@ RU_GLUED_ABBREVIATION = re.compile(r"(?<![^\W\d_])([а-яё]{1,4})\.(?=[\dА-Я�
 # "000 «Вектор»" is an ООО, "3AO" a ЗАО.
 RU_LEGAL_FORMS = frozenset({"ООО", "ОАО", "ЗАО", "ПАО", "АО", "НАО", "ИП", "ТОО", "НКО", "ГУП",
                             "МУП", "ФГУП", "АНО"})
-CYRILLIC_LOOKALIKES = str.maketrans("0OoAaEeKkMHPpCcTXxBy3", "ООоАаЕеКкМНРрСсТХхВуЗ")
+CYRILLIC_LOOKALIKES = {**lexicon.LATIN_LOOKALIKES, **str.maketrans("03k", "ОЗк")}
 CYRILLIC_INITIAL_DIGIT = re.compile(r"(?<!\S)([03])(?=\.)")
 # Letters OCR reads for the "@" of an e-mail address; labels it glues before one ("Ejoakim").
 MISREAD_AT = "qg@©a"

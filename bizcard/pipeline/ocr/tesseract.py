@@ -8,6 +8,7 @@ import cv2
 import numpy as np
 
 from bizcard.pipeline.errors import OcrUnavailable
+from bizcard.pipeline.lexicon import LATIN_LOOKALIKES
 from bizcard.pipeline.ocr import CYRILLIC
 from bizcard.pipeline.ocr.words import read_turned
 from bizcard.pipeline.preprocess import fit_within
@@ -26,9 +27,8 @@ LINE_CONFIG = "--psm 7"
 LINE_HEIGHT = 48
 LINE_PAD = 0.25
 MIN_LINE_CONFIDENCE = 30.0
-# Latin letters drawn like Cyrillic ones. Reading rus+eng, Tesseract mixes them into Russian
-# words ("Cоколов") and reads the legal form "ООО" as Latin "OOO".
-LATIN_LOOKALIKES = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
+# Reading rus+eng, Tesseract mixes Latin look-alike letters (lexicon.LATIN_LOOKALIKES) into
+# Russian words ("Cоколов") and reads the legal form "ООО" as Latin "OOO".
 LATIN_LEGAL_FORMS = frozenset({"OOO", "OAO", "AO"})  # ООО, ОАО, АО spelled in Latin
 
 
