@@ -21,6 +21,7 @@ ENTITIES: tuple[str, ...] = tuple(ENTITY_TO_FIELD)
 FIELD_TO_ENTITY: dict[str, str] = {field: entity for entity, field in ENTITY_TO_FIELD.items()}
 # Items of a contact list: two of them side by side on one line are two values, not one.
 CONTACT_ENTITIES = frozenset({"EMAIL", "WEBSITE", "PHONE", "FAX"})
+NUMBER_ENTITIES = frozenset({"PHONE", "FAX"})
 
 OUTSIDE = "O"
 # BIO tags in a fixed order: the index is the class id of the token classifier.

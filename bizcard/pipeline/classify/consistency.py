@@ -12,7 +12,7 @@ import phonenumbers
 from bizcard.pipeline import lexicon, patterns
 from bizcard.pipeline.layout import reading_order_lines, right_under, segments, word_height
 from bizcard.pipeline.regions import COUNTRY_NAMES
-from bizcard.pipeline.schema import OUTSIDE, entity_of
+from bizcard.pipeline.schema import NUMBER_ENTITIES, OUTSIDE, entity_of
 from bizcard.pipeline.types import Word
 
 FAX_SUFFIX_DIGITS = 3  # a fax differs from its office number in at most its last three digits
@@ -158,21 +158,21 @@ def house_number_in_address(words: Sequence[Word], labels: Sequence[str]) -> lis
     pin icon OCR read as "9".)"""
     labels = list(labels)
     for line in reading_order_lines(words):
-        runs: list[list[int]] = []
+        runs: list[list[int]] = []  # positions on the line of each number's words
         for position, i in enumerate(line):
-            if entity_of(labels[i]) not in ("PHONE", "FAX"):
+            if entity_of(labels[i]) not in NUMBER_ENTITIES:
                 continue
-            if labels[i].startswith("I-") and runs and runs[-1][-1] == line[position - 1]:
-                runs[-1].append(i)
+            if labels[i].startswith("I-") and runs and runs[-1][-1] == position - 1:
+                runs[-1].append(position)
             else:
-                runs.append([i])
-        for run in runs:
+                runs.append([position])
+        for positions in runs:
+            run = [line[p] for p in positions]
             if patterns.digit_count(" ".join(words[i].text for i in run)) >= MIN_PHONE_DIGITS:
                 continue
-            at = line.index(run[0])
-            after = line[at + len(run)] if at + len(run) < len(line) else None
-            before = line[at - 1] if at else None
-            if any(j is not None and entity_of(labels[j]) in ("PHONE", "FAX")
+            after = line[positions[-1] + 1] if positions[-1] + 1 < len(line) else None
+            before = line[positions[0] - 1] if positions[0] else None
+            if any(j is not None and entity_of(labels[j]) in NUMBER_ENTITIES
                    for j in (before, after)):
                 continue  # a number OCR split, read as two
             if after is not None and labels[after] == "B-ADDRESS":

@@ -42,6 +42,7 @@ from bizcard.pipeline.schema import (
     BIO_LABELS,
     CONTACT_ENTITIES,
     ENTITIES,
+    NUMBER_ENTITIES,
     OUTSIDE,
     entity_of,
 )
@@ -57,7 +58,6 @@ CERTAIN_PATTERN_SCORE = 0.9
 DIGIT = re.compile(r"\d")
 # Token types: 0 for words the rules leave outside, 1 + the entity's index otherwise.
 HINT_TYPES = 1 + len(ENTITIES)
-NUMBER_ENTITIES = frozenset({"PHONE", "FAX"})
 # A word the model leaves outside beside a value's word joins it at this much probability
 # (0.1 and 0.25 tried on three held-out sets: 0.1 scored as well or better on each).
 MIN_JOINING_PROBABILITY = 0.1
