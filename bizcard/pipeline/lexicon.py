@@ -97,13 +97,33 @@ WEAK_DEPARTMENT_WORDS = frozenset(
     tuotekehitys asiakaspalvelu sprzedaż księgowość zarząd logistyka kadry zakupy
     obchod účtárna vedení nákup prodej értékesítés pénzügy beszerzés vezetés vânzări
     achiziții contabilitate satış muhasebe satınalma yönetim бухгалтерия
-    продажи закупки маркетинг логистика""".split()
+    продажи закупки маркетинг логистика
+    accounts accounting finance finances procurement purchasing operations logistics legal
+    compliance administration communications treasury audit facilities support finanzen
+    recht informatik logistique juridique comptabilité achats informatique jurídico
+    logística informática finanza legale logistica informatica finanças financiën juridische
+    logistiek personeelszaken juridik logistikk hankinnat hankinta henkilöstöhallinto
+    tietohallinto logistiikka lakiasiat finanse prawny právní logistika financie jogi
+    logisztika kontrolling personalwesen финансы юридический кадров закупок продаж
+    снабжения""".split()
 )
+# Acronyms that name a department, matched as printed ("IT", not the pronoun "it").
+DEPARTMENT_ACRONYMS = frozenset({"IT", "ICT", "HR", "QA", "EDV", "R&D"})
+# Job-title words that name a department as often ("Marketing", "Sales Manager").
+DEPARTMENT_OR_POSITION = frozenset({"sales", "marketing", "account", "product", "project"})
+# Department words that end a compound ("Salgsafdelingen", "IT-отдел").
+DEPARTMENT_SUFFIXES = ("abteilung", "afdeling", "afdelingen", "avdelning", "avdelningen",
+                       "avdeling", "avdelingen", "osasto", "hallinto", "отдел")
 
 DEPARTMENT_PHRASES = re.compile(
     r"research (?:&|and) development|r&d|human resources"
     r"|forschung (?:&|und) entwicklung|recherche et développement|investigación y desarrollo"
-    r"|ricerca e sviluppo|pesquisa e desenvolvimento|onderzoek en ontwikkeling",
+    r"|ricerca e sviluppo|pesquisa e desenvolvimento|onderzoek en ontwikkeling"
+    r"|recursos humanos|ressources humaines|risorse umane|business development"
+    r"|customer (?:service|support|care)|information technology|supply chain"
+    r"|public relations|quality (?:assurance|management)|service clients?"
+    r"|atención al cliente|servizio clienti|atendimento ao cliente|tecnologia da informação"
+    r"|tecnología de la información|obsługa klienta|zákaznický servis|служба \w+",
     re.IGNORECASE,
 )
 
@@ -214,7 +234,7 @@ NAME_PREFIXES = frozenset("mc mac fitz van von de di da du le la del della st te
 ADDRESS_LABELS = frozenset(
     """address addr adresse anschrift adres dirección direccion endereço endereco morada
     indirizzo sede siège siege адрес adresa adress adressi osoite cím bezoekadres postadres
-    besöksadress besøksadresse postadresse postanschrift visit""".split()
+    besöksadress besøksadresse postadresse postanschrift visit офис""".split()
 ) | {"visit us", "find us", "head office", "registered office"}
 NAME_PARTICLES = frozenset(
     "da de do dos das di del della dello van von der den la le du y e ten ter bin al el".split()
@@ -247,6 +267,27 @@ CYRILLIC_TO_LATIN = str.maketrans(
 def token(word: str) -> str:
     """A word lower-cased with surrounding punctuation removed (keeps inner dots: 's.a.')."""
     return word.lower().strip(" ,;:|()[]{}\"'«»“”")
+
+
+def has_title_word(text: str) -> bool:
+    """Whether the text has a word only a job title has ("Manager"; not "Marketing")."""
+    return has_word([w.strip("-–—") for w in text.split()],
+                    POSITION_WORDS - DEPARTMENT_OR_POSITION)
+
+
+def reads_as_department(text: str) -> bool:
+    """A department rather than a job title or company: one named outright ("Sales
+    Department", "Salgsafdelingen", "IT-отдел"), or a department's words ("Einkauf", "IT",
+    "Marketing", "Human Resources") with no title word or legal form beside them
+    ("Marketing Manager" and "Human Resources Manager" are titles)."""
+    words = [w.strip("-–—") for w in text.split()]
+    if any(token(w).rstrip(".") in DEPARTMENT_WORDS
+           or token(w).endswith(DEPARTMENT_SUFFIXES) for w in words):
+        return True
+    department_like = (bool(DEPARTMENT_PHRASES.search(text))
+                       or has_word(words, WEAK_DEPARTMENT_WORDS | DEPARTMENT_OR_POSITION)
+                       or any(w.strip(",.:") in DEPARTMENT_ACRONYMS for w in words))
+    return department_like and not has_title_word(text) and not has_word(words, LEGAL_FORMS)
 
 
 def has_word(words: list[str], vocabulary: frozenset[str]) -> bool:

@@ -31,7 +31,17 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # A dash standing between two parts of a one-line address ("82, avenue Pelletier – 69002
 # Lyon – France", OCR often reads it as a hyphen); not before a state's two letters
 # ("Recife - PE", a Brazilian city and its state).
-ADDRESS_PART_DASH = re.compile(r"\s+(?:[–—]|-(?!\s*[A-Z]{2}\b))\s+")
+ADDRESS_PART_DASH = re.compile(r"\s+(?:[–—]|-(?!\s*[A-Z]{2}\b))\s+|(?<=\d)-\s+(?=[^\W\d_])")
+# A bar between two parts of a one-line address as OCR reads it ("136. I H-4034 Győr",
+# "Lúka I Slovakia"); before a capital only ("Carlos I 5" keeps the king's numeral).
+ADDRESS_PART_BAR = re.compile(r"(?<=[\w.])\s+[Il|]\s+(?=[A-ZÀ-Þ])")
+# A British postcode OCR read without its space ("UB375UW" is "UB37 5UW").
+UNSPACED_UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})\b")
+# A map-pin icon read as a digit before a street whose number follows it ("9 Jinthebaan 819").
+ICON_BEFORE_STREET = re.compile(r"^\d (?=[^\W\d_]{3,} \d)")
+# Russian address abbreviations as Tesseract reads them in Latin letters ("np." for "пр.").
+RU_ABBREVIATION_MISREADS = {"ann": "алл", "np": "пр", "a": "д", "g": "д", "ct": "ст",
+                            "c": "с", "cmp": "стр", "k": "к", "yn": "ул", "yл": "ул"}
 # A postcode OCR glued to the town after it: "50146Joubert-sur-Mer", Dutch "7443HTHoek".
 GLUED_POSTCODE = re.compile(r"\b(\d{4,6}|\d{4} ?[A-Z]{2})(?=[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё])")
 # A lower-case abbreviation glued to what follows it ("д.21", "ул.Ленина").
@@ -67,7 +77,8 @@ def validate(
             continue
         if name == "address":
             text = _without_address_label(", ".join(_tidy(v.text) for v in values))
-            text = GLUED_POSTCODE.sub(r"\1 ", ADDRESS_PART_DASH.sub(", ", text))
+            text = ADDRESS_PART_BAR.sub(", ", ADDRESS_PART_DASH.sub(", ", text))
+            text = UNSPACED_UK_POSTCODE.sub(r"\1 \2", GLUED_POSTCODE.sub(r"\1 ", text))
             if CYRILLIC.search(text):
                 text = _russian_address_punctuation(text)
             score = sum(v.confidence for v in values) / len(values)
@@ -236,7 +247,8 @@ def _without_glued_label(email: str, full_name: str | None) -> str:
 def _without_address_label(text: str) -> str:
     """The address without the label printed before it ("Anschrift: Grünerstr. 5", "SIÈGE
     boulevard ...", "Visit us – 596 Morris Passage") and without an icon OCR read as a digit
-    glued to the street ("9Ivanpad 60": a house number follows, so the 9 is no part of it)."""
+    before the street ("9Ivanpad 60", "9 Jinthebaan 819": a house number follows, so the 9
+    is no part of it)."""
     words = text.split(" ")
     for length in (2, 1):
         label = lexicon.token(" ".join(words[:length])).rstrip(".:")
@@ -247,20 +259,25 @@ def _without_address_label(text: str) -> str:
     street = text.split(",", 1)[0]
     if re.match(r"\d[^\W\d_]{3,}", text) and patterns.digit_count(street) > 1:
         text = text[1:]
-    return text
+    return ICON_BEFORE_STREET.sub("", text)
 
 
 def _russian_address_punctuation(text: str) -> str:
     """A Russian address punctuated as it is printed, where Tesseract misreads a comma as a
-    full stop or glues an abbreviation to its number: "д. Уфа. наб. Мельничная, д, 5 стр.
+    full stop, glues an abbreviation to its number or spells it in Latin ("np." is "пр."),
+    or reads an icon before it: "д. Уфа. наб. Мельничная, д, 5 стр.
     71. 190958" is "д. Уфа, наб. Мельничная, д. 5 стр. 71, 190958"."""
     text = RU_GLUED_ABBREVIATION.sub(
         lambda m: m.group(0) + " " if m.group(1) in lexicon.RU_ADDRESS_ABBREVIATIONS
         else m.group(0), text)
     text = re.sub(r"(?<=\d)(?=(?:к|стр|корп)\.)", " ", text)
     tokens = text.split()
+    if len(tokens) > 2 and len(tokens[0]) <= 2 and tokens[1] in lexicon.RU_SETTLEMENTS:
+        tokens = tokens[1:]  # an icon read as "9" or "А." before "д. Можайск"
     for n, token in enumerate(tokens):
         core = token.rstrip(".,")
+        if n < len(tokens) - 1 and core.lower() in RU_ABBREVIATION_MISREADS:
+            core = RU_ABBREVIATION_MISREADS[core.lower()]
         if core.lower() in lexicon.RU_ADDRESS_ABBREVIATIONS:
             tokens[n] = core + "."
         elif token.endswith(".") and n < len(tokens) - 1 and "." not in core and (

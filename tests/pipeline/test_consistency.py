@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from bizcard.pipeline.classify.consistency import (
+    address_tail,
     company_ends_at_legal_form,
     country_line_in_address,
+    department_apart_from_title,
+    department_line,
+    extension_outside,
     house_number_in_address,
     monogram_outside,
     name_over_two_lines,
@@ -76,6 +80,76 @@ def test_a_phone_too_short_to_be_one_is_the_house_number_beside_the_address_or_n
     words, labels = labelled(["302 Amelia Loaf · OL1 8AZ", "Ref 12", "030 1234567"],
                              ["B-PHONE", "B-ADDRESS", "I-ADDRESS", "O", "B-ADDRESS",
                               "I-ADDRESS", "O", "B-PHONE", "B-PHONE", "B-PHONE"])
-    assert house_number_in_address(words, labels) == [
+    assert house_number_in_address(words, labels, ["GB"]) == [
         "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "B-ADDRESS", "I-ADDRESS", "O", "O",
         "B-PHONE", "B-PHONE"]
+
+
+def test_a_postcode_or_house_number_read_as_a_phone_before_the_town_is_address():
+    # A Portuguese postcode is no valid phone number; a house number keeps its comma, and
+    # the street before it (labelled a title) comes along.
+    words, labels = labelled(["Avenida Baptista, 3", "2743-072 Rio Tinto"],
+                             ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "B-PHONE", "B-ADDRESS",
+                              "I-ADDRESS"])
+    assert house_number_in_address(words, labels, ["PT"])[3:] == [
+        "B-ADDRESS", "I-ADDRESS", "I-ADDRESS"]
+    words, labels = labelled(["Šůrova 97, 306 04 Buštěhrad"],
+                             ["B-POSITION", "B-PHONE", "I-PHONE", "I-PHONE", "B-ADDRESS"])
+    assert house_number_in_address(words, labels, ["CZ"]) == [
+        "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS"]
+    # A real phone number printed before the address stays a phone.
+    words, labels = labelled(["+420 212 806 342 Praha"],
+                             ["B-PHONE", "I-PHONE", "I-PHONE", "I-PHONE", "B-ADDRESS"])
+    assert house_number_in_address(words, labels, ["CZ"]) == labels
+
+
+def test_a_phone_extension_is_no_field():
+    words, labels = labelled(["+1 845-553-4118 ext. 84390", "162 Hull Plains"],
+                             ["B-PHONE", "I-PHONE", "B-ADDRESS", "I-ADDRESS", "I-ADDRESS",
+                              "I-ADDRESS", "I-ADDRESS"])
+    assert extension_outside(words, labels)[:4] == ["B-PHONE", "I-PHONE", "O", "O"]
+
+
+def test_a_postcode_left_outside_under_the_address_or_a_town_after_its_postcode_ends_it():
+    words, labels = labelled(["063 Ross Burg Suite 495", "IL 58516", "Tel 1"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 4 + ["O", "I-ADDRESS", "O", "O"])
+    assert address_tail(words, labels)[5:] == ["I-ADDRESS", "I-ADDRESS", "O", "O"]
+    words, labels = labelled(["1469 IS | Bovenkarspel"],
+                             ["B-ADDRESS", "I-ADDRESS", "O", "O"])
+    assert address_tail(words, labels) == ["B-ADDRESS", "I-ADDRESS", "O", "I-ADDRESS"]
+    # A tagline under the address is no part of it.
+    words, labels = labelled(["063 Ross Burg", "Building tomorrow"],
+                             ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "O"])
+    assert address_tail(words, labels) == labels
+
+
+def test_a_title_and_a_department_on_one_line_are_two_values():
+    for printed, labels, expected in (
+        ("Head of marketing -IT Department", ["B-POSITION"] + ["I-POSITION"] * 4,
+         ["B-POSITION", "I-POSITION", "I-POSITION", "B-DEPARTMENT", "I-DEPARTMENT"]),
+        ("Ufficio Acquisti | Consulente finanziario", ["B-POSITION"] * 1 + ["I-POSITION"] * 4,
+         ["B-DEPARTMENT", "I-DEPARTMENT", "O", "B-POSITION", "I-POSITION"]),
+        ("Salgsafdelingen– Fængselsfunktionær", ["B-DEPARTMENT", "I-DEPARTMENT"],
+         ["B-DEPARTMENT", "B-POSITION"]),
+        # Two titles, or a title with its region, stay one value.
+        ("Senior Manager, EMEA", ["B-POSITION", "I-POSITION", "I-POSITION"],
+         ["B-POSITION", "I-POSITION", "I-POSITION"]),
+    ):
+        words = card_words([printed])
+        assert department_apart_from_title(words, labels) == expected, printed
+
+
+def test_a_line_that_reads_as_a_department_is_one_when_its_field_has_another_line():
+    words, labels = labelled(["Olivia Häkkinen", "Talousjohtaja", "Tietohallinto"],
+                             ["B-NAME", "I-NAME", "B-POSITION", "I-POSITION"])
+    assert department_line(words, labels)[3] == "B-DEPARTMENT"
+    words, labels = labelled(["Josefina Luukkonen", "Hankinnat"],
+                             ["B-NAME", "I-NAME", "B-NAME"])
+    assert department_line(words, labels)[2] == "B-DEPARTMENT"
+    # A title going on over two lines, or a card that has its department, stays as it is.
+    words, labels = labelled(["Head of Sales and", "Marketing"],
+                             ["B-POSITION"] + ["I-POSITION"] * 4)
+    assert department_line(words, labels) == labels
+    words, labels = labelled(["Talousjohtaja", "Tietohallinto", "Myynti"],
+                             ["B-POSITION", "I-POSITION", "B-DEPARTMENT"])
+    assert department_line(words, labels) == labels

@@ -145,6 +145,9 @@ def test_the_address_label_and_an_icon_read_as_a_digit_are_no_part_of_the_addres
         (["1Infinite Loop", "Cupertino"], "1Infinite Loop, Cupertino"),  # maybe a number
         (["Visit us - 596 Morris Passage", "Rhondafort"], "596 Morris Passage, Rhondafort"),
         (["Bezoekadres Joyhof 98", "2200EP Klimmen"], "Joyhof 98, 2200EP Klimmen"),
+        (["9 Jinthebaan 819", "6330 QM Cadier"], "Jinthebaan 819, 6330 QM Cadier"),
+        # A house number of its own, not an icon: the street's next word is no number.
+        (["9 Annette Springs", "North Oliviashire"], "9 Annette Springs, North Oliviashire"),
     ):
         fields, _ = validate(raw(address=printed), regions=["DE"])
         assert fields["address"] == address
@@ -167,6 +170,11 @@ def test_a_russian_address_gets_the_punctuation_tesseract_misread_back():
          "г. Темрюк, бул. Ломоносова, д. 81, 315312"),
         (["клх Ямбург, пр. К.Маркса, д. 5 к. 1/1, 547499"],
          "клх Ямбург, пр. К.Маркса, д. 5 к. 1/1, 547499"),
+        # Abbreviations spelled in Latin letters, and an icon read before the address.
+        (["9 д. Баксан, ann, Калинина, A. 667 к. 95, 611839"],
+         "д. Баксан, алл. Калинина, д. 667 к. 95, 611839"),
+        (["ct. Добрянка, np. Мира, д. 4 cmp. 2, 016969"],
+         "ст. Добрянка, пр. Мира, д. 4 стр. 2, 016969"),
     ):
         fields, _ = validate(raw(address=printed), regions=["RU"])
         assert fields["address"] == address
@@ -239,8 +247,24 @@ def test_a_dash_between_parts_of_a_one_line_address_is_a_comma_but_not_before_a_
         ("3936 Kimberly Falls - North Michael, TX", "3936 Kimberly Falls, North Michael, TX"),
         ("Søndervangs Allé 78 – 3897 Blommenslyst", "Søndervangs Allé 78, 3897 Blommenslyst"),
         ("Rua Bela, 12, Recife - PE", "Rua Bela, 12, Recife - PE"),
+        ("Pasadizo de Leonardo Mata 745- Cuenca", "Pasadizo de Leonardo Mata 745, Cuenca"),
+        ("Scholtzplatz 8-4, 32586 Erkelenz", "Scholtzplatz 8-4, 32586 Erkelenz"),
+        # A bar OCR read as "I" or "l"; not a king's numeral before a number.
+        ("Dunaújvárosi utca 136. I H-4034 Győr", "Dunaújvárosi utca 136., H-4034 Győr"),
+        ("Dlhá Lúka l Slovakia", "Dlhá Lúka, Slovakia"),
+        ("Calle Carlos I 5, Madrid", "Calle Carlos I 5, Madrid"),
     ):
         fields, _ = validate(raw(address=[printed]), regions=["US"])
+        assert fields["address"] == address
+
+
+def test_a_british_postcode_ocr_read_without_its_space_gets_it_back():
+    for printed, address in (
+        ("Oliviaburgh, UB375UW", "Oliviaburgh, UB37 5UW"),
+        ("Stewartville, B54QY", "Stewartville, B5 4QY"),
+        ("Heide, 7920MI", "Heide, 7920MI"),
+    ):
+        fields, _ = validate(raw(address=[printed]), regions=["GB"])
         assert fields["address"] == address
 
 

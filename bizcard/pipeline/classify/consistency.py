@@ -27,8 +27,24 @@ NOT_FINAL_FORMS = frozenset(
     corporation sociedad associados asociados associés cia cia. stiftung групп группа
     холдинг""".split())
 MIN_PHONE_DIGITS = 6  # fewer digits than any phone number on a card has
+POSTCODE_LINE_WORDS = 4
+GLUED_POSTCODE = re.compile(r"^\d{4,6}[^\W\d_]{3,}")  # "9364Wolkersdorf"
+TOWN = re.compile(r"^[^\W\d_][^\W\d_'-]+(?: [^\W\d_][^\W\d_'-]+){0,2}$")
 STATE_CODE = re.compile(r"^[A-Z]{2}\.?$")
+# Labels of a phone number's extension ("ext. 12", "доб. 12").
+EXTENSION_LABELS = frozenset({"ext", "extn", "x", "poste", "ramal", "interno", "int", "доб",
+                              "durchwahl", "dw", "anexo"})
+# Fields a street name beside its house number cannot be.
+CONTACT_ENTITIES = NUMBER_ENTITIES | {"EMAIL", "WEBSITE"}
 COMPANY_FORM_CONTINUES = frozenset({"&", "+", "and", "und", "et", "y", "e", "en", "i"})
+# Marks between a title and a department on one line ("Head of Sales | IT Department");
+# "I" and "l" are a bar as OCR reads it.
+TITLE_MARKS = frozenset({"|", "I", "l", "-", "–", "—", "·", "•", "/", ","})
+GLUED_TITLE_MARKS = "-–—,|"
+# Words that leave a title unfinished at the end of its line ("Head of Research and" /
+# "Development").
+TITLE_GOES_ON = frozenset({"and", "&", "of", "und", "für", "et", "de", "y", "e", "i", "for",
+                           "и", "по", "-", "–"})
 
 
 def card_consistent(words: Sequence[Word], labels: Sequence[str],
@@ -37,10 +53,14 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = registration_lines_outside(words, labels)
     labels = monogram_outside(words, labels)
     labels = company_ends_at_legal_form(words, labels)
+    labels = department_apart_from_title(words, labels)
+    labels = department_line(words, labels)
     labels = name_over_two_lines(words, labels)
     labels = country_line_in_address(words, labels)
     labels = state_after_address(words, labels)
-    labels = house_number_in_address(words, labels)
+    labels = extension_outside(words, labels)
+    labels = house_number_in_address(words, labels, regions)
+    labels = address_tail(words, labels)  # after the short "phones" (postcodes) are left out
     return fax_beside_its_office_number(words, labels, regions)
 
 
@@ -86,6 +106,89 @@ def company_ends_at_legal_form(words: Sequence[Word], labels: Sequence[str]) -> 
         for i in following:
             if entity_of(labels[i]) == "COMPANY":
                 labels[i] = OUTSIDE
+    return labels
+
+
+def department_apart_from_title(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A title and a department printed on one line, apart by a mark ("Head of Marketing
+    -IT Department", "Ufficio Acquisti | Consulente", "Marketing, Ingeniero") are two
+    values, whichever of the two the line was labelled: the part that reads as a
+    department is the department, the other the title."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        for run in _title_runs(words, labels, line):
+            parts = _parts_at_marks(words, run)
+            if len(parts) != 2:
+                continue
+            texts = [" ".join(words[i].text for i in part) for part in parts]
+            is_department = [lexicon.reads_as_department(text) for text in texts]
+            if is_department[0] == is_department[1]:
+                continue
+            for i in run:
+                labels[i] = OUTSIDE
+            for part, department in zip(parts, is_department, strict=True):
+                entity = "DEPARTMENT" if department else "POSITION"
+                for n, i in enumerate(part):
+                    labels[i] = f"{'B' if n == 0 else 'I'}-{entity}"
+    return labels
+
+
+def _title_runs(words: Sequence[Word], labels: Sequence[str], line: list[int]
+                ) -> list[list[int]]:
+    """Runs of title and department words on a line, with the marks between them."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i in line:
+        if entity_of(labels[i]) in ("POSITION", "DEPARTMENT") or (
+                current and words[i].text in TITLE_MARKS):
+            current.append(i)
+        else:
+            runs.append(current)
+            current = []
+    runs.append(current)
+    return [run for run in runs if run]
+
+
+def _parts_at_marks(words: Sequence[Word], run: list[int]) -> list[list[int]]:
+    """``run`` cut at marks: a mark word of its own, or one glued to a word's end
+    ("Accountant-") or start ("-Accounts"); empty parts dropped."""
+    parts: list[list[int]] = [[]]
+    for i in run:
+        text = words[i].text
+        if text in TITLE_MARKS:
+            parts.append([])
+            continue
+        if len(text) > 1 and text[0] in GLUED_TITLE_MARKS:
+            parts.append([])
+        parts[-1].append(i)
+        if len(text) > 1 and text[-1] in GLUED_TITLE_MARKS:
+            parts.append([])
+    return [part for part in parts if part]
+
+
+def department_line(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """On a card with no department, a line labelled as the title, the name or the company
+    that reads as a department ("Tietohallinto" under "Talousjohtaja", "Inköp") is the
+    department when that field has words on another line too (the title a line above, the
+    name elsewhere); the line a title goes on into ("Head of Sales and" / "Marketing")
+    stays the title."""
+    labels = list(labels)
+    if any(entity_of(label) == "DEPARTMENT" for label in labels):
+        return labels
+    lines = reading_order_lines(words)
+    for n, line in enumerate(lines):
+        entities = {entity_of(labels[i]) for i in line}
+        if len(entities) != 1 or not entities <= {"POSITION", "NAME", "COMPANY"}:
+            continue
+        entity = entities.pop()
+        elsewhere = any(entity_of(labels[i]) == entity for other in lines if other is not line
+                        for i in other)
+        text = " ".join(words[i].text for i in line)
+        title_goes_on = n > 0 and lexicon.token(words[lines[n - 1][-1]].text) in TITLE_GOES_ON
+        if elsewhere and not title_goes_on and lexicon.reads_as_department(text):
+            for k, i in enumerate(line):
+                labels[i] = f"{'B' if k == 0 else 'I'}-DEPARTMENT"
+            return labels
     return labels
 
 
@@ -137,6 +240,41 @@ def country_line_in_address(words: Sequence[Word], labels: Sequence[str]) -> lis
     return labels
 
 
+def address_tail(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A postcode the model left outside (all or part of it) right after the address, on
+    the line under it or after a separator ("IL 58516", "UB375UW", "SA, 2921",
+    "9364Wolkersdorf"), ends the address; so does a town after a separator that follows
+    the postcode on its line ("1469 IS | Bovenkarspel")."""
+    labels = list(labels)
+    lines = reading_order_lines(words)
+    for previous, segment in pairwise(segments(words)):
+        outside = [labels[i] == OUTSIDE for i in segment.word_ids]
+        if entity_of(labels[previous.word_ids[-1]]) != "ADDRESS" or not any(outside) or any(
+                not out and entity_of(labels[i]) != "ADDRESS"
+                for i, out in zip(segment.word_ids, outside, strict=True)):
+            continue
+        text = " ".join(w.text for w in segment.words)
+        same_line = segment.line_no == previous.line_no
+        if not (same_line or (segment.line_no == previous.line_no + 1 and right_under(
+                words, lines[previous.line_no], lines[segment.line_no]))):
+            continue
+        town_after_postcode = same_line and TOWN.match(text) and lexicon.POSTCODE.search(
+            " ".join(w.text for w in previous.words[-2:]))
+        if len(segment.words) <= POSTCODE_LINE_WORDS and (
+                town_after_postcode or postcode_line(text)):
+            for i in segment.word_ids:
+                labels[i] = "I-ADDRESS"
+    return labels
+
+
+def postcode_line(text: str) -> bool:
+    """Whether ``text`` is a postcode with perhaps a state or town beside it, and nothing
+    of a contact."""
+    return (bool(lexicon.POSTCODE.search(text) or GLUED_POSTCODE.search(text))
+            and patterns.digit_count(text) < MIN_PHONE_DIGITS + 2
+            and not any(mark in text for mark in ("@", "www", "/", "+")))
+
+
 def state_after_address(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A state's letters after a slash or dash that follows the address on its line
     ("70876-398 Camargo / MS", "Recife - PE") end the address, whatever they were labelled."""
@@ -151,11 +289,27 @@ def state_after_address(words: Sequence[Word], labels: Sequence[str]) -> list[st
     return labels
 
 
-def house_number_in_address(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
-    """A "phone" of fewer digits than any phone number has is none: beside the address on
-    its line it is the house number ("302 Amelia Loaf"); elsewhere it is left out. (A lone
-    number the model left outside before an address is not joined: it is as often a map
-    pin icon OCR read as "9".)"""
+def extension_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """An extension after a phone number ("+1 845-553-4118 ext. 84390") is no field of its
+    own (phones are stored as E.164, without it), whatever its words were labelled."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        for before, mark, after in zip(line, line[1:], line[2:], strict=False):
+            if (entity_of(labels[before]) in NUMBER_ENTITIES
+                    and lexicon.token(words[mark].text).rstrip(".:") in EXTENSION_LABELS
+                    and patterns.digit_count(words[after].text)):
+                labels[mark] = labels[after] = OUTSIDE
+    return labels
+
+
+def house_number_in_address(words: Sequence[Word], labels: Sequence[str],
+                            regions: list[str]) -> list[str]:
+    """A "phone" that is part of the address beside it on its line: one with fewer digits
+    than any phone number ("302 Amelia Loaf"), or, right before the address, a number that
+    is no valid phone ("2743-072 Rio Tinto", a postcode) or a house number with its comma
+    ("Cihlářova 45, 346 47 Chýnov": the street before it is address too). A short "phone"
+    elsewhere is left out. (A lone number the model left outside before an address is not
+    joined: it is as often a map pin icon OCR read as "9".)"""
     labels = list(labels)
     for line in reading_order_lines(words):
         runs: list[list[int]] = []  # positions on the line of each number's words
@@ -168,16 +322,25 @@ def house_number_in_address(words: Sequence[Word], labels: Sequence[str]) -> lis
                 runs.append([position])
         for positions in runs:
             run = [line[p] for p in positions]
-            if patterns.digit_count(" ".join(words[i].text for i in run)) >= MIN_PHONE_DIGITS:
-                continue
+            text = " ".join(words[i].text for i in run)
             after = line[positions[-1] + 1] if positions[-1] + 1 < len(line) else None
             before = line[positions[0] - 1] if positions[0] else None
             if any(j is not None and entity_of(labels[j]) in NUMBER_ENTITIES
                    for j in (before, after)):
                 continue  # a number OCR split, read as two
-            if after is not None and labels[after] == "B-ADDRESS":
+            address_after = after is not None and labels[after] == "B-ADDRESS"
+            house_number = address_after and any(
+                words[i].text.endswith(",") for i in run[:-1])
+            if patterns.digit_count(text) >= MIN_PHONE_DIGITS and not (
+                    address_after and (house_number or not _valid_phone(text, regions))):
+                continue
+            if address_after:
+                street = line[:positions[0]] if house_number and all(
+                    entity_of(labels[i]) not in CONTACT_ENTITIES for i in line[:positions[0]]
+                ) else []
                 labels[after] = "I-ADDRESS"
-                new = ["B-ADDRESS"] + ["I-ADDRESS"] * (len(run) - 1)
+                new = ["B-ADDRESS"] + ["I-ADDRESS"] * (len(street) + len(run) - 1)
+                run = street + run
             elif before is not None and entity_of(labels[before]) == "ADDRESS":
                 new = ["I-ADDRESS"] * len(run)
             else:
@@ -185,6 +348,11 @@ def house_number_in_address(words: Sequence[Word], labels: Sequence[str]) -> lis
             for i, label in zip(run, new, strict=True):
                 labels[i] = label
     return labels
+
+
+def _valid_phone(text: str, regions: list[str]) -> bool:
+    number = patterns.parse_phone(text, regions)
+    return number is not None and phonenumbers.is_valid_number(number)
 
 
 def _names_a_country(words: Sequence[Word], ids: list[int]) -> bool:

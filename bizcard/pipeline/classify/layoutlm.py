@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bizcard.pipeline.classify.consistency import card_consistent
+from bizcard.pipeline.classify.consistency import TOWN, card_consistent, postcode_line
 from bizcard.pipeline.errors import PipelineError
 from bizcard.pipeline.layout import bio_repair, reading_order, reading_order_lines, segments
 from bizcard.pipeline.ocr import detect_script
@@ -405,7 +405,9 @@ def _complete_segments(words: Sequence[Word], labels: list[str],
 def _without_stray_addresses(words: Sequence[Word], labels: list[str]) -> list[str]:
     """One-word address values beside a longer one are dropped (an icon read as "A", a
     "CEL." prefix): the validator joins every address value into the one address, and the
-    model continues a real address across lines with I- rather than starting another."""
+    model continues a real address across lines with I- rather than starting another. A
+    postcode ("UB375UW"), or a town on the address's line after a separator ("1469 IS |
+    Bovenkarspel"), is kept."""
     instances: list[list[int]] = []
     for i in reading_order(words):
         if labels[i] == "B-ADDRESS":
@@ -414,9 +416,12 @@ def _without_stray_addresses(words: Sequence[Word], labels: list[str]) -> list[s
             instances[-1].append(i)
     if len(instances) < 2 or max(len(ids) for ids in instances) < 2:
         return labels
+    address_lines = {words[i].line for ids in instances if len(ids) > 1 for i in ids}
     kept = list(labels)
     for ids in instances:
-        if len(ids) == 1:
+        word = words[ids[0]]
+        if len(ids) == 1 and not postcode_line(word.text) and not (
+                word.line in address_lines and TOWN.match(word.text)):
             kept[ids[0]] = OUTSIDE
     return kept
 

@@ -224,7 +224,7 @@ def _label_text_segments(
                 labelling.scores[i] = 0.8
     rest = [s for s in usable if s not in address and LETTERS.search(s.text)]
 
-    departments = [s for s in rest if _is_department(s.text)]
+    departments = [s for s in rest if lexicon.reads_as_department(s.text)]
     if departments:
         labelling.mark(departments[0].word_ids, "DEPARTMENT", 0.75)
         rest.remove(departments[0])
@@ -253,18 +253,6 @@ def _label_text_segments(
         logo = _best(rest, lambda s: s.height if _is_logo_like(s, tallest) else 0.0)
         if logo is not None:
             labelling.mark(logo.word_ids, "COMPANY", 0.5)
-
-
-def _is_department(text: str) -> bool:
-    """ "Sales Department", "Research & Development"; not "Customer Service Manager"."""
-    if lexicon.DEPARTMENT_PHRASES.search(text):
-        return True
-    words = text.split()
-    if lexicon.has_word(words, lexicon.DEPARTMENT_WORDS):
-        return True
-    return lexicon.has_word(words, lexicon.WEAK_DEPARTMENT_WORDS) and not lexicon.has_word(
-        words, lexicon.POSITION_WORDS | lexicon.LEGAL_FORMS
-    )
 
 
 def _best(segments_: list[Segment], score) -> Segment | None:
