@@ -43,8 +43,8 @@ REGISTRATION_LABELS = frozenset(
     handelsregister registergericht uid uid-nr che fn firmenbuch abn acn gst crn dič ičo
     nip regon krs org.nr orgnr momsreg.nr momsregnr cvr y-tunnus foretaksregisteret mva bce
     kbo cin gstin ein reg cégjegyzékszám adószám rpr
-    cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик""".split()
-)
+    cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик ihh""".split()
+)  # "ihh": ИНН as OCR reads it in Latin letters
 
 SOCIAL_HOSTS = frozenset(
     """linkedin.com twitter.com x.com facebook.com instagram.com tiktok.com youtube.com
@@ -267,6 +267,14 @@ CYRILLIC_TO_LATIN = str.maketrans(
 def token(word: str) -> str:
     """A word lower-cased with surrounding punctuation removed (keeps inner dots: 's.a.')."""
     return word.lower().strip(" ,;:|()[]{}\"'«»“”")
+
+
+def is_registration_label(word: str) -> bool:
+    """A company registration label, however it is punctuated or suffixed ("C.F.",
+    "CVR-nr.", "Ust-IdNr.:")."""
+    t = token(word)
+    return any(form in REGISTRATION_LABELS
+               for form in (t, t.rstrip(".:"), t.split("-")[0].rstrip(".:")))
 
 
 def has_title_word(text: str) -> bool:

@@ -55,6 +55,9 @@ CYRILLIC_INITIAL_DIGIT = re.compile(r"(?<!\S)([03])(?=\.)")
 # Letters OCR reads for the "@" of an e-mail address; labels it glues before one ("Ejoakim").
 MISREAD_AT = "qg@©a"
 GLUED_EMAIL_LABELS = ("email", "mail", "e")
+# Shared mailboxes, which no label letter starts.
+ROLE_MAILBOXES = frozenset("""info office contact kontakt sales support service hello post
+    team admin vendas ventas vendite verkauf buero kontor""".split())
 # A label or web address after an e-mail's top-level domain, glued on by OCR or read into
 # its value ("x@y.itSito", "x@y.comwww.y.com", "x@y.de Web"); not "site": ".website" is a
 # domain.
@@ -228,8 +231,9 @@ def _misread_email(host: str, hosts: set[str]) -> str | None:
 
 def _without_glued_label(email: str, full_name: str | None) -> str:
     """An e-mail address without an "E" or "Mail" label OCR glued to its local part, seen
-    where the rest starts with the person's name ("ejoakim.knudsen@" for Joakim Knudsen),
-    and no name starts with the label's letters ("esmith@" is Eduardo Smith's initial)."""
+    where the rest is a shared mailbox ("Einfo@", whoever holds the card) or starts with the
+    person's name ("ejoakim.knudsen@" for Joakim Knudsen) and no name starts with the
+    label's letters ("esmith@" is Eduardo Smith's initial)."""
     local, domain = email.rsplit("@", 1)
     names = [lexicon.fold(t) for t in re.findall(r"[^\W\d_]{2,}", full_name or "")]
     folded = lexicon.fold(local)
@@ -237,9 +241,10 @@ def _without_glued_label(email: str, full_name: str | None) -> str:
         return email
     for label in GLUED_EMAIL_LABELS:
         rest = local[len(label):]
-        if folded.startswith(label) and not any(n.startswith(label) for n in names) and any(
-                folded[len(label):].startswith(name) or folded[len(label):][:2] == name[:1] + "."
-                for name in names):
+        after = folded[len(label):]
+        if folded.startswith(label) and (after in ROLE_MAILBOXES or (
+                not any(n.startswith(label) for n in names) and any(
+                    after.startswith(name) or after[:2] == name[:1] + "." for name in names))):
             return f"{rest}@{domain}"
     return email
 

@@ -29,6 +29,10 @@ def test_a_registration_line_is_small_print_whatever_the_model_said():
                              ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "B-PHONE", "B-EMAIL"])
     assert registration_lines_outside(words, labels) == [
         "B-ADDRESS", "I-ADDRESS", "O", "O", "B-EMAIL"]
+    # Labels punctuated or suffixed: "CVR-nr.", "C.F. e P.IVA".
+    words, labels = labelled(["CVR-nr. 36790180", "C.F. e P.IVA 33162558687"],
+                             ["O", "B-PHONE", "O", "O", "O", "B-PHONE"])
+    assert registration_lines_outside(words, labels) == ["O"] * 6
 
 
 def test_a_monogram_letter_over_the_company_is_no_part_of_it():

@@ -200,6 +200,8 @@ def test_an_email_label_glued_to_the_address_goes_unless_it_is_the_persons_initi
         ("Joakim Knudsen", "Ejoakim.knudsen@teknavia.no", "joakim.knudsen@teknavia.no"),
         ("Gilles Faure", "mailgilles.faure@vestanet.fr", "gilles.faure@vestanet.fr"),
         ("Eduardo Smith", "esmith@acme.com", "esmith@acme.com"),
+        ("Elvira Söderberg", "Einfo@persson-linder.se", "info@persson-linder.se"),
+        ("Eduardo Smith", "emsmith@acme.com", "emsmith@acme.com"),
     ):
         fields, _ = validate(raw(full_name=[name], emails=[printed]), regions=["US"])
         assert fields["emails"] == [email]

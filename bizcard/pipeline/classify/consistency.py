@@ -69,8 +69,7 @@ def registration_lines_outside(words: Sequence[Word], labels: Sequence[str]) -> 
     0123...", "N° TVA FR39...") is small print, not an address, phone or name."""
     labels = list(labels)
     for segment in segments(words):
-        head = [lexicon.token(w.text).rstrip(".:") for w in segment.words[:2]]
-        if not any(token in lexicon.REGISTRATION_LABELS for token in head):
+        if not any(lexicon.is_registration_label(w.text) for w in segment.words[:2]):
             continue
         for i in segment.word_ids:
             if entity_of(labels[i]) not in KEPT_ON_REGISTRATION_LINES:

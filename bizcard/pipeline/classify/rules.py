@@ -169,9 +169,7 @@ def _registration_number(text: str, span: tuple[int, int],
     if glued_before or glued_after:
         return True
     left = max((e for _, e in item_spans if e <= start), default=0)
-    return any(lexicon.token(word).rstrip(".:") in lexicon.REGISTRATION_LABELS
-               or lexicon.token(word) in lexicon.REGISTRATION_LABELS
-               for word in text[left:start].split())
+    return any(lexicon.is_registration_label(word) for word in text[left:start].split())
 
 
 def _lone_fax_label(segment: Segment) -> str:
