@@ -63,6 +63,9 @@ ROLE_MAILBOXES = frozenset("""info office contact kontakt sales support service 
 # domain.
 LABEL_AFTER_EMAIL = re.compile(r"(@[\w-]+(?:\.[\w-]+)*?\.[A-Za-z]{2,3}?)\s*"
                                r"(https?|www|web|sito|tel|fax|mob)(?![^\W_])", re.IGNORECASE)
+# An honorific with its full stop glued to the capitals after it ("MR.ROMY", "PROF.ANTON").
+GLUED_HONORIFIC = re.compile(r"\b[^\W\d_]+\.(?=[A-ZÀ-Þ]{2})")
+MIN_GLUED_NAME = 6  # letters of two names that OCR read as one word
 MIN_REPAIRED_DOMAIN = 6  # shorter domains are too alike to repair one from another
 # The start of a word and an upper-case letter glued after it ("Tara|Williams", "Dott.|Isa").
 GLUED_NAME = re.compile(r"(?<![^\W\d_])([^\W\d_][^\W\d_.]*?(?:[a-zß-ÿ]|\.))(?=[A-ZÀ-Þ][a-zß-ÿ])")
@@ -89,7 +92,9 @@ def validate(
             best = max(values, key=lambda v: v.confidence)
             text, score = _tidy(best.text), best.confidence
         if name == "full_name":
-            text, score = _check_name(_unglued_name(text), score)
+            text = _name_split_by_email(_unglued_name(text),
+                                        [v.text for v in raw.get("emails", [])])
+            text, score = _check_name(text, score)
         if name == "company":
             text = _russian_legal_form(GLUED_LEGAL_FORM.sub(" ", text))
         if text:
@@ -302,9 +307,25 @@ def _russian_legal_form(text: str) -> str:
     return f"{cyrillic} {rest}" if cyrillic in RU_LEGAL_FORMS else text
 
 
+def _name_split_by_email(name: str, emails: list[str]) -> str:
+    """A name OCR read as one word where an e-mail address spells it in parts
+    ("GYDAJESSEN" with gyda.jessen@...): split where the address splits it."""
+    words = name.split()
+    for n, word in enumerate(words):
+        folded = lexicon.fold(word)
+        if len(word) < MIN_GLUED_NAME or not word.isalpha() or len(folded) != len(word):
+            continue
+        for email in emails:
+            parts = [p for p in re.split(r"[._-]", email.split("@")[0].lower()) if p]
+            if len(parts) == 2 and "".join(parts) == folded:
+                words[n] = f"{word[:len(parts[0])]} {word[len(parts[0]):]}"
+                break
+    return " ".join(words)
+
+
 def _unglued_name(text: str) -> str:
     """A name whose words OCR glued together split again: "TaraWilliams", "DrJoshua",
-    "Dott.Isa"; not "McDonald", "DeVito" or "FitzGerald"."""
+    "Dott.Isa", "PROF.ANTON"; not "McDonald", "DeVito" or "FitzGerald"."""
     def split(match: re.Match[str]) -> str:
         before = match.group(1)
         head = lexicon.token(before)
@@ -312,7 +333,10 @@ def _unglued_name(text: str) -> str:
                 len(before) >= 3 and head not in lexicon.NAME_PREFIXES):
             return f"{before} "
         return before
-    return GLUED_NAME.sub(split, text)
+    text = GLUED_NAME.sub(split, text)
+    return GLUED_HONORIFIC.sub(
+        lambda m: m.group(0) + " " if lexicon.token(m.group(0)) in lexicon.HONORIFICS
+        else m.group(0), text)
 
 
 # "www." as OCR misreads it: a w lost or doubled ("ww.", "wwww."), its dot read as "-" or

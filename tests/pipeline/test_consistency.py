@@ -14,6 +14,7 @@ from bizcard.pipeline.classify.consistency import (
     name_over_two_lines,
     registration_lines_outside,
     state_after_address,
+    title_after_name,
 )
 from tests.pipeline.card_words import card_words
 
@@ -157,3 +158,15 @@ def test_a_line_that_reads_as_a_department_is_one_when_its_field_has_another_lin
     words, labels = labelled(["Talousjohtaja", "Tietohallinto", "Myynti"],
                              ["B-POSITION", "I-POSITION", "B-DEPARTMENT"])
     assert department_line(words, labels) == labels
+
+
+def test_a_title_or_department_read_on_into_the_name_is_that_field():
+    words, labels = labelled(["Prof. Chaitaly Iyengar Vice President, Sales"],
+                             ["B-NAME"] + ["I-NAME"] * 4 + ["B-POSITION"])
+    assert title_after_name(words, labels) == [
+        "B-NAME", "I-NAME", "I-NAME", "B-POSITION", "I-POSITION", "I-POSITION"]
+    words, labels = labelled(["Фаина Максимова", "Бухгалтерия"], ["B-NAME", "I-NAME", "I-NAME"])
+    assert title_after_name(words, labels) == ["B-NAME", "I-NAME", "B-DEPARTMENT"]
+    # A surname that is also a trade ("Kaufmann") stays in the name.
+    words, labels = labelled(["Peter Kaufmann", "Vertrieb"], ["B-NAME", "I-NAME", "B-POSITION"])
+    assert title_after_name(words, labels) == labels

@@ -260,6 +260,18 @@ def test_a_dash_between_parts_of_a_one_line_address_is_a_comma_but_not_before_a_
         assert fields["address"] == address
 
 
+def test_a_name_ocr_read_as_one_word_is_split_as_the_email_or_honorific_splits_it():
+    for printed, emails, name in (
+        ("GYDAJESSEN", ["gyda.jessen@overgaard.com"], "GYDA JESSEN"),
+        ("MR.ROMY HULS", [], "MR. ROMY HULS"),
+        ("PROF.ANTON MOLLER", [], "PROF. ANTON MOLLER"),
+        ("ARTURKOTALA", ["arturkotala@koczy.com"], "ARTURKOTALA"),  # nothing tells where
+        ("J.R. SMITH", [], "J.R. SMITH"),
+    ):
+        fields, _ = validate(raw(full_name=[printed], emails=emails), regions=["DK"])
+        assert fields["full_name"] == name
+
+
 def test_a_british_postcode_ocr_read_without_its_space_gets_it_back():
     for printed, address in (
         ("Oliviaburgh, UB375UW", "Oliviaburgh, UB37 5UW"),

@@ -10,7 +10,13 @@ from itertools import pairwise
 import phonenumbers
 
 from bizcard.pipeline import lexicon, patterns
-from bizcard.pipeline.layout import reading_order_lines, right_under, segments, word_height
+from bizcard.pipeline.layout import (
+    reading_order_lines,
+    right_under,
+    segments,
+    value_words,
+    word_height,
+)
 from bizcard.pipeline.regions import COUNTRY_NAMES
 from bizcard.pipeline.schema import NUMBER_ENTITIES, OUTSIDE, entity_of
 from bizcard.pipeline.types import Word
@@ -26,6 +32,7 @@ NOT_FINAL_FORMS = frozenset(
     """group holding holdings partners associates gruppe groupe grupo gruppo company co co.
     corporation sociedad associados asociados associés cia cia. stiftung групп группа
     холдинг""".split())
+MIN_NAME_WORDS = 2  # a title read into a name leaves the name this many words
 MIN_PHONE_DIGITS = 6  # fewer digits than any phone number on a card has
 POSTCODE_LINE_WORDS = 4
 GLUED_POSTCODE = re.compile(r"^\d{4,6}[^\W\d_]{3,}")  # "9364Wolkersdorf"
@@ -56,6 +63,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = department_apart_from_title(words, labels)
     labels = department_line(words, labels)
     labels = name_over_two_lines(words, labels)
+    labels = title_after_name(words, labels)
     labels = country_line_in_address(words, labels)
     labels = state_after_address(words, labels)
     labels = extension_outside(words, labels)
@@ -214,6 +222,44 @@ def name_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list[st
                 labels[i] = "B-NAME" if n == 0 else "I-NAME"
             break
     return labels
+
+
+def title_after_name(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """Words the model read on into the name that read as a job title or a department are
+    that field: a line under the name ("Vice President" under "Prof. Chaitaly Iyengar"),
+    or the end of the name's line before the title ("Фаина Максимова Бухгалтерия, Менеджер
+    проектов"; two words of the name at least stay)."""
+    labels = list(labels)
+    lines = reading_order_lines(words)
+    for above, line in pairwise(lines):
+        if labels[line[0]] != "I-NAME" or entity_of(labels[above[-1]]) != "NAME" or any(
+                entity_of(labels[i]) != "NAME" for i in line):
+            continue
+        _relabel_as_title(words, labels, line)
+    for line in lines:
+        for before, after in pairwise(line):
+            if entity_of(labels[before]) != "NAME" or entity_of(labels[after]) != "POSITION":
+                continue
+            name_run = value_words(words, labels, before)
+            for start in range(MIN_NAME_WORDS, len(name_run)):
+                entity = _relabel_as_title(words, labels, name_run[start:])
+                if entity == "POSITION":
+                    labels[after] = "I-POSITION"
+                if entity is not None:
+                    break
+    return labels
+
+
+def _relabel_as_title(words: Sequence[Word], labels: list[str], ids: list[int]) -> str | None:
+    """Label ``ids`` as a job title or a department if their text reads as one; which."""
+    text = " ".join(words[i].text for i in ids)
+    first = words[ids[0]].text
+    entity = ("POSITION" if lexicon.has_title_word(first) else
+              "DEPARTMENT" if lexicon.reads_as_department(text) else None)
+    if entity is not None:
+        for n, i in enumerate(ids):
+            labels[i] = f"{'B' if n == 0 else 'I'}-{entity}"
+    return entity
 
 
 def _completes_name(words: Sequence[Word], line: list[int], name_word: int) -> bool:
