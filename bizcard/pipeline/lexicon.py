@@ -43,7 +43,7 @@ REGISTRATION_LABELS = frozenset(
     handelsregister registergericht uid uid-nr che fn firmenbuch abn acn gst crn dič ičo
     nip regon krs org.nr orgnr momsreg.nr momsregnr cvr y-tunnus foretaksregisteret mva bce
     kbo cin gstin ein reg cégjegyzékszám adószám rpr
-    cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик ihh""".split()
+    cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик ihh nmls licence license lic creci""".split()
 )  # "ihh": ИНН as OCR reads it in Latin letters
 
 SOCIAL_HOSTS = frozenset(
@@ -267,6 +267,14 @@ CYRILLIC_TO_LATIN = str.maketrans(
 def token(word: str) -> str:
     """A word lower-cased with surrounding punctuation removed (keeps inner dots: 's.a.')."""
     return word.lower().strip(" ,;:|()[]{}\"'«»“”")
+
+
+def domain_label(host: str) -> str:
+    """``mail.mueller-bau.co.uk`` -> ``muellerbau``: the part a company name shows."""
+    parts = [p for p in host.lower().split(".") if p]
+    generic = {"com", "co", "org", "net", "www", "mail", "gov", "ac", "edu"}
+    meaningful = [p for p in parts[:-1] if p not in generic] or parts[:1]
+    return re.sub(r"[^a-z0-9]", "", fold(meaningful[-1])) if meaningful else ""
 
 
 def is_registration_label(word: str) -> bool:

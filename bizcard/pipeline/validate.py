@@ -15,6 +15,7 @@ from rapidfuzz.distance import Levenshtein
 
 from bizcard.pipeline import lexicon, patterns
 from bizcard.pipeline.assemble import RawValue
+from bizcard.pipeline.regions import COUNTRY_NAMES
 from bizcard.pipeline.schema import LIST_FIELDS, SINGLE_FIELDS, empty_fields
 
 UNCONFIRMED_PHONE_FACTOR = 0.6  # a possible but not valid number: keep it, trust it less
@@ -31,7 +32,16 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # A dash standing between two parts of a one-line address ("82, avenue Pelletier – 69002
 # Lyon – France", OCR often reads it as a hyphen); not before a state's two letters
 # ("Recife - PE", a Brazilian city and its state).
-ADDRESS_PART_DASH = re.compile(r"\s+(?:[–—]|-(?!\s*[A-Z]{2}\b))\s+|(?<=\d)-\s+(?=[^\W\d_])")
+# OCR reads a middle dot between parts as a dash too: after a house number ("92- 59237",
+# "97-9860 VW", "3-700 81"), glued to the next part ("Flat 0 -Warner Alley"), after a Dutch
+# postcode's letters ("9860 VW-Ritthem"); not inside a postcode ("33-217", "2743-072").
+ADDRESS_PART_DASH = re.compile(
+    r"\s+(?:[–—]|-(?!\s*[A-Z]{2}\b))\s+|(?<=\d)-\s+|\s+-(?=[^\W\d_])"
+    r"|(?<=\b\d{4} [A-Z]{2})-(?=[A-Z])")
+HOUSE_NUMBER_DASH = re.compile(r"(?<![\d-])(\d{1,3})-(?=\d{4,5}\b|\d{3} \d{2}\b)")
+# A British postcode whose digit OCR read as the letter O ("WO 7SD" is "W0 7SD"): only after
+# the one-letter postal areas, so "SO16" and "CO4" stay.
+UK_POSTCODE_LETTER_O = re.compile(r"\b([BEGLMNSW])[Oo](?=[A-Z\d]? ?\d[A-Z]{2}\b)")
 # A bar between two parts of a one-line address as OCR reads it ("136. I H-4034 Győr",
 # "Lúka I Slovakia"); before a capital only ("Carlos I 5" keeps the king's numeral).
 ADDRESS_PART_BAR = re.compile(r"(?<=[\w.])\s+[Il|]\s+(?=[A-ZÀ-Þ])")
@@ -83,8 +93,10 @@ def validate(
             continue
         if name == "address":
             text = _without_address_label(", ".join(_tidy(v.text) for v in values))
-            text = ADDRESS_PART_BAR.sub(", ", ADDRESS_PART_DASH.sub(", ", text))
+            text = HOUSE_NUMBER_DASH.sub(r"\1, ", ADDRESS_PART_DASH.sub(", ", text))
+            text = ADDRESS_PART_BAR.sub(", ", text)
             text = UNSPACED_UK_POSTCODE.sub(r"\1 \2", GLUED_POSTCODE.sub(r"\1 ", text))
+            text = _country_apart(UK_POSTCODE_LETTER_O.sub(r"\g<1>0", text))
             if CYRILLIC.search(text):
                 text = _russian_address_punctuation(text)
             score = sum(v.confidence for v in values) / len(values)
@@ -270,6 +282,15 @@ def _without_address_label(text: str) -> str:
     if re.match(r"\d[^\W\d_]{3,}", text) and patterns.digit_count(street) > 1:
         text = text[1:]
     return ICON_BEFORE_STREET.sub("", text)
+
+
+def _country_apart(text: str) -> str:
+    """A country OCR joined to the town before it with a dash ("Mysłowice-Polska") set
+    apart with a comma; hyphenated towns ("Ivry-sur-Seine") stay."""
+    town, dash, country = text.rpartition("-")
+    if dash and town and not town.endswith(" ") and country.strip().lower() in COUNTRY_NAMES:
+        return f"{town}, {country.strip()}"
+    return text
 
 
 def _russian_address_punctuation(text: str) -> str:

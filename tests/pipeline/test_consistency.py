@@ -5,6 +5,7 @@ from __future__ import annotations
 from bizcard.pipeline.classify.consistency import (
     address_tail,
     company_ends_at_legal_form,
+    company_named_by_domain,
     country_line_in_address,
     department_apart_from_title,
     department_line,
@@ -170,3 +171,16 @@ def test_a_title_or_department_read_on_into_the_name_is_that_field():
     # A surname that is also a trade ("Kaufmann") stays in the name.
     words, labels = labelled(["Peter Kaufmann", "Vertrieb"], ["B-NAME", "I-NAME", "B-POSITION"])
     assert title_after_name(words, labels) == labels
+
+
+def test_a_line_that_spells_the_domain_is_the_company():
+    words, labels = labelled(["Keith Consulting", "Michael Keith", "m.keith@fishermendez.com",
+                              "South Larrybury", "Fisher-Mendez"],
+                             ["B-COMPANY", "I-COMPANY", "B-NAME", "I-NAME", "B-EMAIL",
+                              "B-ADDRESS", "I-ADDRESS", "I-ADDRESS"])
+    assert company_named_by_domain(words, labels) == [
+        "O", "O", "B-NAME", "I-NAME", "B-EMAIL", "B-ADDRESS", "I-ADDRESS", "B-COMPANY"]
+    # A person's own domain does not make their name a company, nor does a social handle.
+    words, labels = labelled(["Jane Roe", "jane@janeroe.com", "@janeroe"],
+                             ["B-NAME", "I-NAME", "B-EMAIL", "O"])
+    assert company_named_by_domain(words, labels) == labels

@@ -255,6 +255,14 @@ def test_a_dash_between_parts_of_a_one_line_address_is_a_comma_but_not_before_a_
         ("Dunaújvárosi utca 136. I H-4034 Győr", "Dunaújvárosi utca 136., H-4034 Győr"),
         ("Dlhá Lúka l Slovakia", "Dlhá Lúka, Slovakia"),
         ("Calle Carlos I 5, Madrid", "Calle Carlos I 5, Madrid"),
+        # A middle dot OCR read as a dash; postcodes and hyphenated towns keep theirs.
+        ("Mirthehof 97-9860 VW-Ritthem", "Mirthehof 97, 9860 VW, Ritthem"),
+        ("Liškova 3-700 81 Jihlava", "Liškova 3, 700 81 Jihlava"),
+        ("Conny-Harloff-Gasse 92- 59237 Roding", "Conny-Harloff-Gasse 92, 59237 Roding"),
+        ("Flat 0 -Warner Alley", "Flat 0, Warner Alley"),
+        ("ul. Bałtycka 39, 33-217 Mysłowice-Polska", "ul. Bałtycka 39, 33-217 Mysłowice, Polska"),
+        ("12 rue Haute, 94200 Ivry-sur-Seine", "12 rue Haute, 94200 Ivry-sur-Seine"),
+        ("Avenida Baptista, 3, 2743-072 Rio Tinto", "Avenida Baptista, 3, 2743-072 Rio Tinto"),
     ):
         fields, _ = validate(raw(address=[printed]), regions=["US"])
         assert fields["address"] == address
@@ -272,11 +280,14 @@ def test_a_name_ocr_read_as_one_word_is_split_as_the_email_or_honorific_splits_i
         assert fields["full_name"] == name
 
 
-def test_a_british_postcode_ocr_read_without_its_space_gets_it_back():
+def test_a_british_postcode_ocr_read_without_its_space_or_with_o_for_0_is_set_right():
     for printed, address in (
         ("Oliviaburgh, UB375UW", "Oliviaburgh, UB37 5UW"),
         ("Stewartville, B54QY", "Stewartville, B5 4QY"),
         ("Heide, 7920MI", "Heide, 7920MI"),
+        ("Louisehaven, WO 7SD", "Louisehaven, W0 7SD"),
+        ("Southampton, SO16 7NS", "Southampton, SO16 7NS"),
+        ("Colchester, CO4 3SQ", "Colchester, CO4 3SQ"),
     ):
         fields, _ = validate(raw(address=[printed]), regions=["GB"])
         assert fields["address"] == address

@@ -32,6 +32,7 @@ NOT_FINAL_FORMS = frozenset(
     """group holding holdings partners associates gruppe groupe grupo gruppo company co co.
     corporation sociedad associados asociados associés cia cia. stiftung групп группа
     холдинг""".split())
+MIN_DOMAIN_NAME = 4  # letters a company's name must have to be told by its domain
 MIN_NAME_WORDS = 2  # a title read into a name leaves the name this many words
 MIN_PHONE_DIGITS = 6  # fewer digits than any phone number on a card has
 POSTCODE_LINE_WORDS = 4
@@ -60,6 +61,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = registration_lines_outside(words, labels)
     labels = monogram_outside(words, labels)
     labels = company_ends_at_legal_form(words, labels)
+    labels = company_named_by_domain(words, labels)
     labels = department_apart_from_title(words, labels)
     labels = department_line(words, labels)
     labels = name_over_two_lines(words, labels)
@@ -114,6 +116,46 @@ def company_ends_at_legal_form(words: Sequence[Word], labels: Sequence[str]) -> 
             if entity_of(labels[i]) == "COMPANY":
                 labels[i] = OUTSIDE
     return labels
+
+
+def company_named_by_domain(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A line that spells the card's e-mail or web domain ("Fisher-Mendez" for
+    fishermendez.com, "Méndez Logística" for mendez-logistica.com, a legal form aside) is
+    the company, whatever it was labelled, unless it is the only name on the card (a
+    person's own domain); a company the model found on a line away from it is not."""
+    labels = list(labels)
+    hosts = [_host(words[i].text) for i, label in enumerate(labels)
+             if entity_of(label) in ("EMAIL", "WEBSITE")]
+    domains = {lexicon.domain_label(host) for host in hosts if host}
+    name_lines = {words[i].line for i, label in enumerate(labels) if entity_of(label) == "NAME"}
+    for segment in segments(words):
+        entities = {entity_of(labels[i]) for i in segment.word_ids}
+        if entities == {"COMPANY"} or entities & CONTACT_ENTITIES or (
+                "NAME" in entities and len(name_lines) == 1) or any(
+                "@" in w.text for w in segment.words):  # a social handle
+            continue
+        kept = [w.text for w in segment.words if lexicon.token(w.text) not in
+                lexicon.LEGAL_FORMS]
+        spelled = re.sub(r"[^a-z0-9]", "", lexicon.fold("".join(kept)))
+        if len(spelled) < MIN_DOMAIN_NAME or spelled not in domains:
+            continue
+        near = {segment.line_no - 1, segment.line_no, segment.line_no + 1}
+        for other in segments(words):
+            if other.line_no not in near:
+                for i in other.word_ids:
+                    if entity_of(labels[i]) == "COMPANY":
+                        labels[i] = OUTSIDE
+        for n, i in enumerate(segment.word_ids):
+            labels[i] = f"{'B' if n == 0 else 'I'}-COMPANY"
+        return labels
+    return labels
+
+
+def _host(text: str) -> str:
+    """The host of an e-mail or web address as printed."""
+    if "@" in text:
+        return text.rsplit("@", 1)[1]
+    return patterns.website_host(text)
 
 
 def department_apart_from_title(words: Sequence[Word], labels: Sequence[str]) -> list[str]:

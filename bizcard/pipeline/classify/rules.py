@@ -203,8 +203,8 @@ def _label_text_segments(
     usable = [s for s in candidates if LETTERS.search(s.text) or patterns.digit_count(s.text)]
     if not usable:
         return
-    domains = {_domain_label(e.split("@", 1)[1]) for e in emails}
-    domains |= {_domain_label(patterns.website_host(w)) for w in websites}
+    domains = {lexicon.domain_label(e.split("@", 1)[1]) for e in emails}
+    domains |= {lexicon.domain_label(patterns.website_host(w)) for w in websites}
     domains.discard("")
     locals_ = [lexicon.fold(e.split("@", 1)[0]) for e in emails]
     tallest = max(s.height for s in usable)
@@ -259,14 +259,6 @@ def _best(segments_: list[Segment], score) -> Segment | None:
     if not scored:
         return None
     return max(scored, key=lambda item: (item[0], item[1]))[2]
-
-
-def _domain_label(host: str) -> str:
-    """``mail.mueller-bau.co.uk`` -> ``muellerbau``: the part a company name shows."""
-    parts = [p for p in host.lower().split(".") if p]
-    generic = {"com", "co", "org", "net", "www", "mail", "gov", "ac", "edu"}
-    meaningful = [p for p in parts[:-1] if p not in generic] or parts[:1]
-    return re.sub(r"[^a-z0-9]", "", lexicon.fold(meaningful[-1])) if meaningful else ""
 
 
 def _address_score(text: str) -> float:
