@@ -6,6 +6,7 @@ from bizcard.pipeline.classify.consistency import (
     address_tail,
     company_ends_at_legal_form,
     company_named_by_domain,
+    legal_form_joins_company,
     country_line_in_address,
     department_apart_from_title,
     department_line,
@@ -103,6 +104,10 @@ def test_a_postcode_or_house_number_read_as_a_phone_before_the_town_is_address()
                              ["B-POSITION", "B-PHONE", "I-PHONE", "I-PHONE", "B-ADDRESS"])
     assert house_number_in_address(words, labels, ["CZ"]) == [
         "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS"]
+    # The same with the model's labels before BIO repair (I- where a value starts).
+    labels = ["I-NAME", "I-PHONE", "I-PHONE", "I-PHONE", "I-ADDRESS"]
+    assert house_number_in_address(words, labels, ["CZ"]) == [
+        "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS"]
     # A real phone number printed before the address stays a phone.
     words, labels = labelled(["+420 212 806 342 Praha"],
                              ["B-PHONE", "I-PHONE", "I-PHONE", "I-PHONE", "B-ADDRESS"])
@@ -180,7 +185,20 @@ def test_a_line_that_spells_the_domain_is_the_company():
                               "B-ADDRESS", "I-ADDRESS", "I-ADDRESS"])
     assert company_named_by_domain(words, labels) == [
         "O", "O", "B-NAME", "I-NAME", "B-EMAIL", "B-ADDRESS", "I-ADDRESS", "B-COMPANY"]
+    # Name and company swapped: the company named by the domain, the name the other line.
+    words, labels = labelled(["PPUH Wosiek", "Maciej Sobieszczyk", "Kierownik Projektu",
+                              "m.sobieszczyk@ppuh-wosiek.pl"],
+                             ["B-NAME", "I-NAME", "B-COMPANY", "I-COMPANY", "B-POSITION",
+                              "I-POSITION", "B-EMAIL"])
+    assert company_named_by_domain(words, labels)[:4] == [
+        "B-COMPANY", "I-COMPANY", "B-NAME", "I-NAME"]
     # A person's own domain does not make their name a company, nor does a social handle.
     words, labels = labelled(["Jane Roe", "jane@janeroe.com", "@janeroe"],
                              ["B-NAME", "I-NAME", "B-EMAIL", "O"])
     assert company_named_by_domain(words, labels) == labels
+
+
+def test_a_legal_form_left_outside_after_the_company_is_part_of_it():
+    words, labels = labelled(["Bláhová k.s.", "Váš spolehlivý partner"],
+                             ["B-COMPANY", "O", "O", "O", "O"])
+    assert legal_form_joins_company(words, labels) == ["B-COMPANY", "I-COMPANY", "O", "O", "O"]

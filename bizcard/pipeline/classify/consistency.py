@@ -62,6 +62,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = monogram_outside(words, labels)
     labels = company_ends_at_legal_form(words, labels)
     labels = company_named_by_domain(words, labels)
+    labels = legal_form_joins_company(words, labels)
     labels = department_apart_from_title(words, labels)
     labels = department_line(words, labels)
     labels = name_over_two_lines(words, labels)
@@ -121,33 +122,53 @@ def company_ends_at_legal_form(words: Sequence[Word], labels: Sequence[str]) -> 
 def company_named_by_domain(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A line that spells the card's e-mail or web domain ("Fisher-Mendez" for
     fishermendez.com, "Méndez Logística" for mendez-logistica.com, a legal form aside) is
-    the company, whatever it was labelled, unless it is the only name on the card (a
-    person's own domain); a company the model found on a line away from it is not."""
+    the company, whatever it was labelled, unless it is a name on a person's own domain
+    (jane@janeroe.com). A company the model found on a line away from it is not one: it
+    is the name when the two were swapped, else nothing."""
     labels = list(labels)
     hosts = [_host(words[i].text) for i, label in enumerate(labels)
              if entity_of(label) in ("EMAIL", "WEBSITE")]
     domains = {lexicon.domain_label(host) for host in hosts if host}
-    name_lines = {words[i].line for i, label in enumerate(labels) if entity_of(label) == "NAME"}
+    mailboxes = [lexicon.fold(words[i].text.split("@")[0]) for i, label in enumerate(labels)
+                 if entity_of(label) == "EMAIL"]
+    personal = {domain for domain in domains if any(
+        len(part) >= MIN_DOMAIN_NAME - 1 and part in domain
+        for mailbox in mailboxes for part in re.split(r"[._\-\d]+", mailbox))}
     for segment in segments(words):
         entities = {entity_of(labels[i]) for i in segment.word_ids}
-        if entities == {"COMPANY"} or entities & CONTACT_ENTITIES or (
-                "NAME" in entities and len(name_lines) == 1) or any(
+        if entities == {"COMPANY"} or entities & CONTACT_ENTITIES or any(
                 "@" in w.text for w in segment.words):  # a social handle
             continue
         kept = [w.text for w in segment.words if lexicon.token(w.text) not in
                 lexicon.LEGAL_FORMS]
         spelled = re.sub(r"[^a-z0-9]", "", lexicon.fold("".join(kept)))
-        if len(spelled) < MIN_DOMAIN_NAME or spelled not in domains:
+        if len(spelled) < MIN_DOMAIN_NAME or spelled not in domains or (
+                "NAME" in entities and spelled in personal):
             continue
+        # The model swapped name and company: the company it found is the name.
+        displaced = "NAME" if entities == {"NAME"} else None
         near = {segment.line_no - 1, segment.line_no, segment.line_no + 1}
         for other in segments(words):
-            if other.line_no not in near:
-                for i in other.word_ids:
-                    if entity_of(labels[i]) == "COMPANY":
-                        labels[i] = OUTSIDE
+            if other.line_no in near:
+                continue
+            ids = [i for i in other.word_ids if entity_of(labels[i]) == "COMPANY"]
+            for n, i in enumerate(ids):
+                labels[i] = f"{'B' if n == 0 else 'I'}-{displaced}" if displaced else OUTSIDE
         for n, i in enumerate(segment.word_ids):
             labels[i] = f"{'B' if n == 0 else 'I'}-COMPANY"
         return labels
+    return labels
+
+
+def legal_form_joins_company(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A legal form the model left outside right after the company on its line ("Bláhová
+    k.s.") is part of it."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        for before, form in pairwise(line):
+            if (entity_of(labels[before]) == "COMPANY" and labels[form] == OUTSIDE
+                    and lexicon.token(words[form].text) in lexicon.LEGAL_FORMS):
+                labels[form] = "I-COMPANY"
     return labels
 
 
@@ -415,21 +436,22 @@ def house_number_in_address(words: Sequence[Word], labels: Sequence[str],
             if any(j is not None and entity_of(labels[j]) in NUMBER_ENTITIES
                    for j in (before, after)):
                 continue  # a number OCR split, read as two
-            address_after = after is not None and labels[after] == "B-ADDRESS"
+            address_before = before is not None and entity_of(labels[before]) == "ADDRESS"
+            address_after = after is not None and entity_of(labels[after]) == "ADDRESS"
             house_number = address_after and any(
                 words[i].text.endswith(",") for i in run[:-1])
             if patterns.digit_count(text) >= MIN_PHONE_DIGITS and not (
                     address_after and (house_number or not _valid_phone(text, regions))):
                 continue
-            if address_after:
+            if address_before:
+                new = ["I-ADDRESS"] * len(run)
+            elif address_after:
                 street = line[:positions[0]] if house_number and all(
                     entity_of(labels[i]) not in CONTACT_ENTITIES for i in line[:positions[0]]
                 ) else []
                 labels[after] = "I-ADDRESS"
                 new = ["B-ADDRESS"] + ["I-ADDRESS"] * (len(street) + len(run) - 1)
                 run = street + run
-            elif before is not None and entity_of(labels[before]) == "ADDRESS":
-                new = ["I-ADDRESS"] * len(run)
             else:
                 new = [OUTSIDE] * len(run)
             for i, label in zip(run, new, strict=True):
