@@ -68,7 +68,8 @@ LEGAL_FORMS = frozenset(
     e.v. cia cia. sociedad associados asociados associés inkorporated инкорпорэйтед групп
     группа холдинг sp. z o.o. s.r.o. a.s. kft. zrt. nyrt. bt. aps a/s asa oy oyj ab hb
     a.ş. şti. s.r.l. srl s.a.s. sas ltda lda s.a.c. sac s.a.a. pvt pvt. sprl bvba vzw
-    sàrl sagl gmbh ag kg""".split()
+    sàrl sagl gmbh ag kg k.s. v.o.s. sp.k. sp.j. s.k.a. tmi ky osk ry oü v.o.f. ei
+    s.l.l. unipessoal""".split()
 )
 COMPANY_WORDS = frozenset(
     """solutions technologies technology systems consulting services software labs studio

@@ -149,8 +149,8 @@ def company_named_by_domain(words: Sequence[Word], labels: Sequence[str]) -> lis
         displaced = "NAME" if entities == {"NAME"} else None
         near = {segment.line_no - 1, segment.line_no, segment.line_no + 1}
         for other in segments(words):
-            if other.line_no in near:
-                continue
+            if other.line_no in near and not displaced:
+                continue  # the company's next line ("Fisher-Mendez" / "Consulting")
             ids = [i for i in other.word_ids if entity_of(labels[i]) == "COMPANY"]
             for n, i in enumerate(ids):
                 labels[i] = f"{'B' if n == 0 else 'I'}-{displaced}" if displaced else OUTSIDE
