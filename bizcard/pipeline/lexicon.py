@@ -106,7 +106,7 @@ WEAK_DEPARTMENT_WORDS = frozenset(
     logistiek personeelszaken juridik logistikk hankinnat hankinta henkilöstöhallinto
     tietohallinto logistiikka lakiasiat finanse prawny právní logistika financie jogi
     logisztika kontrolling personalwesen финансы юридический кадров закупок продаж
-    снабжения""".split()
+    снабжения teknik technik""".split()
 )
 # Acronyms that name a department, matched as printed ("IT", not the pronoun "it").
 DEPARTMENT_ACRONYMS = frozenset({"IT", "ICT", "HR", "QA", "EDV", "R&D"})

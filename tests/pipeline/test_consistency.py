@@ -142,6 +142,8 @@ def test_a_title_and_a_department_on_one_line_are_two_values():
          ["B-DEPARTMENT", "I-DEPARTMENT", "O", "B-POSITION", "I-POSITION"]),
         ("Salgsafdelingen– Fængselsfunktionær", ["B-DEPARTMENT", "I-DEPARTMENT"],
          ["B-DEPARTMENT", "B-POSITION"]),
+        ("Dział Sprzedaży. Bibliotekarz", ["B-DEPARTMENT", "I-DEPARTMENT", "I-DEPARTMENT"],
+         ["B-DEPARTMENT", "I-DEPARTMENT", "B-POSITION"]),
         # Two titles, or a title with its region, stay one value.
         ("Senior Manager, EMEA", ["B-POSITION", "I-POSITION", "I-POSITION"],
          ["B-POSITION", "I-POSITION", "I-POSITION"]),
@@ -156,6 +158,9 @@ def test_a_line_that_reads_as_a_department_is_one_when_its_field_has_another_lin
     assert department_line(words, labels)[3] == "B-DEPARTMENT"
     words, labels = labelled(["Josefina Luukkonen", "Hankinnat"],
                              ["B-NAME", "I-NAME", "B-NAME"])
+    assert department_line(words, labels)[2] == "B-DEPARTMENT"
+    # A "title" with no title word that names a department is one, alone on the card too.
+    words, labels = labelled(["Igor Budzich", "Finanse"], ["B-NAME", "I-NAME", "B-POSITION"])
     assert department_line(words, labels)[2] == "B-DEPARTMENT"
     # A title going on over two lines, or a card that has its department, stays as it is.
     words, labels = labelled(["Head of Sales and", "Marketing"],

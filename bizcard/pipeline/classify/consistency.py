@@ -49,6 +49,8 @@ COMPANY_FORM_CONTINUES = frozenset({"&", "+", "and", "und", "et", "y", "e", "en"
 # "I" and "l" are a bar as OCR reads it.
 TITLE_MARKS = frozenset({"|", "I", "l", "-", "–", "—", "·", "•", "/", ","})
 GLUED_TITLE_MARKS = "-–—,|"
+# A word this long ending in a full stop ends a sentence, not an abbreviation ("Dept.").
+MIN_SENTENCE_WORD = 6
 # Words that leave a title unfinished at the end of its line ("Head of Research and" /
 # "Development").
 TITLE_GOES_ON = frozenset({"and", "&", "of", "und", "für", "et", "de", "y", "e", "i", "for",
@@ -221,7 +223,7 @@ def _title_runs(words: Sequence[Word], labels: Sequence[str], line: list[int]
 
 def _parts_at_marks(words: Sequence[Word], run: list[int]) -> list[list[int]]:
     """``run`` cut at marks: a mark word of its own, or one glued to a word's end
-    ("Accountant-") or start ("-Accounts"); empty parts dropped."""
+    ("Accountant-", "Sprzedaży.") or start ("-Accounts"); empty parts dropped."""
     parts: list[list[int]] = [[]]
     for i in run:
         text = words[i].text
@@ -231,7 +233,8 @@ def _parts_at_marks(words: Sequence[Word], run: list[int]) -> list[list[int]]:
         if len(text) > 1 and text[0] in GLUED_TITLE_MARKS:
             parts.append([])
         parts[-1].append(i)
-        if len(text) > 1 and text[-1] in GLUED_TITLE_MARKS:
+        if (len(text) > 1 and text[-1] in GLUED_TITLE_MARKS) or (
+                text.endswith(".") and len(text) > MIN_SENTENCE_WORD):
             parts.append([])
     return [part for part in parts if part]
 
@@ -255,7 +258,8 @@ def department_line(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
                         for i in other)
         text = " ".join(words[i].text for i in line)
         title_goes_on = n > 0 and lexicon.token(words[lines[n - 1][-1]].text) in TITLE_GOES_ON
-        if elsewhere and not title_goes_on and lexicon.reads_as_department(text):
+        if (elsewhere or entity == "POSITION") and not title_goes_on \
+                and lexicon.reads_as_department(text):
             for k, i in enumerate(line):
                 labels[i] = f"{'B' if k == 0 else 'I'}-DEPARTMENT"
             return labels
