@@ -75,6 +75,9 @@ LABEL_AFTER_EMAIL = re.compile(r"(@[\w-]+(?:\.[\w-]+)*?\.[A-Za-z]{2,3}?)\s*"
                                r"(https?|www|web|sito|tel|fax|mob)(?![^\W_])", re.IGNORECASE)
 # An honorific with its full stop glued to the capitals after it ("MR.ROMY", "PROF.ANTON").
 GLUED_HONORIFIC = re.compile(r"\b[^\W\d_]+\.(?=[A-ZÀ-Þ]{2})")
+# A social handle or mailbox name: lower-case letters run into digits.
+HANDLE = re.compile(r"@?[a-z][a-z._]*\d+")
+MIN_SENTENCE_WORD = 5  # a word this long ending in "." ends a sentence, not an abbreviation
 MIN_GLUED_NAME = 6  # letters of two names that OCR read as one word
 MIN_REPAIRED_DOMAIN = 6  # shorter domains are too alike to repair one from another
 # The start of a word and an upper-case letter glued after it ("Tara|Williams", "Dott.|Isa").
@@ -109,6 +112,8 @@ def validate(
             text, score = _check_name(text, score)
         if name == "company":
             text = _russian_legal_form(GLUED_LEGAL_FORM.sub(" ", text))
+        if name in ("position", "department"):
+            text = _title_text(text)
         if text:
             fields[name] = text
             confidence[name] = round(score, 3)
@@ -165,6 +170,18 @@ def _tidy(text: str) -> str:
     text = re.sub(r",(?=[^\W\d_])", ", ", text)
     text = re.sub(r"(?<=\w)&(?=\s)|(?<=\s)&(?=\w)", " & ", text)
     return SPACES.sub(" ", text).strip(EDGE_PUNCTUATION)
+
+
+def _title_text(text: str) -> str:
+    """A job title or department as printed: without a sentence's full stop OCR read after
+    it ("Отдел маркетинга."; "Dept." keeps its own), and nothing when it is a handle or
+    mailbox read apart from its "@" ("gunnarpaulsson23")."""
+    if HANDLE.fullmatch(text):
+        return ""
+    last = text.rsplit(" ", 1)[-1]
+    if last.endswith(".") and last.count(".") == 1 and len(last) > MIN_SENTENCE_WORD:
+        return text[:-1]
+    return text
 
 
 def _check_name(text: str, score: float) -> tuple[str, float]:

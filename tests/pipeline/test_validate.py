@@ -280,6 +280,16 @@ def test_a_name_ocr_read_as_one_word_is_split_as_the_email_or_honorific_splits_i
         assert fields["full_name"] == name
 
 
+def test_a_title_keeps_its_abbreviations_but_not_a_full_stop_or_a_handle():
+    for printed, department in (
+        ("Отдел маркетинга.", "Отдел маркетинга"),
+        ("Sales Dept.", "Sales Dept."),
+        ("alevtinagalkina36", None),
+    ):
+        fields, _ = validate(raw(department=[printed]), regions=["RU"])
+        assert fields["department"] == department
+
+
 def test_a_british_postcode_ocr_read_without_its_space_or_with_o_for_0_is_set_right():
     for printed, address in (
         ("Oliviaburgh, UB375UW", "Oliviaburgh, UB37 5UW"),
