@@ -43,7 +43,8 @@ REGISTRATION_LABELS = frozenset(
     handelsregister registergericht uid uid-nr che fn firmenbuch abn acn gst crn dič ičo
     nip regon krs org.nr orgnr momsreg.nr momsregnr cvr y-tunnus foretaksregisteret mva bce
     kbo cin gstin ein reg cégjegyzékszám adószám rpr
-    cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик ihh nmls licence license lic creci""".split()
+    cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик иннкпп инн/кпп ihh nmls licence
+    license lic creci""".split()
 )  # "ihh": ИНН as OCR reads it in Latin letters
 
 SOCIAL_HOSTS = frozenset(

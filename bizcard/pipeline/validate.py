@@ -312,13 +312,16 @@ def _country_apart(text: str) -> str:
 
 def _russian_address_punctuation(text: str) -> str:
     """A Russian address punctuated as it is printed, where Tesseract misreads a comma as a
-    full stop, glues an abbreviation to its number or spells it in Latin ("np." is "пр."),
-    or reads an icon before it: "д. Уфа. наб. Мельничная, д, 5 стр.
-    71. 190958" is "д. Уфа, наб. Мельничная, д. 5 стр. 71, 190958"."""
+    full stop, glues an abbreviation to its number or spells it in Latin ("np." is "пр.",
+    "1K." is "1 к."), drops the comma before the postcode, or reads an icon before it:
+    "д. Уфа. наб. Мельничная, д, 5 стр. 71. 190958" is "д. Уфа, наб. Мельничная, д. 5
+    стр. 71, 190958"."""
     text = RU_GLUED_ABBREVIATION.sub(
         lambda m: m.group(0) + " " if m.group(1) in lexicon.RU_ADDRESS_ABBREVIATIONS
         else m.group(0), text)
-    text = re.sub(r"(?<=\d)(?=(?:к|стр|корп)\.)", " ", text)
+    text = re.sub(r"(?<=\d)(?=(?:к|стр|корп)\.)", " ", re.sub(r"(?<=\d)[Kk]\.", "к.", text))
+    # The six-digit postcode is set apart with a comma: "к. 57 200483", "к. 6,016969".
+    text = re.sub(r"(?<=\d)(?:\s+|,)(?=\d{6}\b)", ", ", text)
     tokens = text.split()
     if len(tokens) > 2 and len(tokens[0]) <= 2 and tokens[1] in lexicon.RU_SETTLEMENTS:
         tokens = tokens[1:]  # an icon read as "9" or "А." before "д. Можайск"

@@ -175,6 +175,9 @@ def test_a_russian_address_gets_the_punctuation_tesseract_misread_back():
          "д. Баксан, алл. Калинина, д. 667 к. 95, 611839"),
         (["ct. Добрянка, np. Мира, д. 4 cmp. 2, 016969"],
          "ст. Добрянка, пр. Мира, д. 4 стр. 2, 016969"),
+        (["с. Карачаевск, ш. Седова, д. 1K. 66 196539, Russia"],
+         "с. Карачаевск, ш. Седова, д. 1 к. 66, 196539, Russia"),
+        (["ст. Добрянка, д. 46 к. 6,016969"], "ст. Добрянка, д. 46 к. 6, 016969"),
     ):
         fields, _ = validate(raw(address=printed), regions=["RU"])
         assert fields["address"] == address
