@@ -64,7 +64,7 @@ CYRILLIC_LOOKALIKES = {**lexicon.LATIN_LOOKALIKES, **str.maketrans("03k", "ОЗ�
 CYRILLIC_INITIAL_DIGIT = re.compile(r"(?<!\S)([03])(?=\.)")
 # Letters OCR reads for the "@" of an e-mail address; labels it glues before one ("Ejoakim").
 MISREAD_AT = "qg@©a"
-GLUED_EMAIL_LABELS = ("email", "mail", "e")
+GLUED_EMAIL_LABELS = ("e-mail", "email", "mail", "poczta", "correo", "courriel", "e")
 # Shared mailboxes, which no label letter starts.
 ROLE_MAILBOXES = frozenset("""info office contact kontakt sales support service hello post
     team admin vendas ventas vendite verkauf buero kontor""".split())
@@ -207,6 +207,8 @@ def _clean_emails(text: str) -> list[tuple[str, float]]:
         except EmailNotValidError:
             continue
         local, domain = checked.normalized.rsplit("@", 1)
+        if local.lower().startswith("www."):
+            continue  # a web address run into what followed it, not a mailbox
         emails.append((f"{local}@{domain.lower()}", 1.0))
     return emails
 
@@ -274,8 +276,8 @@ def _without_glued_label(email: str, full_name: str | None) -> str:
     if any(folded.startswith(name) for name in names):
         return email
     for label in GLUED_EMAIL_LABELS:
-        rest = local[len(label):]
-        after = folded[len(label):]
+        rest = local[len(label):].lstrip(".-_:")
+        after = folded[len(label):].lstrip(".-_:")
         if folded.startswith(label) and (after in ROLE_MAILBOXES or (
                 not any(n.startswith(label) for n in names) and any(
                     after.startswith(name) or after[:2] == name[:1] + "." for name in names))):
@@ -397,6 +399,8 @@ def _clean_website(text: str) -> tuple[str, float] | None:
     host = _MISREAD_WWW.sub("www.", host.lower())
     if "." not in host:
         return None
+    if not scheme_match and not host.startswith("www.") and len(host.split(".")[0]) == 1:
+        return None  # an abbreviation ("H.No.", "S.Com."), not a one-letter domain
     return f"{scheme}://{host}/{path}", 1.0
 
 

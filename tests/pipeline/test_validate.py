@@ -204,6 +204,8 @@ def test_an_email_label_glued_to_the_address_goes_unless_it_is_the_persons_initi
         ("Gilles Faure", "mailgilles.faure@vestanet.fr", "gilles.faure@vestanet.fr"),
         ("Eduardo Smith", "esmith@acme.com", "esmith@acme.com"),
         ("Elvira Söderberg", "Einfo@persson-linder.se", "info@persson-linder.se"),
+        ("Christopher Lang", "E.christopher.lang@burke.au", "christopher.lang@burke.au"),
+        ("Ida Pedrak", "Poczta-idapedrak@paczos.eu", "idapedrak@paczos.eu"),
         ("Eduardo Smith", "emsmith@acme.com", "emsmith@acme.com"),
     ):
         fields, _ = validate(raw(full_name=[name], emails=[printed]), regions=["US"])
@@ -291,6 +293,14 @@ def test_a_title_keeps_its_abbreviations_but_not_a_full_stop_or_a_handle():
     ):
         fields, _ = validate(raw(department=[printed]), regions=["RU"])
         assert fields["department"] == department
+
+
+def test_abbreviations_are_no_web_addresses_and_a_web_address_no_mailbox():
+    fields, _ = validate(raw(websites=["H.No.", "S.Com.", "x.com", "www.x.com"],
+                             emails=["www.icl.com@elena.impastato", "elena@icl.com"]),
+                         regions=["IN"])
+    assert fields["websites"] == ["https://www.x.com/"]
+    assert fields["emails"] == ["elena@icl.com"]
 
 
 def test_a_british_postcode_ocr_read_without_its_space_or_with_o_for_0_is_set_right():
