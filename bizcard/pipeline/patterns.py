@@ -24,7 +24,10 @@ URL = re.compile(
     r"li|ee|lv|lt|si|hr|rs|ua|by|kz|il|ae|sg|hk|tw|kr|is|pe|uy|ve|ec|app|dev|tech|online|"
     r"store|shop|site|studio|design|agency|digital|cloud|media|group|company|solutions|"
     r"consulting|systems|xyz|me|tv|global|world|network|works|team|pro|law|legal|health|"
-    r"finance|capital|partners|services|software|ltd|gmbh|berlin|london|paris|рф)\b)"
+    r"finance|capital|partners|services|software|ltd|gmbh|berlin|london|paris|рф|"
+    r"su|mt|cy|ma|tn|eg|ng|ke|ph|my|id|th|vn|pk|sa|qa|am|ge|az|md|mk|al|ba|mobi|asia|edu|"
+    r"gov|art|blog|news|live|life|club|email|cat|eus|swiss|wien|bayern|nrw|amsterdam|"
+    r"brussels|vlaanderen|quebec|nyc|рус|бел|укр)\b)"
     r"(?::\d+)?(?:/[^\s]*)?",
     re.IGNORECASE,
 )

@@ -388,7 +388,8 @@ _MISREAD_WWW = re.compile(r"^(?:w{2,4}[.\-])+|^www(?=[a-z0-9-]+\.[a-z])")
 
 
 def _clean_website(text: str) -> tuple[str, float] | None:
-    match = patterns.URL.search(text.strip())
+    # A separator OCR read as a digit glued after the top-level domain ("x.no1").
+    match = patterns.URL.search(re.sub(r"(\.[^\W\d_]{2,})\d+$", r"\1", text.strip()))
     if not match:
         return None
     url = match.group(0).rstrip(".,;")

@@ -301,6 +301,10 @@ def test_abbreviations_are_no_web_addresses_and_a_web_address_no_mailbox():
                          regions=["IN"])
     assert fields["websites"] == ["https://www.x.com/"]
     assert fields["emails"] == ["elena@icl.com"]
+    # A separator read as a digit after the domain; a country's domain without "www".
+    fields, _ = validate(raw(websites=["henriksentransport.no1", "energiya.su"]),
+                         regions=["NO"])
+    assert fields["websites"] == ["https://henriksentransport.no/", "https://energiya.su/"]
 
 
 def test_a_british_postcode_ocr_read_without_its_space_or_with_o_for_0_is_set_right():
