@@ -44,7 +44,7 @@ REGISTRATION_LABELS = frozenset(
     nip regon krs org.nr orgnr momsreg.nr momsregnr cvr y-tunnus foretaksregisteret mva bce
     kbo cin gstin ein reg cégjegyzékszám adószám rpr
     cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик иннкпп инн/кпп ihh nmls licence
-    license lic creci""".split()
+    license lic creci matrícula matricula""".split()
 )  # "ihh": ИНН as OCR reads it in Latin letters
 
 SOCIAL_HOSTS = frozenset(
@@ -207,6 +207,9 @@ STREET_SUFFIXES = ("straße", "strasse", "str.", "weg", "platz", "allee", "gasse
                    "vej", "veien", "gata", "katu", "tie", "kuja", "utca")
 CJK_ADDRESS_CHARS = frozenset("省市区县路街号楼层座室大厦中心镇村道巷")
 
+# Words before a house number that start an address ("H.No. 636", "Flat 91", "Nº 12").
+HOUSE_NUMBER_PREFIXES = frozenset(
+    "h.no. h.no hno h.no: house plot flat door no. nr. n° nº unit apt. apt suite".split())
 # Lower-case settlement abbreviations that start Russian addresses ("г. Москва", "п. Можга").
 RU_SETTLEMENTS = frozenset(
     "г. с. п. к. ст. пос. дер. пгт х. д. ул. пр. пер. наб. ш. бул. алл.".split()

@@ -32,13 +32,16 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # A dash standing between two parts of a one-line address ("82, avenue Pelletier – 69002
 # Lyon – France", OCR often reads it as a hyphen); not before a state's two letters
 # ("Recife - PE", a Brazilian city and its state).
-# OCR reads a middle dot between parts as a dash too: after a house number ("92- 59237",
-# "97-9860 VW", "3-700 81"), glued to the next part ("Flat 0 -Warner Alley"), after a Dutch
+# OCR reads a middle dot between parts as a dash or full stop too: after a house number
+# ("92- 59237", "97-9860 VW", "3-700 81"), glued to the next part ("Flat 0 -Warner Alley",
+# "27 .00151 Roma"), after a Dutch
 # postcode's letters ("9860 VW-Ritthem"); not inside a postcode ("33-217", "2743-072").
 ADDRESS_PART_DASH = re.compile(
-    r"\s+(?:[–—]|-(?!\s*[A-Z]{2}\b))\s+|(?<=\d)-\s+|\s+-(?=[^\W\d_])"
+    r"\s+(?:[–—]|-(?!\s*[A-Z]{2}\b(?!-)))\s+|(?<=\d)-\s+|\s+[-.](?=[^\W_])"
     r"|(?<=\b\d{4} [A-Z]{2})-(?=[A-Z])")
 HOUSE_NUMBER_DASH = re.compile(r"(?<![\d-])(\d{1,3})-(?=\d{4,5}\b|\d{3} \d{2}\b)")
+# A postcode of digits with one read as the letter O ("O0803" is "00803").
+POSTCODE_LETTER_O = re.compile(r"\b(?=[\dO]*O)(?=(?:[\dO]*\d){3})[\dO]{4,6}\b")
 # A British postcode whose digit OCR read as the letter O ("WO 7SD" is "W0 7SD"): only after
 # the one-letter postal areas, so "SO16" and "CO4" stay.
 UK_POSTCODE_LETTER_O = re.compile(r"\b([BEGLMNSW])[Oo](?=[A-Z\d]? ?\d[A-Z]{2}\b)")
@@ -100,6 +103,7 @@ def validate(
             text = ADDRESS_PART_BAR.sub(", ", text)
             text = UNSPACED_UK_POSTCODE.sub(r"\1 \2", GLUED_POSTCODE.sub(r"\1 ", text))
             text = _country_apart(UK_POSTCODE_LETTER_O.sub(r"\g<1>0", text))
+            text = POSTCODE_LETTER_O.sub(lambda m: m.group(0).replace("O", "0"), text)
             if CYRILLIC.search(text):
                 text = _russian_address_punctuation(text)
             score = sum(v.confidence for v in values) / len(values)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bizcard.pipeline.classify.consistency import (
+    address_head,
     address_tail,
     company_ends_at_legal_form,
     company_named_by_domain,
@@ -207,3 +208,10 @@ def test_a_legal_form_left_outside_after_the_company_is_part_of_it():
     words, labels = labelled(["Bláhová k.s.", "Váš spolehlivý partner"],
                              ["B-COMPANY", "O", "O", "O", "O"])
     assert legal_form_joins_company(words, labels) == ["B-COMPANY", "I-COMPANY", "O", "O", "O"]
+
+
+def test_a_house_number_prefix_left_outside_starts_the_address():
+    words, labels = labelled(["H.No. 636, Murthy Nagar", "GSTIN: 59AAACB1036C1Z5"],
+                             ["O", "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "O"])
+    assert address_head(words, labels) == [
+        "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "O"]

@@ -268,6 +268,9 @@ def test_a_dash_between_parts_of_a_one_line_address_is_a_comma_but_not_before_a_
         ("ul. Bałtycka 39, 33-217 Mysłowice-Polska", "ul. Bałtycka 39, 33-217 Mysłowice, Polska"),
         ("12 rue Haute, 94200 Ivry-sur-Seine", "12 rue Haute, 94200 Ivry-sur-Seine"),
         ("Avenida Baptista, 3, 2743-072 Rio Tinto", "Avenida Baptista, 3, 2743-072 Rio Tinto"),
+        ("Via Ciseri 68 - CH-6710 Biasca", "Via Ciseri 68, CH-6710 Biasca"),
+        ("Appartamento 27 .00151, Roma (RM)", "Appartamento 27, 00151, Roma (RM)"),
+        ("Benktanbulevardi 7, O0803 Heinola", "Benktanbulevardi 7, 00803 Heinola"),
     ):
         fields, _ = validate(raw(address=[printed]), regions=["US"])
         assert fields["address"] == address

@@ -74,6 +74,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = extension_outside(words, labels)
     labels = house_number_in_address(words, labels, regions)
     labels = address_tail(words, labels)  # after the short "phones" (postcodes) are left out
+    labels = address_head(words, labels)
     return fax_beside_its_office_number(words, labels, regions)
 
 
@@ -376,6 +377,18 @@ def address_tail(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
                 town_after_postcode or postcode_line(text)):
             for i in segment.word_ids:
                 labels[i] = "I-ADDRESS"
+    return labels
+
+
+def address_head(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A house-number prefix the model left outside right before the address on its line
+    ("H.No. 636, Murthy Nagar", "Flat 91, ...") starts the address."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        for prefix, first in pairwise(line):
+            if (labels[prefix] == OUTSIDE and entity_of(labels[first]) == "ADDRESS"
+                    and lexicon.token(words[prefix].text) in lexicon.HOUSE_NUMBER_PREFIXES):
+                labels[prefix], labels[first] = "B-ADDRESS", "I-ADDRESS"
     return labels
 
 
