@@ -44,9 +44,12 @@ REGISTRATION_LABELS = frozenset(
     nip regon krs org.nr orgnr momsreg.nr momsregnr cvr y-tunnus foretaksregisteret mva bce
     kbo cin gstin ein reg cégjegyzékszám adószám rpr
     cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик иннкпп инн/кпп ihh nmls licence
-    license lic creci matrícula matricula""".split()
+    license lic creci matrícula matricula bn d'entreprise hst""".split()
 )  # "ihh": ИНН as OCR reads it in Latin letters
 
+# Social networks named before a handle ("LinkedIn: in/name", "Instagram @name").
+SOCIAL_LABELS = frozenset(
+    "linkedin instagram facebook twitter xing tiktok youtube telegram vk вконтакте".split())
 SOCIAL_HOSTS = frozenset(
     """linkedin.com twitter.com x.com facebook.com instagram.com tiktok.com youtube.com
     xing.com vk.com t.me github.com fb.com""".split()
@@ -286,8 +289,14 @@ def is_registration_label(word: str) -> bool:
     """A company registration label, however it is punctuated or suffixed ("C.F.",
     "CVR-nr.", "Ust-IdNr.:")."""
     t = token(word)
-    return any(form in REGISTRATION_LABELS
-               for form in (t, t.rstrip(".:"), t.split("-")[0].rstrip(".:")))
+    return any(form in REGISTRATION_LABELS for form in (
+        t, t.rstrip(".:"), t.split("-")[0].rstrip(".:"), t.split("/")[0].rstrip(".:")))
+
+
+def is_small_print_label(word: str) -> bool:
+    """A label that starts a line of no contact field: a registration number's, or a
+    social network's ("LinkedIn: in/name")."""
+    return is_registration_label(word) or token(word).rstrip(".:") in SOCIAL_LABELS
 
 
 def has_title_word(text: str) -> bool:

@@ -37,6 +37,9 @@ def test_a_registration_line_is_small_print_whatever_the_model_said():
     words, labels = labelled(["CVR-nr. 36790180", "C.F. e P.IVA 33162558687"],
                              ["O", "B-PHONE", "O", "O", "O", "B-PHONE"])
     assert registration_lines_outside(words, labels) == ["O"] * 6
+    words, labels = labelled(["Denver, CO 80202", "LinkedIn: in/arcadi31", "GST/HST 816960910"],
+                             ["I-ADDRESS"] * 3 + ["I-ADDRESS", "O", "O", "B-PHONE"])
+    assert registration_lines_outside(words, labels)[3:] == ["O"] * 4
 
 
 def test_a_monogram_letter_over_the_company_is_no_part_of_it():
@@ -129,6 +132,10 @@ def test_a_postcode_left_outside_under_the_address_or_a_town_after_its_postcode_
     words, labels = labelled(["1469 IS | Bovenkarspel"],
                              ["B-ADDRESS", "I-ADDRESS", "O", "O"])
     assert address_tail(words, labels) == ["B-ADDRESS", "I-ADDRESS", "O", "I-ADDRESS"]
+    # Nor is a registration line, though its number looks like a postcode.
+    words, labels = labelled(["60311 Frankfurt", "Amtsgericht München HRB 382662"],
+                             ["B-ADDRESS", "I-ADDRESS", "O", "O", "O", "O"])
+    assert address_tail(words, labels) == labels
     # A tagline under the address is no part of it.
     words, labels = labelled(["063 Ross Burg", "Building tomorrow"],
                              ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "O"])

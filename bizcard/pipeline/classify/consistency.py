@@ -80,10 +80,11 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
 
 def registration_lines_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A segment that starts with a registration label ("Org.nr 556355-4483", "P.IVA
-    0123...", "N° TVA FR39...") is small print, not an address, phone or name."""
+    0123...", "N° TVA FR39...") or a social network's ("LinkedIn: in/name") is small
+    print, not an address, phone or name."""
     labels = list(labels)
     for segment in segments(words):
-        if not any(lexicon.is_registration_label(w.text) for w in segment.words[:2]):
+        if not any(lexicon.is_small_print_label(w.text) for w in segment.words[:2]):
             continue
         for i in segment.word_ids:
             if entity_of(labels[i]) not in KEPT_ON_REGISTRATION_LINES:
@@ -367,6 +368,8 @@ def address_tail(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
                 for i, out in zip(segment.word_ids, outside, strict=True)):
             continue
         text = " ".join(w.text for w in segment.words)
+        if any(lexicon.is_small_print_label(w.text) for w in segment.words):
+            continue  # "Amtsgericht München HRB 382662" is no postcode line
         same_line = segment.line_no == previous.line_no
         if not (same_line or (segment.line_no == previous.line_no + 1 and right_under(
                 words, lines[previous.line_no], lines[segment.line_no]))):
