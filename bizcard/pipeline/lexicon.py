@@ -110,7 +110,10 @@ WEAK_DEPARTMENT_WORDS = frozenset(
     logistiek personeelszaken juridik logistikk hankinnat hankinta henkilöstöhallinto
     tietohallinto logistiikka lakiasiat finanse prawny právní logistika financie jogi
     logisztika kontrolling personalwesen финансы юридический кадров закупок продаж
-    снабжения teknik technik""".split()
+    снабжения teknik technik communication kommunikation comunicación comunicazione
+    comunicação komunikacja marknadsföring markedsføring controlling dirección direção
+    operaciones operações operazioni opérations kwaliteitszorg qualitätsmanagement
+    kutatás-fejlesztés ügyfélszolgálat sistemas sistemi obsługa""".split()
 )
 # Acronyms that name a department, matched as printed ("IT", not the pronoun "it").
 DEPARTMENT_ACRONYMS = frozenset({"IT", "ICT", "HR", "QA", "EDV", "R&D"})
@@ -118,7 +121,7 @@ DEPARTMENT_ACRONYMS = frozenset({"IT", "ICT", "HR", "QA", "EDV", "R&D"})
 DEPARTMENT_OR_POSITION = frozenset({"sales", "marketing", "account", "product", "project"})
 # Department words that end a compound ("Salgsafdelingen", "IT-отдел").
 DEPARTMENT_SUFFIXES = ("abteilung", "afdeling", "afdelingen", "avdelning", "avdelningen",
-                       "avdeling", "avdelingen", "osasto", "hallinto", "отдел")
+                       "avdeling", "avdelingen", "osasto", "hallinto", "отдел", "департамент")
 
 DEPARTMENT_PHRASES = re.compile(
     r"research (?:&|and) development|r&d|human resources"
@@ -141,7 +144,7 @@ POSITION_WORDS = frozenset(
     producer technician supervisor secretary treasurer chairman chairwoman chair member
     product project programme program account sales marketing officer surveyor teacher
     nurse physician doctor therapist recruiter buyer planner controller auditor broker
-    geschäftsführer geschäftsführerin leiter leiterin berater beraterin ingenieur
+    geschäftsführer geschäftsführerin assistenz leiter leiterin berater beraterin ingenieur
     ingenieurin entwickler entwicklerin referent referentin sachbearbeiter
     sachbearbeiterin vorstand inhaber inhaberin prokurist assistent assistentin kaufmann
     kauffrau mitarbeiter mitarbeiterin projektleiter projektleiterin vertriebsleiter

@@ -152,6 +152,12 @@ def test_a_title_and_a_department_on_one_line_are_two_values():
          ["B-DEPARTMENT", "B-POSITION"]),
         ("Dział Sprzedaży. Bibliotekarz", ["B-DEPARTMENT", "I-DEPARTMENT", "I-DEPARTMENT"],
          ["B-DEPARTMENT", "I-DEPARTMENT", "B-POSITION"]),
+        ("Chief Executive Officer | Marketing & Communications",
+         ["B-POSITION", "I-POSITION", "I-POSITION", "O", "B-DEPARTMENT", "O", "B-DEPARTMENT"],
+         ["B-POSITION", "I-POSITION", "I-POSITION", "O", "B-DEPARTMENT", "I-DEPARTMENT",
+          "I-DEPARTMENT"]),
+        ("Заместитель директора : Служба поддержки", ["B-POSITION"] + ["I-POSITION"] * 4,
+         ["B-POSITION", "I-POSITION", "O", "B-DEPARTMENT", "I-DEPARTMENT"]),
         # Two titles, or a title with its region, stay one value.
         ("Senior Manager, EMEA", ["B-POSITION", "I-POSITION", "I-POSITION"],
          ["B-POSITION", "I-POSITION", "I-POSITION"]),

@@ -47,7 +47,9 @@ CONTACT_ENTITIES = NUMBER_ENTITIES | {"EMAIL", "WEBSITE"}
 COMPANY_FORM_CONTINUES = frozenset({"&", "+", "and", "und", "et", "y", "e", "en", "i"})
 # Marks between a title and a department on one line ("Head of Sales | IT Department");
 # "I" and "l" are a bar as OCR reads it.
-TITLE_MARKS = frozenset({"|", "I", "l", "-", "–", "—", "·", "•", "/", ","})
+TITLE_MARKS = frozenset({"|", "I", "l", "-", "–", "—", "·", "•", "/", ",", ":"})
+# Words the model may leave outside inside a title or department ("Marketing & PR").
+TITLE_CONNECTORS = frozenset({"&", "and", "und", "et", "y", "e", "i", "и", "de", "of", "der"})
 GLUED_TITLE_MARKS = "-–—,|"
 # A word this long ending in a full stop ends a sentence, not an abbreviation ("Dept.").
 MIN_SENTENCE_WORD = 6
@@ -209,12 +211,13 @@ def department_apart_from_title(words: Sequence[Word], labels: Sequence[str]) ->
 
 def _title_runs(words: Sequence[Word], labels: Sequence[str], line: list[int]
                 ) -> list[list[int]]:
-    """Runs of title and department words on a line, with the marks between them."""
+    """Runs of title and department words on a line, with the marks and connectors
+    between them."""
     runs: list[list[int]] = []
     current: list[int] = []
     for i in line:
-        if entity_of(labels[i]) in ("POSITION", "DEPARTMENT") or (
-                current and words[i].text in TITLE_MARKS):
+        if entity_of(labels[i]) in ("POSITION", "DEPARTMENT") or (current and (
+                words[i].text in TITLE_MARKS or words[i].text.lower() in TITLE_CONNECTORS)):
             current.append(i)
         else:
             runs.append(current)
