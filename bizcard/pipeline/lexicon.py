@@ -115,6 +115,7 @@ WEAK_DEPARTMENT_WORDS = frozenset(
     operaciones operações operazioni opérations kwaliteitszorg qualitätsmanagement
     kutatás-fejlesztés ügyfélszolgálat sistemas sistemi obsługa""".split()
 )
+MIN_FEMININE_TITLE = 7  # letters of the shortest "-in" title ("Leiterin")
 # Acronyms that name a department, matched as printed ("IT", not the pronoun "it").
 DEPARTMENT_ACRONYMS = frozenset({"IT", "ICT", "HR", "QA", "EDV", "R&D"})
 # Job-title words that name a department as often ("Marketing", "Sales Manager").
@@ -303,9 +304,12 @@ def is_small_print_label(word: str) -> bool:
 
 
 def has_title_word(text: str) -> bool:
-    """Whether the text has a word only a job title has ("Manager"; not "Marketing")."""
-    return has_word([w.strip("-–—") for w in text.split()],
-                    POSITION_WORDS - DEPARTMENT_OR_POSITION)
+    """Whether the text has a word only a job title has ("Manager", "Teamleiterin"; not
+    "Marketing")."""
+    words = [w.strip("-–—") for w in text.split()]
+    # German feminine titles: the masculine form and "-in" ("Teamleiter" -> "Teamleiterin").
+    words += [w[:-2] for w in words if w.endswith("in") and len(w) > MIN_FEMININE_TITLE]
+    return has_word(words, POSITION_WORDS - DEPARTMENT_OR_POSITION)
 
 
 def reads_as_department(text: str) -> bool:

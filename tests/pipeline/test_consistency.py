@@ -18,6 +18,7 @@ from bizcard.pipeline.classify.consistency import (
     registration_lines_outside,
     state_after_address,
     title_after_name,
+    title_and_department_swapped,
 )
 from tests.pipeline.card_words import card_words
 
@@ -228,3 +229,14 @@ def test_a_house_number_prefix_left_outside_starts_the_address():
                              ["O", "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "O"])
     assert address_head(words, labels) == [
         "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "O"]
+
+
+def test_a_department_with_a_title_word_and_a_title_that_is_a_department_trade_labels():
+    words, labels = labelled(["Teamleiterin Buchhaltung", "Qualitätsmanagement"],
+                             ["B-DEPARTMENT", "I-DEPARTMENT", "B-POSITION"])
+    assert title_and_department_swapped(words, labels) == [
+        "B-POSITION", "I-POSITION", "B-DEPARTMENT"]
+    words, labels = labelled(["Head of Sales", "Marketing Manager"],
+                             ["B-DEPARTMENT", "I-DEPARTMENT", "I-DEPARTMENT", "B-POSITION",
+                              "I-POSITION"])
+    assert title_and_department_swapped(words, labels) == labels

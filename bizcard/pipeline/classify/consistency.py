@@ -69,6 +69,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = legal_form_joins_company(words, labels)
     labels = department_apart_from_title(words, labels)
     labels = department_line(words, labels)
+    labels = title_and_department_swapped(words, labels)
     labels = name_over_two_lines(words, labels)
     labels = title_after_name(words, labels)
     labels = country_line_in_address(words, labels)
@@ -268,6 +269,30 @@ def department_line(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
             for k, i in enumerate(line):
                 labels[i] = f"{'B' if k == 0 else 'I'}-DEPARTMENT"
             return labels
+    return labels
+
+
+def title_and_department_swapped(words: Sequence[Word], labels: Sequence[str]
+                                 ) -> list[str]:
+    """A "department" with a job title's word ("Assistenz der Geschäftsleitung") and a
+    "title" that reads as a department ("Marketing") trade labels."""
+    labels = list(labels)
+    values: dict[str, list[int]] = {}
+    for i, label in enumerate(labels):
+        entity = entity_of(label)
+        if label.startswith("B-") and entity in ("POSITION", "DEPARTMENT"):
+            if entity in values:
+                return labels  # two titles or two departments: no pair to swap
+            values[entity] = value_words(words, labels, i)
+    if len(values) != 2:
+        return labels
+    title = " ".join(words[i].text for i in values["POSITION"])
+    department = " ".join(words[i].text for i in values["DEPARTMENT"])
+    if lexicon.has_title_word(department) and not lexicon.has_title_word(title) \
+            and lexicon.reads_as_department(title):
+        for entity, other in (("POSITION", "DEPARTMENT"), ("DEPARTMENT", "POSITION")):
+            for n, i in enumerate(values[entity]):
+                labels[i] = f"{'B' if n == 0 else 'I'}-{other}"
     return labels
 
 
