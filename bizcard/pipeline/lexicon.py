@@ -254,7 +254,8 @@ NAME_PARTICLES = frozenset(
 
 POSTCODE = re.compile(
     r"\b(?:\d{5}(?:-\d{3,4})?|\d{4} ?[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{6}|"
-    r"[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{2}-\d{3}|\d{4})\b"
+    r"[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{2}-\d{3}|\d{4}|\d{3} \d{2}"
+    r"|[AC-FHKNPRTV-Y]\d{2} ?[AC-FHKNPRTV-Y\d]{4})\b"  # ..., SE/CZ 753 20, IE Eircode
 )
 
 

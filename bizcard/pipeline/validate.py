@@ -304,6 +304,7 @@ def _without_address_label(text: str) -> str:
     street = text.split(",", 1)[0]
     if re.match(r"\d[^\W\d_]{3,}", text) and patterns.digit_count(street) > 1:
         text = text[1:]
+    text = re.sub(r"^(\d{2,})(?=[A-ZÀ-Þ][a-zß-ÿ])", r"\1 ", text)  # "103Mill Lane"
     return ICON_BEFORE_STREET.sub("", text)
 
 

@@ -133,6 +133,13 @@ def test_a_postcode_left_outside_under_the_address_or_a_town_after_its_postcode_
     words, labels = labelled(["1469 IS | Bovenkarspel"],
                              ["B-ADDRESS", "I-ADDRESS", "O", "O"])
     assert address_tail(words, labels) == ["B-ADDRESS", "I-ADDRESS", "O", "I-ADDRESS"]
+    # At the end of the address's own line: a town after its postcode, an Eircode.
+    words, labels = labelled(["Järnvägsgatan 20", "753 20 Uppsala"],
+                             ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O"])
+    assert address_tail(words, labels)[4] == "I-ADDRESS"
+    words, labels = labelled(["16 Harcourt Road", "Cork T12 R2NC"],
+                             ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "O"])
+    assert address_tail(words, labels)[4:] == ["I-ADDRESS", "I-ADDRESS"]
     # Nor is a registration line, though its number looks like a postcode.
     words, labels = labelled(["60311 Frankfurt", "Amtsgericht München HRB 382662"],
                              ["B-ADDRESS", "I-ADDRESS", "O", "O", "O", "O"])

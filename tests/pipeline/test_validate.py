@@ -148,6 +148,7 @@ def test_the_address_label_and_an_icon_read_as_a_digit_are_no_part_of_the_addres
         (["9 Jinthebaan 819", "6330 QM Cadier"], "Jinthebaan 819, 6330 QM Cadier"),
         # A house number of its own, not an icon: the street's next word is no number.
         (["9 Annette Springs", "North Oliviashire"], "9 Annette Springs, North Oliviashire"),
+        (["103Mill Lane", "Birmingham"], "103 Mill Lane, Birmingham"),
     ):
         fields, _ = validate(raw(address=printed), regions=["DE"])
         assert fields["address"] == address

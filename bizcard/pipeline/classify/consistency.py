@@ -386,7 +386,8 @@ def address_tail(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A postcode the model left outside (all or part of it) right after the address, on
     the line under it or after a separator ("IL 58516", "UB375UW", "SA, 2921",
     "9364Wolkersdorf"), ends the address; so does a town after a separator that follows
-    the postcode on its line ("1469 IS | Bovenkarspel")."""
+    the postcode on its line ("1469 IS | Bovenkarspel", "753 20 Uppsala", "Cork T12
+    R2NC")."""
     labels = list(labels)
     lines = reading_order_lines(words)
     for previous, segment in pairwise(segments(words)):
@@ -407,6 +408,18 @@ def address_tail(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
         if len(segment.words) <= POSTCODE_LINE_WORDS and (
                 town_after_postcode or postcode_line(text)):
             for i in segment.word_ids:
+                labels[i] = "I-ADDRESS"
+    for line in lines:  # the same at the end of the address's own line ("753 20 Uppsala")
+        ends = [p for p, i in enumerate(line) if entity_of(labels[i]) == "ADDRESS"]
+        if not ends or ends[-1] == len(line) - 1:
+            continue
+        rest = line[ends[-1] + 1:]
+        text = " ".join(words[i].text for i in rest)
+        address_end = " ".join(words[i].text for i in line[max(0, ends[-1] - 1):ends[-1] + 1])
+        if len(rest) <= POSTCODE_LINE_WORDS and all(labels[i] == OUTSIDE for i in rest) and (
+                postcode_line(text) or (TOWN.match(text)
+                                        and lexicon.POSTCODE.search(address_end))):
+            for i in rest:
                 labels[i] = "I-ADDRESS"
     return labels
 
