@@ -252,6 +252,10 @@ NAME_PARTICLES = frozenset(
     "da de do dos das di del della dello van von der den la le du y e ten ter bin al el".split()
 )
 
+# A postcode OCR glued to the town after it: "50146Joubert-sur-Mer", Dutch "7443HTHoek".
+GLUED_POSTCODE = re.compile(r"\b(\d{4,6}|\d{4} ?[A-Z]{2})(?=[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё])")
+# A word this long ending in a full stop ends a sentence, not an abbreviation ("Dept.").
+MIN_SENTENCE_WORD = 6
 POSTCODE = re.compile(
     r"\b(?:\d{5}(?:-\d{3,4})?|\d{4} ?[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{6}|"
     r"[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{2}-\d{3}|\d{4}|\d{3} \d{2}"

@@ -34,8 +34,8 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # ("Recife - PE", a Brazilian city and its state).
 # OCR reads a middle dot between parts as a dash or full stop too: after a house number
 # ("92- 59237", "97-9860 VW", "3-700 81"), glued to the next part ("Flat 0 -Warner Alley",
-# "27 .00151 Roma"), after a Dutch
-# postcode's letters ("9860 VW-Ritthem"); not inside a postcode ("33-217", "2743-072").
+# "27 .00151 Roma"), after a Dutch postcode's letters ("9860 VW-Ritthem"); not inside a
+# postcode ("33-217", "2743-072").
 ADDRESS_PART_DASH = re.compile(
     r"\s+(?:[–—]|-(?!\s*[A-Z]{2}\b(?!-)))\s+|(?<=\d)-\s+|\s+[-.](?=[^\W_])"
     r"|(?<=\b\d{4} [A-Z]{2})-(?=[A-Z])")
@@ -55,8 +55,6 @@ ICON_BEFORE_STREET = re.compile(r"^\d (?=[^\W\d_]{3,} \d)")
 # Russian address abbreviations as Tesseract reads them in Latin letters ("np." for "пр.").
 RU_ABBREVIATION_MISREADS = {"ann": "алл", "np": "пр", "a": "д", "g": "д", "ct": "ст",
                             "c": "с", "cmp": "стр", "k": "к", "yn": "ул", "yл": "ул"}
-# A postcode OCR glued to the town after it: "50146Joubert-sur-Mer", Dutch "7443HTHoek".
-GLUED_POSTCODE = re.compile(r"\b(\d{4,6}|\d{4} ?[A-Z]{2})(?=[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё])")
 # A lower-case abbreviation glued to what follows it ("д.21", "ул.Ленина").
 RU_GLUED_ABBREVIATION = re.compile(r"(?<![^\W\d_])([а-яё]{1,4})\.(?=[\dА-Яа-яЁё])")
 # Russian legal forms, and the Latin letters and digits OCR reads for their Cyrillic ones:
@@ -80,7 +78,6 @@ LABEL_AFTER_EMAIL = re.compile(r"(@[\w-]+(?:\.[\w-]+)*?\.[A-Za-z]{2,3}?)\s*"
 GLUED_HONORIFIC = re.compile(r"\b[^\W\d_]+\.(?=[A-ZÀ-Þ]{2})")
 # A social handle or mailbox name: lower-case letters run into digits.
 HANDLE = re.compile(r"@?[a-z][a-z._]*\d+")
-MIN_SENTENCE_WORD = 5  # a word this long ending in "." ends a sentence, not an abbreviation
 MIN_GLUED_NAME = 6  # letters of two names that OCR read as one word
 MIN_REPAIRED_DOMAIN = 6  # shorter domains are too alike to repair one from another
 # The start of a word and an upper-case letter glued after it ("Tara|Williams", "Dott.|Isa").
@@ -101,7 +98,7 @@ def validate(
             text = _without_address_label(", ".join(_tidy(v.text) for v in values))
             text = HOUSE_NUMBER_DASH.sub(r"\1, ", ADDRESS_PART_DASH.sub(", ", text))
             text = ADDRESS_PART_BAR.sub(", ", text)
-            text = UNSPACED_UK_POSTCODE.sub(r"\1 \2", GLUED_POSTCODE.sub(r"\1 ", text))
+            text = UNSPACED_UK_POSTCODE.sub(r"\1 \2", lexicon.GLUED_POSTCODE.sub(r"\1 ", text))
             text = _country_apart(UK_POSTCODE_LETTER_O.sub(r"\g<1>0", text))
             text = POSTCODE_LETTER_O.sub(lambda m: m.group(0).replace("O", "0"), text)
             if CYRILLIC.search(text):
@@ -183,7 +180,7 @@ def _title_text(text: str) -> str:
     if HANDLE.fullmatch(text):
         return ""
     last = text.rsplit(" ", 1)[-1]
-    if last.endswith(".") and last.count(".") == 1 and len(last) > MIN_SENTENCE_WORD:
+    if last.endswith(".") and last.count(".") == 1 and len(last) > lexicon.MIN_SENTENCE_WORD:
         return text[:-1]
     return text
 

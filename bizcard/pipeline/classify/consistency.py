@@ -36,7 +36,6 @@ MIN_DOMAIN_NAME = 4  # letters a company's name must have to be told by its doma
 MIN_NAME_WORDS = 2  # a title read into a name leaves the name this many words
 MIN_PHONE_DIGITS = 6  # fewer digits than any phone number on a card has
 POSTCODE_LINE_WORDS = 4
-GLUED_POSTCODE = re.compile(r"^\d{4,6}[^\W\d_]{3,}")  # "9364Wolkersdorf"
 TOWN = re.compile(r"^[^\W\d_][^\W\d_'-]+(?: [^\W\d_][^\W\d_'-]+){0,2}$")
 STATE_CODE = re.compile(r"^[A-Z]{2}\.?$")
 # Labels of a phone number's extension ("ext. 12", "доб. 12").
@@ -51,8 +50,6 @@ TITLE_MARKS = frozenset({"|", "I", "l", "-", "–", "—", "·", "•", "/", ","
 # Words the model may leave outside inside a title or department ("Marketing & PR").
 TITLE_CONNECTORS = frozenset({"&", "and", "und", "et", "y", "e", "i", "и", "de", "of", "der"})
 GLUED_TITLE_MARKS = "-–—,|"
-# A word this long ending in a full stop ends a sentence, not an abbreviation ("Dept.").
-MIN_SENTENCE_WORD = 6
 # Words that leave a title unfinished at the end of its line ("Head of Research and" /
 # "Development").
 TITLE_GOES_ON = frozenset({"and", "&", "of", "und", "für", "et", "de", "y", "e", "i", "for",
@@ -240,7 +237,7 @@ def _parts_at_marks(words: Sequence[Word], run: list[int]) -> list[list[int]]:
             parts.append([])
         parts[-1].append(i)
         if (len(text) > 1 and text[-1] in GLUED_TITLE_MARKS) or (
-                text.endswith(".") and len(text) > MIN_SENTENCE_WORD):
+                text.endswith(".") and len(text) > lexicon.MIN_SENTENCE_WORD):
             parts.append([])
     return [part for part in parts if part]
 
@@ -439,7 +436,7 @@ def address_head(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
 def postcode_line(text: str) -> bool:
     """Whether ``text`` is a postcode with perhaps a state or town beside it, and nothing
     of a contact."""
-    return (bool(lexicon.POSTCODE.search(text) or GLUED_POSTCODE.search(text))
+    return (bool(lexicon.POSTCODE.search(text) or lexicon.GLUED_POSTCODE.search(text))
             and patterns.digit_count(text) < MIN_PHONE_DIGITS + 2
             and not any(mark in text for mark in ("@", "www", "/", "+")))
 
