@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rapidfuzz.distance import Levenshtein
+
 # Labels printed before a value, in the languages of Europe and the Americas.
 PHONE_PREFIXES = frozenset(
     """t tel tel. tél tél. telephone téléphone phone ph p m mob mobile mobil mobiel cell c
@@ -113,8 +115,10 @@ WEAK_DEPARTMENT_WORDS = frozenset(
     снабжения teknik technik communication kommunikation comunicación comunicazione
     comunicação komunikacja marknadsföring markedsføring controlling dirección direção
     operaciones operações operazioni opérations kwaliteitszorg qualitätsmanagement
-    kutatás-fejlesztés ügyfélszolgálat sistemas sistemi obsługa""".split()
+    kutatás-fejlesztés ügyfélszolgálat sistemas sistemi obsługa juridic financiar
+    logistică calității""".split()
 )
+MIN_FUZZY_WORD = 7  # shorter department words are too alike to other words to guess at
 MIN_FEMININE_TITLE = 7  # letters of the shortest "-in" title ("Leiterin")
 # Acronyms that name a department, matched as printed ("IT", not the pronoun "it").
 DEPARTMENT_ACRONYMS = frozenset({"IT", "ICT", "HR", "QA", "EDV", "R&D"})
@@ -152,7 +156,7 @@ POSITION_WORDS = frozenset(
     directeur directrice responsable chef ingénieur chargé chargée conseiller
     conseillère gérant gérante président présidente développeur développeuse consultante
     commercial commerciale assistante comptable avocat avocate director directora
-    gerente jefe jefa ingeniero ingeniera consultor consultora asesor asesora
+    gerente asistente jefe jefa ingeniero ingeniera consultor consultora asesor asesora
     desarrollador desarrolladora analista técnico técnica administrador administradora
     coordinador coordinadora presidente abogado abogada direttore direttrice
     responsabile ingegnere consulente sviluppatore amministratore delegato tecnico
@@ -328,8 +332,18 @@ def reads_as_department(text: str) -> bool:
         return True
     department_like = (bool(DEPARTMENT_PHRASES.search(text))
                        or has_word(words, WEAK_DEPARTMENT_WORDS | DEPARTMENT_OR_POSITION)
+                       or any(_misread_department_word(token(w)) for w in words)
                        or any(w.strip(",.:") in DEPARTMENT_ACRONYMS for w in words))
     return department_like and not has_title_word(text) and not has_word(words, LEGAL_FORMS)
+
+
+def _misread_department_word(word: str) -> bool:
+    """A long department word with one letter misread ("luridico", "Logstica")."""
+    if len(word) < MIN_FUZZY_WORD:
+        return False
+    folded = fold(word)
+    return any(Levenshtein.distance(folded, known, score_cutoff=1) <= 1
+               for known in _LONG_DEPARTMENT_WORDS)
 
 
 def has_word(words: list[str], vocabulary: frozenset[str]) -> bool:
@@ -342,3 +356,7 @@ def has_word(words: list[str], vocabulary: frozenset[str]) -> bool:
 # Words that make a line something other than a person's name.
 NOT_IN_A_NAME = (POSITION_WORDS | LEGAL_FORMS | DEPARTMENT_WORDS | WEAK_DEPARTMENT_WORDS
                  | COMPANY_WORDS | STREET_WORDS)
+
+
+_LONG_DEPARTMENT_WORDS = frozenset(
+    fold(w) for w in DEPARTMENT_WORDS | WEAK_DEPARTMENT_WORDS if len(w) >= MIN_FUZZY_WORD)

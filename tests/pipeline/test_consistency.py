@@ -184,6 +184,10 @@ def test_a_line_that_reads_as_a_department_is_one_when_its_field_has_another_lin
     # A "title" with no title word that names a department is one, alone on the card too.
     words, labels = labelled(["Igor Budzich", "Finanse"], ["B-NAME", "I-NAME", "B-POSITION"])
     assert department_line(words, labels)[2] == "B-DEPARTMENT"
+    # A department word with one letter misread is still one ("Jurídico" read "luridico").
+    words, labels = labelled(["Gerente de vendas", "luridico"],
+                             ["B-POSITION", "I-POSITION", "I-POSITION", "I-POSITION"])
+    assert department_line(words, labels)[3] == "B-DEPARTMENT"
     # A title going on over two lines, or a card that has its department, stays as it is.
     words, labels = labelled(["Head of Sales and", "Marketing"],
                              ["B-POSITION"] + ["I-POSITION"] * 4)
