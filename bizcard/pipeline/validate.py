@@ -50,11 +50,15 @@ UK_POSTCODE_LETTER_O = re.compile(r"\b([BEGLMNSW])[Oo](?=[A-Z\d]? ?\d[A-Z]{2}\b)
 ADDRESS_PART_BAR = re.compile(r"(?<=[\w.])\s+[Il|]\s+(?=[A-ZÀ-Þ])")
 # A British postcode OCR read without its space ("UB375UW" is "UB37 5UW").
 UNSPACED_UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})\b")
+# A floor or flat number OCR glued to its word of four or five letters ("Piano4", "Floor5"),
+# a province to its town ("Bologna(BO)").
+GLUED_NUMBER = re.compile(r"(?<=\b[A-Za-zÀ-ÿ]{4})(?=\d{1,3}\b)|(?<=\b[A-Za-zÀ-ÿ]{5})(?=\d{1,3}\b)")
+GLUED_PROVINCE = re.compile(r"(?<=[^\W\d_])\((?=[A-Z]{2}\))")
 # A map-pin icon read as a digit before a street whose number follows it ("9 Jinthebaan 819").
 ICON_BEFORE_STREET = re.compile(r"^\d (?=[^\W\d_]{3,} \d)")
 # Russian address abbreviations as Tesseract reads them in Latin letters ("np." for "пр.").
 RU_ABBREVIATION_MISREADS = {"ann": "алл", "np": "пр", "a": "д", "g": "д", "ct": "ст",
-                            "c": "с", "cmp": "стр", "k": "к", "yn": "ул", "yл": "ул"}
+                            "c": "с", "cmp": "стр", "k": "к", "yn": "ул", "yл": "ул", "of": "оф"}
 # A lower-case abbreviation glued to what follows it ("д.21", "ул.Ленина").
 RU_GLUED_ABBREVIATION = re.compile(r"(?<![^\W\d_])([а-яё]{1,4})\.(?=[\dА-Яа-яЁё])")
 # Russian legal forms, and the Latin letters and digits OCR reads for their Cyrillic ones:
@@ -101,6 +105,7 @@ def validate(
             text = UNSPACED_UK_POSTCODE.sub(r"\1 \2", lexicon.GLUED_POSTCODE.sub(r"\1 ", text))
             text = _country_apart(UK_POSTCODE_LETTER_O.sub(r"\g<1>0", text))
             text = POSTCODE_LETTER_O.sub(lambda m: m.group(0).replace("O", "0"), text)
+            text = GLUED_PROVINCE.sub(" (", GLUED_NUMBER.sub(" ", _without_social(text)))
             if CYRILLIC.search(text):
                 text = _russian_address_punctuation(text)
             score = sum(v.confidence for v in values) / len(values)
@@ -303,6 +308,12 @@ def _without_address_label(text: str) -> str:
         text = text[1:]
     text = re.sub(r"^(\d{2,})(?=[A-ZÀ-Þ][a-zß-ÿ])", r"\1 ", text)  # "103Mill Lane"
     return ICON_BEFORE_STREET.sub("", text)
+
+
+def _without_social(text: str) -> str:
+    """An address without a social profile read into it (", in/valenc11", ", @acme")."""
+    parts = [p for p in text.split(", ") if not p.startswith(("in/", "@"))]
+    return ", ".join(parts)
 
 
 def _country_apart(text: str) -> str:
