@@ -5,6 +5,7 @@ Lower-case, accents kept; compared with `token()` of each printed word.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -337,6 +338,7 @@ def reads_as_department(text: str) -> bool:
     return department_like and not has_title_word(text) and not has_word(words, LEGAL_FORMS)
 
 
+@functools.lru_cache(maxsize=4096)
 def _misread_department_word(word: str) -> bool:
     """A long department word with one letter misread ("luridico", "Logstica")."""
     if len(word) < MIN_FUZZY_WORD:

@@ -81,6 +81,12 @@ def website_host(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def is_valid_phone(text: str, regions: list[str]) -> bool:
+    """Whether ``text`` is a valid phone number in one of ``regions``."""
+    number = parse_phone(text, regions)
+    return number is not None and phonenumbers.is_valid_number(number)
+
+
 def parse_phone(text: str, regions: list[str]) -> phonenumbers.PhoneNumber | None:
     """The best parse of a printed number: a valid one in any candidate region, else possible."""
     candidate = repair_digits(text).replace("[", "(").replace("]", ")")

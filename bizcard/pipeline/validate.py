@@ -52,7 +52,7 @@ ADDRESS_PART_BAR = re.compile(r"(?<=[\w.])\s+[Il|]\s+(?=[A-ZÀ-Þ])")
 UNSPACED_UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})\b")
 # A floor or flat number OCR glued to its word of four or five letters ("Piano4", "Floor5"),
 # a province to its town ("Bologna(BO)").
-GLUED_NUMBER = re.compile(r"(?<=\b[A-Za-zÀ-ÿ]{4})(?=\d{1,3}\b)|(?<=\b[A-Za-zÀ-ÿ]{5})(?=\d{1,3}\b)")
+GLUED_NUMBER = re.compile(r"\b([A-Za-zÀ-ÿ]{4,5})(?=\d{1,3}\b)")
 GLUED_PROVINCE = re.compile(r"(?<=[^\W\d_])\((?=[A-Z]{2}\))")
 # A map-pin icon read as a digit before a street whose number follows it ("9 Jinthebaan 819").
 ICON_BEFORE_STREET = re.compile(r"^\d (?=[^\W\d_]{3,} \d)")
@@ -99,15 +99,7 @@ def validate(
         if not values:
             continue
         if name == "address":
-            text = _without_address_label(", ".join(_tidy(v.text) for v in values))
-            text = HOUSE_NUMBER_DASH.sub(r"\1, ", ADDRESS_PART_DASH.sub(", ", text))
-            text = ADDRESS_PART_BAR.sub(", ", text)
-            text = UNSPACED_UK_POSTCODE.sub(r"\1 \2", lexicon.GLUED_POSTCODE.sub(r"\1 ", text))
-            text = _country_apart(UK_POSTCODE_LETTER_O.sub(r"\g<1>0", text))
-            text = POSTCODE_LETTER_O.sub(lambda m: m.group(0).replace("O", "0"), text)
-            text = GLUED_PROVINCE.sub(" (", GLUED_NUMBER.sub(" ", _without_social(text)))
-            if CYRILLIC.search(text):
-                text = _russian_address_punctuation(text)
+            text = _repaired_address(", ".join(_tidy(v.text) for v in values))
             score = sum(v.confidence for v in values) / len(values)
         else:
             best = max(values, key=lambda v: v.confidence)
@@ -142,15 +134,28 @@ def validate(
     return fields, confidence
 
 
+def _repaired_address(text: str) -> str:
+    """The address's parts joined as printed, with the OCR damage the patterns above
+    describe undone, in this order."""
+    text = _without_address_label(text)
+    text = HOUSE_NUMBER_DASH.sub(r"\1, ", ADDRESS_PART_DASH.sub(", ", text))
+    text = ADDRESS_PART_BAR.sub(", ", text)
+    text = lexicon.GLUED_POSTCODE.sub(r"\1 ", text)
+    text = UNSPACED_UK_POSTCODE.sub(r"\1 \2", text)
+    text = UK_POSTCODE_LETTER_O.sub(r"\g<1>0", text)
+    text = _country_apart(text)
+    text = POSTCODE_LETTER_O.sub(lambda m: m.group(0).replace("O", "0"), text)
+    text = _without_social(text)
+    text = GLUED_PROVINCE.sub(" (", GLUED_NUMBER.sub(r"\1 ", text))
+    return _russian_address_punctuation(text) if CYRILLIC.search(text) else text
+
+
 def _regions_by_valid_numbers(numbers: list[str], regions: list[str]) -> list[str]:
     """``regions`` reordered by how many of the card's numbers are valid there, most first
     (a card's numbers share a country): a Colombian card's "(601) 793 4924" decides for
     its "321 950 6754", which is valid in Mexico too."""
-    def valid_count(region: str) -> int:
-        parsed = (patterns.parse_phone(number, [region]) for number in numbers)
-        return sum(n is not None and phonenumbers.is_valid_number(n) for n in parsed)
-
-    counts = {region: valid_count(region) for region in regions}
+    counts = {region: sum(patterns.is_valid_phone(number, [region]) for number in numbers)
+              for region in regions}
     return sorted(regions, key=lambda region: -counts[region])
 
 

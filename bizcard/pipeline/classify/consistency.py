@@ -138,7 +138,8 @@ def company_named_by_domain(words: Sequence[Word], labels: Sequence[str]) -> lis
     personal = {domain for domain in domains if any(
         len(part) >= MIN_DOMAIN_NAME - 1 and part in domain
         for mailbox in mailboxes for part in re.split(r"[._\-\d]+", mailbox))}
-    for segment in segments(words):
+    card_segments = segments(words)
+    for segment in card_segments:
         entities = {entity_of(labels[i]) for i in segment.word_ids}
         if entities == {"COMPANY"} or entities & CONTACT_ENTITIES or any(
                 "@" in w.text for w in segment.words):  # a social handle
@@ -152,7 +153,7 @@ def company_named_by_domain(words: Sequence[Word], labels: Sequence[str]) -> lis
         # The model swapped name and company: the company it found is the name.
         displaced = "NAME" if entities == {"NAME"} else None
         near = {segment.line_no - 1, segment.line_no, segment.line_no + 1}
-        for other in segments(words):
+        for other in card_segments:
             if other.line_no in near and not displaced:
                 continue  # the company's next line ("Fisher-Mendez" / "Consulting")
             ids = [i for i in other.word_ids if entity_of(labels[i]) == "COMPANY"]
@@ -499,7 +500,7 @@ def house_number_in_address(words: Sequence[Word], labels: Sequence[str],
             house_number = address_after and any(
                 words[i].text.endswith(",") for i in run[:-1])
             if patterns.digit_count(text) >= MIN_PHONE_DIGITS and not (
-                    address_after and (house_number or not _valid_phone(text, regions))):
+                    address_after and (house_number or not patterns.is_valid_phone(text, regions))):
                 continue
             if address_before:
                 new = ["I-ADDRESS"] * len(run)
@@ -515,11 +516,6 @@ def house_number_in_address(words: Sequence[Word], labels: Sequence[str],
             for i, label in zip(run, new, strict=True):
                 labels[i] = label
     return labels
-
-
-def _valid_phone(text: str, regions: list[str]) -> bool:
-    number = patterns.parse_phone(text, regions)
-    return number is not None and phonenumbers.is_valid_number(number)
 
 
 def _names_a_country(words: Sequence[Word], ids: list[int]) -> bool:
