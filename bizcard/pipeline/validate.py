@@ -59,6 +59,9 @@ ICON_BEFORE_STREET = re.compile(r"^\d (?=[^\W\d_]{3,} \d)")
 # Russian address abbreviations as Tesseract reads them in Latin letters ("np." for "пр.").
 RU_ABBREVIATION_MISREADS = {"ann": "алл", "np": "пр", "a": "д", "g": "д", "ct": "ст",
                             "c": "с", "cmp": "стр", "k": "к", "yn": "ул", "yл": "ул", "of": "оф"}
+# "д." as Tesseract reads it in front of a house number ("9, 15 стр. 662").
+RU_HOUSE_MISREADS = frozenset({"9,", "9.", "4,", "4.", "A,", "д,"})
+RU_BUILDING_PARTS = frozenset({"к", "стр", "корп"})
 # A lower-case abbreviation glued to what follows it ("д.21", "ул.Ленина").
 RU_GLUED_ABBREVIATION = re.compile(r"(?<![^\W\d_])([а-яё]{1,4})\.(?=[\dА-Яа-яЁё])")
 # Russian legal forms, and the Latin letters and digits OCR reads for their Cyrillic ones:
@@ -333,7 +336,8 @@ def _country_apart(text: str) -> str:
 def _russian_address_punctuation(text: str) -> str:
     """A Russian address punctuated as it is printed, where Tesseract misreads a comma as a
     full stop, glues an abbreviation to its number or spells it in Latin ("np." is "пр.",
-    "1K." is "1 к."), drops the comma before the postcode, or reads an icon before it:
+    "1K." is "1 к.", "д." before a house number and its building is "9,"), drops the comma
+    before the postcode, or reads an icon before it:
     "д. Уфа. наб. Мельничная, д, 5 стр. 71. 190958" is "д. Уфа, наб. Мельничная, д. 5
     стр. 71, 190958"."""
     text = RU_GLUED_ABBREVIATION.sub(
@@ -351,6 +355,9 @@ def _russian_address_punctuation(text: str) -> str:
             core = RU_ABBREVIATION_MISREADS[core.lower()]
         if core.lower() in lexicon.RU_ADDRESS_ABBREVIATIONS:
             tokens[n] = core + "."
+        elif token in RU_HOUSE_MISREADS and n + 2 < len(tokens) and tokens[n + 1][
+                0].isdigit() and tokens[n + 2].rstrip(".,") in RU_BUILDING_PARTS:
+            tokens[n] = "д."  # a house number comes with its building, never a flat
         elif token.endswith(".") and n < len(tokens) - 1 and "." not in core and (
                 core[-1:].isdigit() or len(core) >= 3):
             tokens[n] = core + ","

@@ -14,12 +14,15 @@ from bizcard.pipeline.classify.consistency import (
     house_number_in_address,
     legal_form_joins_company,
     monogram_outside,
+    name_beside_title,
     name_over_two_lines,
     registration_lines_outside,
+    russian_name_lines,
     state_after_address,
     title_after_name,
     title_and_department_swapped,
 )
+from bizcard.pipeline.types import Word
 from tests.pipeline.card_words import card_words
 
 
@@ -251,3 +254,53 @@ def test_a_department_with_a_title_word_and_a_title_that_is_a_department_trade_l
                              ["B-DEPARTMENT", "I-DEPARTMENT", "I-DEPARTMENT", "B-POSITION",
                               "I-POSITION"])
     assert title_and_department_swapped(words, labels) == labels
+
+
+def test_a_russian_name_is_told_by_its_patronymic():
+    # A third word on a line of its own, no patronymic: the title.
+    words, labels = labelled(["Олимпий", "Никифоров", "Бактериолог", "Отдел маркетинга"],
+                             ["B-NAME", "I-NAME", "I-NAME", "B-DEPARTMENT", "I-DEPARTMENT"])
+    assert russian_name_lines(words, labels)[:3] == ["B-NAME", "I-NAME", "B-POSITION"]
+    # A whole name with its patronymic: the line under it is the title.
+    words, labels = labelled(["Шашков Ян Всеволодович", "Пулемётчик"], ["B-NAME"] + [
+        "I-NAME"] * 3)
+    assert russian_name_lines(words, labels) == ["B-NAME", "I-NAME", "I-NAME", "B-POSITION"]
+    # Surname, first name and patronymic over three lines stay one name.
+    words, labels = labelled(["Горбачев", "Пров", "Брониславович"], ["B-NAME"] + ["I-NAME"] * 2)
+    assert russian_name_lines(words, labels) == labels
+    # A first name and patronymic take the surname on the line above, whatever its label.
+    words, labels = labelled([("Горбачев", 40), ("Пров Брониславович", 40), ("Кузнец", 24)],
+                             ["B-COMPANY", "B-NAME", "I-NAME", "B-POSITION"])
+    assert russian_name_lines(words, labels) == ["B-NAME", "I-NAME", "I-NAME", "B-POSITION"]
+    # A company in another size above stays the company.
+    words, labels = labelled([("Ромашка", 24), ("Пров Брониславович", 40)],
+                             ["B-COMPANY", "B-NAME", "I-NAME"])
+    assert russian_name_lines(words, labels) == labels
+
+
+def one_line(*parts: tuple[str, float]) -> list[Word]:
+    """Words of one OCR line whose parts are set in different sizes."""
+    words: list[Word] = []
+    left = 40.0
+    for text, height in parts:
+        part = card_words([(text, height)], left=left)
+        words += [Word(w.text, tuple((x, y + 40 - height) for x, y in w.quad), w.confidence, 0)
+                  for w in part]
+        left = part[-1].box[2] + 20
+    return words
+
+
+def test_a_name_in_larger_type_before_the_title_on_its_line_is_the_name():
+    words = one_line(("Дарья Ширяева", 40), ("специалист по подбору персонала", 24))
+    assert name_beside_title(words, ["B-POSITION"] + ["I-POSITION"] * 5) == [
+        "B-NAME", "I-NAME", "B-POSITION", "I-POSITION", "I-POSITION", "I-POSITION"]
+    # All in one size: a title, however capitalised.
+    words = one_line(("Senior Account Manager", 24))
+    assert name_beside_title(words, ["B-POSITION", "I-POSITION", "I-POSITION"]) == [
+        "B-POSITION", "I-POSITION", "I-POSITION"]
+    # The card names someone elsewhere: the title line is left as it is.
+    words = one_line(("Grand Cru", 40), ("Sommelier", 24))
+    assert name_beside_title(words, ["B-POSITION", "I-POSITION", "I-POSITION"])[0] == "B-NAME"
+    words.append(Word("Anna", ((40, 200), (90, 200), (90, 224), (40, 224)), 0.99, 1))
+    labels = ["B-POSITION", "I-POSITION", "I-POSITION", "B-NAME"]
+    assert name_beside_title(words, labels) == labels

@@ -179,6 +179,10 @@ def test_a_russian_address_gets_the_punctuation_tesseract_misread_back():
         (["с. Карачаевск, ш. Седова, д. 1K. 66 196539, Russia"],
          "с. Карачаевск, ш. Седова, д. 1 к. 66, 196539, Russia"),
         (["ст. Добрянка, д. 46 к. 6,016969"], "ст. Добрянка, д. 46 к. 6, 016969"),
+        # "д." read as "9,": a house number, its building next, follows it.
+        (["ст. Химки, наб. Демьяна Бедного, 9, 7 стр. 949, 796334"],
+         "ст. Химки, наб. Демьяна Бедного, д. 7 стр. 949, 796334"),
+        (["ул. Ленина, 9, 15"], "ул. Ленина, 9, 15"),
     ):
         fields, _ = validate(raw(address=printed), regions=["RU"])
         assert fields["address"] == address

@@ -17,7 +17,7 @@ from bizcard.pipeline.layout import (
     value_words,
     word_height,
 )
-from bizcard.pipeline.regions import COUNTRY_NAMES
+from bizcard.pipeline.regions import COUNTRY_NAMES, CYRILLIC
 from bizcard.pipeline.schema import NUMBER_ENTITIES, OUTSIDE, entity_of
 from bizcard.pipeline.types import Word
 
@@ -25,6 +25,9 @@ FAX_SUFFIX_DIGITS = 3  # a fax differs from its office number in at most its las
 KEPT_ON_REGISTRATION_LINES = frozenset({"EMAIL", "WEBSITE"})
 MONOGRAM_LETTERS = 2
 NAME_SIZE_RATIO = (0.8, 1.25)  # two lines of one name are set in about the same size
+# A name set beside its title on one line is this much larger, tallest letter to tallest.
+NAME_OVER_TITLE_SIZE = 1.25
+MAX_NAME_WORDS = 4
 NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*$")
 # Legal-form words a company name can go on after ("Smith Partners Architecture"): the
 # others end it.
@@ -36,6 +39,9 @@ MIN_DOMAIN_NAME = 4  # letters a company's name must have to be told by its doma
 MIN_NAME_WORDS = 2  # a title read into a name leaves the name this many words
 MIN_PHONE_DIGITS = 6  # fewer digits than any phone number on a card has
 POSTCODE_LINE_WORDS = 4
+# A Russian patronymic ("Ильич", "Брониславович", "Викторовна"): three words of a Russian
+# name are a first name, a patronymic and a surname in some order.
+PATRONYMIC = re.compile(r"(?:ич|[ое]вна|ична)$")
 TOWN = re.compile(r"^[^\W\d_][^\W\d_'-]+(?: [^\W\d_][^\W\d_'-]+){0,2}$")
 STATE_CODE = re.compile(r"^[A-Z]{2}\.?$")
 # Labels of a phone number's extension ("ext. 12", "доб. 12").
@@ -69,6 +75,8 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = title_and_department_swapped(words, labels)
     labels = name_over_two_lines(words, labels)
     labels = title_after_name(words, labels)
+    labels = russian_name_lines(words, labels)
+    labels = name_beside_title(words, labels)
     labels = country_line_in_address(words, labels)
     labels = state_after_address(words, labels)
     labels = extension_outside(words, labels)
@@ -342,6 +350,71 @@ def title_after_name(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
                     labels[after] = "I-POSITION"
                 if entity is not None:
                     break
+    return labels
+
+
+def russian_name_lines(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A Russian name printed over lines is told by its patronymic: its words are a first
+    name and a surname, with a patronymic when there are three. A line of its own under
+    a name already whole is the title ("Олимпий" / "Никифоров" / "Бактериолог"; "Шашков Ян
+    Всеволодович" / "Пулемётчик"). A first name and patronymic alone take the one word on
+    the line right above or below as the surname, whatever the model took it for
+    ("Горбачев" / "Пров Брониславович")."""
+    labels = list(labels)
+    name = [i for i, label in enumerate(labels) if entity_of(label) == "NAME"]
+    if not name or not all(CYRILLIC.search(words[i].text) for i in name):
+        return labels
+    lines = reading_order_lines(words)
+    name_lines = [n for n, line in enumerate(lines) if any(i in name for i in line)]
+    patronymics = [i for i in name if PATRONYMIC.search(words[i].text.lower().rstrip(","))]
+    last = lines[name_lines[-1]]
+    before = [i for i in name if i not in last]
+    whole = len(before) >= (MIN_NAME_WORDS + 1 if set(patronymics) & set(before)
+                            else MIN_NAME_WORDS)
+    if len(name_lines) > 1 and whole and not set(patronymics) & set(last) \
+            and all(entity_of(labels[i]) == "NAME" for i in last):
+        text = " ".join(words[i].text for i in last)
+        entity = "DEPARTMENT" if lexicon.reads_as_department(text) else "POSITION"
+        for n, i in enumerate(last):
+            labels[i] = f"{'B' if n == 0 else 'I'}-{entity}"
+    elif patronymics and len(name) == MIN_NAME_WORDS and len(name_lines) == 1:
+        at = name_lines[0]
+        for other in (at - 1, at + 1):
+            if not 0 <= other < len(lines) or len(lines[other]) != 1:
+                continue
+            above, below = sorted((at, other))
+            if right_under(words, lines[above], lines[below]) and _completes_name(
+                    words, lines[other], name[0]):
+                for n, i in enumerate(lines[above] + lines[below]):
+                    labels[i] = "B-NAME" if n == 0 else "I-NAME"
+                break
+    return labels
+
+
+def name_beside_title(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A card with no name, whose title line starts in larger type ("Дарья Ширяева
+    Специалист по подбору персонала"), has its name there: the larger words that read as
+    a name are the name, the rest the title."""
+    labels = list(labels)
+    if any(entity_of(label) == "NAME" for label in labels):
+        return labels
+    for line in reading_order_lines(words):
+        if any(entity_of(labels[i]) != "POSITION" for i in line):
+            continue
+        for split in range(MIN_NAME_WORDS, min(MAX_NAME_WORDS, len(line) - 1) + 1):
+            name, title = line[:split], line[split:]
+            texts = [words[i].text for i in name]
+            if max(word_height(words[i]) for i in name) < NAME_OVER_TITLE_SIZE * max(
+                    word_height(words[i]) for i in title):
+                continue
+            if all(NAME_WORD.match(t) and t[0].isupper() for t in texts) and not \
+                    lexicon.has_word(texts, lexicon.NOT_IN_A_NAME):
+                for n, i in enumerate(name):
+                    labels[i] = "B-NAME" if n == 0 else "I-NAME"
+                if _relabel_as_title(words, labels, title) is None:
+                    for n, i in enumerate(title):
+                        labels[i] = "B-POSITION" if n == 0 else "I-POSITION"
+            break
     return labels
 
 
