@@ -172,8 +172,13 @@ def labelled_fields(upright: Sequence[Word], labels: Sequence[str], *, region: s
 
 
 def _merge_qr(raw: dict[str, list[RawValue]], qr_fields: dict) -> dict[str, list[RawValue]]:
-    """QR values win for single fields and come first in lists; OCR fills the gaps."""
+    """QR values win for single fields and come first in lists; OCR fills the gaps. A
+    plain link (no contact code) is the website only where none is printed: it often
+    leads to a page of the site the card prints ("https://x.com/card" beside www.x.com)."""
     merged = dict(raw)
+    link_only = not any(qr_fields.get(name) for name in FIELDS if name != "websites")
+    if link_only and raw.get("websites"):
+        return merged
     for name in FIELDS:
         value = qr_fields.get(name)
         if not value:

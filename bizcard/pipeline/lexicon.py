@@ -313,6 +313,46 @@ def is_small_print_label(word: str) -> bool:
     return is_registration_label(word) or token(word).rstrip(".:") in SOCIAL_LABELS
 
 
+# Weekdays as opening hours abbreviate them, in the supported languages ("Mon-Fri",
+# "Lun-Ven", "Mo-Fr", "Pzt-Cum", "H-P", "Пн-Пт"); "2ª a 6ª" in Portuguese.
+WEEKDAYS = frozenset("""mon tue tues wed thu thur thurs fri sat sun mo di mi do fr sa so
+    lun mar mer mie mié jeu jue gio ven vie vin sam sab sáb dim dom joi sâm dum
+    seg ter qua qui sex ma wo vr za zo mån man tis tir ons tor fre lör lør sön søn
+    ti ke to pe la su pn pon wt śr sr czw pt sob nd ndz po út ut st čt ct pá pa ne
+    h k sze cs p szo v pzt pts sal çar car per cum cmt cts paz pzr l
+    пн вт ср чт пт сб вс""".split())
+WEEKDAY = r"(?:[^\W\d_]{1,4}|[1-7][ªa°º])"
+WEEKDAY_RANGE = re.compile(rf"(?<![^\W\d_])({WEEKDAY})\.?\s*(?:[-–—]|\s(?:a|à|to|bis|til|al|do|až|"
+                           rf"ile|по)\s)\s*({WEEKDAY})\.?(?![^\W\d_])")
+CLOCK = r"\d{1,2}(?:[:.]\d{2}|h\d{0,2})"
+TIME_RANGE = re.compile(rf"(?<!\d){CLOCK}\s*[-–—]\s*{CLOCK}(?!\d)")
+HOUR_RANGE = re.compile(rf"(?<![\d/])(?:{CLOCK}|\d{{1,2}})\s*[-–—]\s*(?:{CLOCK}|\d{{1,2}})"
+                        r"(?![\d/])")
+HOURS_LABELS = frozenset("""hours opening horaires horaire horário horario orario orari
+    öffnungszeiten geöffnet openingstijden öppettider åbningstider åpningstider aukioloajat
+    godziny otevírací nyitvatartás çalışma program часы режим""".split())
+
+
+def opening_hours_start(text: str) -> int | None:
+    """Where opening hours start in the text ("Mon-Fri 9:00-17:30", "Man-fre 8-16",
+    "Horário 2ª a 6ª, 9h-18h", "Пн-Пт 9:00-18:00"), with their label: at a range of
+    clock times, or a range of weekdays with one of hours after it; None without any."""
+    starts = [m.start() for m in TIME_RANGE.finditer(text)]
+    for m in WEEKDAY_RANGE.finditer(text.lower()):
+        first, last = (day.rstrip("ªa°º") for day in m.groups())
+        if ({first, last} <= WEEKDAYS or (first.isdigit() and last.isdigit())) and \
+                HOUR_RANGE.search(text[m.end():]):
+            starts.append(m.start())
+            break
+    if not starts:
+        return None
+    start = min(starts)
+    before = text[:start].split()
+    if before and (before[-1].endswith(":") or token(before[-1]).rstrip(":") in HOURS_LABELS):
+        start = text.rindex(before[-1], 0, start)
+    return start
+
+
 def has_title_word(text: str) -> bool:
     """Whether the text has a word only a job title has ("Manager", "Teamleiterin"; not
     "Marketing")."""

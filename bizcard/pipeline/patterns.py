@@ -16,21 +16,30 @@ EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}", re.UNICODE)
 # Also an address OCR split at its "@", or whose last letter it lost ("ana@verogon.f"):
 # the validator mends those from the card's web address.
 EMAIL_ACROSS_WORDS = re.compile(r"[\w.+'-]+ ?@ ?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]+", re.UNICODE)
+# Top-level domains a web address printed without "www." or a scheme is told by.
+KNOWN_TLDS = frozenset("""
+    com org net io ai co biz info eu de fr es it nl br ru uk cn at ch be pt us ca au pl se dk
+    no fi ie lu jp in mx ar cl nz za cz sk hu ro bg gr tr li ee lv lt si hr rs ua by kz il ae
+    sg hk tw kr is pe uy ve ec app dev tech online store shop site studio design agency
+    digital cloud media group company solutions consulting systems xyz me tv global world
+    network works team pro law legal health finance capital partners services software ltd
+    gmbh berlin london paris рф su mt cy ma tn eg ng ke ph my id th vn pk sa qa am ge az md mk
+    al ba mobi asia edu gov art blog news live life club email cat eus swiss wien bayern nrw
+    amsterdam brussels vlaanderen quebec nyc рус бел укр""".split())
 URL = re.compile(
     r"(?:(?:https?://)?(?:www\.)[\w-]+(?:\.[\w-]+)*\.[a-zA-Zа-я]{2,}|"
     r"https?://[\w-]+(?:\.[\w-]+)*\.[a-zA-Zа-я]{2,}|"
-    r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|co|biz|info|eu|de|fr|es|it|nl|br|ru|uk|cn|"
-    r"at|ch|be|pt|us|ca|au|pl|se|dk|no|fi|ie|lu|jp|in|mx|ar|cl|co|nz|za|cz|sk|hu|ro|bg|gr|tr|"
-    r"li|ee|lv|lt|si|hr|rs|ua|by|kz|il|ae|sg|hk|tw|kr|is|pe|uy|ve|ec|app|dev|tech|online|"
-    r"store|shop|site|studio|design|agency|digital|cloud|media|group|company|solutions|"
-    r"consulting|systems|xyz|me|tv|global|world|network|works|team|pro|law|legal|health|"
-    r"finance|capital|partners|services|software|ltd|gmbh|berlin|london|paris|рф|"
-    r"su|mt|cy|ma|tn|eg|ng|ke|ph|my|id|th|vn|pk|sa|qa|am|ge|az|md|mk|al|ba|mobi|asia|edu|"
-    r"gov|art|blog|news|live|life|club|email|cat|eus|swiss|wien|bayern|nrw|amsterdam|"
-    r"brussels|vlaanderen|quebec|nyc|рус|бел|укр)\b)"
-    r"(?::\d+)?(?:/[^\s]*)?",
+    r"[\w-]+(?:\.[\w-]+)*\.(?:" + "|".join(sorted(KNOWN_TLDS, key=len, reverse=True))
+    + r")\b)(?::\d+)?(?:/[^\s]*)?",
     re.IGNORECASE,
 )
+
+
+def has_known_tld(host: str) -> bool:
+    """Whether ``host`` ends in a top-level domain of KNOWN_TLDS ("x.it", not "x.jt")."""
+    return host.rsplit(".", 1)[-1].lower() in KNOWN_TLDS
+
+
 # A run of digits with the punctuation phone numbers are printed with.
 # OCR reads the brackets around an area code as square ones: "+64 [3] 234 7078".
 PHONE_CANDIDATE = re.compile(r"(?:\+|\b00)?[(\[]?\d[\d\s()\[\].\-/]{5,}\d")
@@ -108,8 +117,10 @@ def parse_phone(text: str, regions: list[str]) -> phonenumbers.PhoneNumber | Non
     return possible
 
 
-def find_phones(text: str) -> list[tuple[int, int]]:
+def find_phones(text: str, regions: list[str] | None = None) -> list[tuple[int, int]]:
     """Spans of phone-number candidates (7 to 15 digits) in ``text``, after digit repair.
+    With ``regions``, a run that is no valid number but valid numbers side by side, the
+    separator between them lost ("+31 6 1765 7162 020-521 7022"), gives each of them.
 
     Repair never changes the length of the text, so spans index the original too.
     """
@@ -117,6 +128,33 @@ def find_phones(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in PHONE_CANDIDATE.finditer(repaired):
         start, end = match.span()
-        if MIN_PHONE_DIGITS <= digit_count(match.group(0)) <= MAX_PHONE_DIGITS:
+        parts = None
+        if regions and not is_valid_phone(match.group(0), regions):
+            parts = _valid_numbers(match.group(0), start, regions, MAX_NUMBERS_IN_A_RUN)
+        if parts:
+            spans += parts
+        elif MIN_PHONE_DIGITS <= digit_count(match.group(0)) <= MAX_PHONE_DIGITS:
             spans.append((start, end))
     return spans
+
+
+MAX_NUMBERS_IN_A_RUN = 3
+
+
+def _valid_numbers(text: str, offset: int, regions: list[str],
+                   most: int) -> list[tuple[int, int]] | None:
+    """Spans of up to ``most`` valid numbers that make up ``text`` between spaces or
+    slashes; None when it is not made of them."""
+    if is_valid_phone(text, regions):
+        return [(offset, offset + len(text))]
+    if most == 1:
+        return None
+    for gap in re.finditer(r"\s*/\s*|\s+", text):
+        left, right = text[:gap.start()], text[gap.end():]
+        if digit_count(left) < MIN_PHONE_DIGITS or digit_count(right) < MIN_PHONE_DIGITS:
+            continue
+        if is_valid_phone(left, regions):
+            rest = _valid_numbers(right, offset + gap.end(), regions, most - 1)
+            if rest:
+                return [(offset, offset + gap.start()), *rest]
+    return None

@@ -45,6 +45,10 @@ POSTCODE_LETTER_O = re.compile(r"\b(?=[\dO]*O)(?=(?:[\dO]*\d){3})[\dO]{4,6}\b")
 # A British postcode whose digit OCR read as the letter O ("WO 7SD" is "W0 7SD"): only after
 # the one-letter postal areas, so "SO16" and "CO4" stay.
 UK_POSTCODE_LETTER_O = re.compile(r"\b([BEGLMNSW])[Oo](?=[A-Z\d]? ?\d[A-Z]{2}\b)")
+# The inward code's digit of a British postcode read as a letter ("JE5B ILY" is "JE5B 1LY").
+UK_POSTCODE_INWARD_I = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?) [Il](?=[A-Z]{2}\b)")
+# A comma after a postcode read as a full stop ("85032. Chiaromonte").
+POSTCODE_FULL_STOP = re.compile(r"\b(\d{4,6})\.(?= [A-ZÀ-Þ])")
 # A bar between two parts of a one-line address as OCR reads it ("136. I H-4034 Győr",
 # "Lúka I Slovakia"); before a capital only ("Carlos I 5" keeps the king's numeral).
 ADDRESS_PART_BAR = re.compile(r"(?<=[\w.])\s+[Il|]\s+(?=[A-ZÀ-Þ])")
@@ -75,7 +79,13 @@ MISREAD_AT = "qg@©a"
 GLUED_EMAIL_LABELS = ("e-mail", "email", "mail", "poczta", "correo", "courriel", "e")
 # Shared mailboxes, which no label letter starts.
 ROLE_MAILBOXES = frozenset("""info office contact kontakt sales support service hello post
-    team admin vendas ventas vendite verkauf buero kontor""".split())
+    team admin vendas ventas vendite verkauf buero kontor administracion administration
+    asiakaspalvelu reception recepcion secretariat sekretariat biuro ufficio kancelaria
+    hr jobs career careers billing accounts""".split())
+# An "@" OCR read as a capital letter between lower-case ones, the only capital of a
+# "web address" that is an e-mail ("aneta.horakovaGtomanova-maresova.cz").
+CAPITAL_AT = re.compile(r"^([a-z0-9][a-z0-9._-]*[a-z0-9])[GOQ]([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+                        r"\.[a-z]{2,})$")
 # A label or web address after an e-mail's top-level domain, glued on by OCR or read into
 # its value ("x@y.itSito", "x@y.comwww.y.com", "x@y.de Web"); not "site": ".website" is a
 # domain.
@@ -126,6 +136,8 @@ def validate(
         for value in raw.get(name, []):
             for text, factor in _clean_list_values(name, value.text, regions):
                 cleaned[text] = max(cleaned.get(text, 0.0), value.confidence * factor)
+        if name == "websites":
+            cleaned = _one_per_host(cleaned)
         if cleaned:
             fields[name] = list(cleaned)
             confidence[name] = round(min(cleaned.values()), 3)
@@ -145,12 +157,25 @@ def _repaired_address(text: str) -> str:
     text = ADDRESS_PART_BAR.sub(", ", text)
     text = lexicon.GLUED_POSTCODE.sub(r"\1 ", text)
     text = UNSPACED_UK_POSTCODE.sub(r"\1 \2", text)
-    text = UK_POSTCODE_LETTER_O.sub(r"\g<1>0", text)
+    text = UK_POSTCODE_LETTER_O.sub(r"\g<1>0", UK_POSTCODE_INWARD_I.sub(r"\1 1", text))
+    text = POSTCODE_FULL_STOP.sub(r"\1,", text)
     text = _country_apart(text)
     text = POSTCODE_LETTER_O.sub(lambda m: m.group(0).replace("O", "0"), text)
     text = _without_social(text)
     text = GLUED_PROVINCE.sub(" (", GLUED_NUMBER.sub(r"\1 ", text))
     return _russian_address_punctuation(text) if CYRILLIC.search(text) else text
+
+
+def _one_per_host(urls: dict[str, float]) -> dict[str, float]:
+    """The first of web addresses on one host ("www.x.com" and "x.com" are one site)."""
+    kept: dict[str, float] = {}
+    hosts: set[str] = set()
+    for url, score in urls.items():
+        host = patterns.website_host(url)
+        if host not in hosts:
+            hosts.add(host)
+            kept[url] = score
+    return kept
 
 
 def _regions_by_valid_numbers(numbers: list[str], regions: list[str]) -> list[str]:
@@ -231,8 +256,9 @@ def _emails_and_websites_apart(raw: dict[str, list[RawValue]]) -> dict[str, list
     """E-mail and web addresses OCR ran together or damaged, set right where the card shows
     what they must be: a web address glued after an e-mail ("ana@x.dk/x.dk") is a website
     too; a "website" that is an e-mail whose "@" was read as a letter ("ana.lindqx.dk",
-    beside x.dk) is an e-mail; and an e-mail domain one letter off the card's web address
-    ("verogon.f" beside verogon.fi, "costafonseca.cor") is that address's. A label glued
+    beside x.dk, or "ana.lindQx.dk" with no other e-mail) is an e-mail; and an e-mail
+    domain one letter off the card's web address ("verogon.f" beside verogon.fi,
+    "costafonseca.cor") is that address's. A label glued
     after an e-mail ("x@y.itSito") is cut off it."""
     emails, websites = [], []
     raw_emails = [RawValue(LABEL_AFTER_EMAIL.sub(r"\1 | \2", v.text), v.confidence)
@@ -247,21 +273,38 @@ def _emails_and_websites_apart(raw: dict[str, list[RawValue]]) -> dict[str, list
     email_hosts = {m.group(0).rsplit("@", 1)[1].lower() for v in emails
                    for m in patterns.EMAIL.finditer(v.text)}
     for value in raw.get("websites", []):
-        email = _misread_email(patterns.website_host(value.text), site_hosts | email_hosts)
+        email = _misread_email(patterns.website_host(value.text), site_hosts | email_hosts
+                               ) or _capital_at(value.text, site_hosts, has_email=bool(emails))
         if email:
             emails.append(RawValue(email, value.confidence))
         else:
-            websites.append(value)
+            websites.append(RawValue(_with_email_domain(value.text, email_hosts),
+                                     value.confidence))
     return {**raw, "emails": emails, "websites": websites}
 
 
+def _with_email_domain(text: str, email_hosts: set[str]) -> str:
+    """A web address whose top-level domain OCR misread ("www.x.jt"), with the card's
+    e-mail domain one edit off it ("x.it") in its place."""
+    host = patterns.website_host(text)
+    if patterns.has_known_tld(host):
+        return text
+    for other in email_hosts:
+        if len(other) >= MIN_REPAIRED_DOMAIN and patterns.has_known_tld(other) and \
+                Levenshtein.distance(host, other) == 1:
+            return re.sub(re.escape(host), other, text, count=1, flags=re.IGNORECASE)
+    return text
+
+
 def _with_site_domain(text: str, site_hosts: set[str]) -> str:
-    """``text`` with an e-mail domain one edit off a website host of the card replaced by it."""
+    """``text`` with an e-mail domain one edit off a website host of the card replaced by it,
+    unless only the e-mail's ends in a known top-level domain ("x.it" beside "x.jt")."""
     local, at, domain = text.strip().rpartition("@")
     if not at:
         return text
     for host in site_hosts:
-        if len(host) >= MIN_REPAIRED_DOMAIN and Levenshtein.distance(host, domain.lower()) == 1:
+        if len(host) >= MIN_REPAIRED_DOMAIN and Levenshtein.distance(host, domain.lower()) == 1 \
+                and (patterns.has_known_tld(host) or not patterns.has_known_tld(domain)):
             return f"{local}@{host}"
     return text
 
@@ -277,6 +320,15 @@ def _misread_email(host: str, hosts: set[str]) -> str | None:
                 and ("_" in local or "." in local) and not local.endswith(".")):
             return f"{local}@{other}"
     return None
+
+
+def _capital_at(text: str, site_hosts: set[str], *, has_email: bool) -> str | None:
+    """The e-mail address a "web address" is whose "@" OCR read as a capital G, O or Q,
+    where the card has no other e-mail or the domain is the card's web address."""
+    match = CAPITAL_AT.match(text.strip())
+    if match is None or (has_email and match.group(2) not in site_hosts):
+        return None
+    return f"{match.group(1)}@{match.group(2)}"
 
 
 def _without_glued_label(email: str, full_name: str | None) -> str:

@@ -55,6 +55,17 @@ def test_vcard_qr_code_fills_fields_with_high_confidence():
     assert result.confidence["company"] > 0.9
 
 
+def test_a_link_qr_code_is_the_website_only_where_the_card_prints_none():
+    link = np.asarray(zxingcpp.create_barcode(
+        "https://roe.studio/card", zxingcpp.BarcodeFormat.QRCode).to_image(scale=3))
+    printed = card_image([("Jane Roe", 48), ("jane@roe.studio", 26), ("www.roe.studio", 26)])
+    printed[250 : 250 + link.shape[0], 650 : 650 + link.shape[1]] = link[:, :, None]
+    assert extract(printed).primary.fields["websites"] == ["https://www.roe.studio/"]
+    bare = card_image([("Jane Roe", 48), ("jane@roe.studio", 26)])
+    bare[250 : 250 + link.shape[0], 650 : 650 + link.shape[1]] = link[:, :, None]
+    assert extract(bare).primary.fields["websites"] == ["https://roe.studio/card"]
+
+
 def test_blank_photo_fails_with_no_text():
     with pytest.raises(PipelineError) as error:
         extract(np.full((600, 1000, 3), 255, np.uint8))

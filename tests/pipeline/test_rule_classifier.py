@@ -234,3 +234,21 @@ def test_a_label_ocr_glued_to_a_number_leaves_it_a_phone():
                                         "27 George Terrace, Brisbane QLD 4000"]),
                             default_region="AU")
     assert fields["phones"] == ["+61215726211", "+61344606612"]
+
+
+def test_numbers_side_by_side_without_a_separator_are_each_a_phone():
+    words = card_words([("Bryan de Nijs", 40), "Olivierstraat 10, 6711 DH Vuren",
+                        "+31617 65 7162 020-521 7022", "bryan@weeldenburg.nl"])
+    fields, _ = read_fields(words)
+    assert fields["phones"] == ["+31617657162", "+31205217022"]
+    assert fields["address"] == "Olivierstraat 10, 6711 DH Vuren"
+
+
+def test_opening_hours_are_no_part_of_the_address():
+    words = card_words([("Carla Ruiz", 40), "Calle Mayor 5, 28013 Madrid", "Lun-Vie 9:00-18:00",
+                        "carla@ruiz.es"])
+    fields, _ = read_fields(words, "ES")
+    assert fields["address"] == "Calle Mayor 5, 28013 Madrid"
+    words = card_words([("Ian Moore", 40), "16 O'Connell Street, Waterford",
+                        "Mon-Fri 9:00-17:30", "ian@moore.ie"])
+    assert read_fields(words, "IE")[0]["address"] == "16 O'Connell Street, Waterford"

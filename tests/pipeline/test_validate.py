@@ -149,6 +149,10 @@ def test_the_address_label_and_an_icon_read_as_a_digit_are_no_part_of_the_addres
         # A house number of its own, not an icon: the street's next word is no number.
         (["9 Annette Springs", "North Oliviashire"], "9 Annette Springs, North Oliviashire"),
         (["103Mill Lane", "Birmingham"], "103 Mill Lane, Birmingham"),
+        (["Flat 0, Warner Alley", "Fletcherton, JE5B ILY"],
+         "Flat 0, Warner Alley, Fletcherton, JE5B 1LY"),
+        (["Incrocio Leopoldo 8, 85032. Chiaromonte (PZ)"],
+         "Incrocio Leopoldo 8, 85032, Chiaromonte (PZ)"),
     ):
         fields, _ = validate(raw(address=printed), regions=["DE"])
         assert fields["address"] == address
@@ -335,3 +339,29 @@ def test_an_initial_of_a_russian_name_ocr_read_as_a_digit_is_its_letter_again():
     assert fields["full_name"] == "Э. З. Воронцов"
     fields, _ = validate(raw(full_name=["John 3. Smith"]), regions=["US"])
     assert fields["full_name"] is None
+
+
+def test_an_at_sign_read_as_a_capital_letter_makes_the_web_address_an_email():
+    fields, _ = validate(raw(websites=["aneta.horakovaGtomanova-maresova.cz"]), regions=["CZ"])
+    assert fields["emails"] == ["aneta.horakova@tomanova-maresova.cz"]
+    assert fields["websites"] == []
+    fields, _ = validate(raw(websites=["cchartierGallain-voisin.com", "www.allain-voisin.com"]),
+                         regions=["FR"])
+    assert fields["emails"] == ["cchartier@allain-voisin.com"]
+    assert fields["websites"] == ["https://www.allain-voisin.com/"]
+    # Another e-mail on the card, another domain: a capital in a web address stays.
+    fields, _ = validate(raw(emails=["jo@x.de"], websites=["myOffice.de"]), regions=["DE"])
+    assert fields["websites"] == ["https://myoffice.de/"]
+
+
+def test_a_domain_misread_into_no_known_top_level_domain_takes_the_other_reading():
+    fields, _ = validate(raw(emails=["ippazio@cabibbo.it"], websites=["www.cabibbo.jt"]),
+                         regions=["IT"])
+    assert fields["emails"] == ["ippazio@cabibbo.it"]
+    assert fields["websites"] == ["https://www.cabibbo.it/"]
+
+
+def test_one_site_read_with_and_without_www_is_one_website():
+    fields, _ = validate(raw(websites=["www.valentin.be", "valentin.be", "shop.valentin.be"]),
+                         regions=["BE"])
+    assert fields["websites"] == ["https://www.valentin.be/", "https://shop.valentin.be/"]

@@ -66,6 +66,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
                     regions: list[str]) -> list[str]:
     """``labels`` of upright ``words`` with the card-level fixes below applied."""
     labels = registration_lines_outside(words, labels)
+    labels = opening_hours_outside(words, labels)
     labels = monogram_outside(words, labels)
     labels = company_ends_at_legal_form(words, labels)
     labels = company_named_by_domain(words, labels)
@@ -97,6 +98,24 @@ def registration_lines_outside(words: Sequence[Word], labels: Sequence[str]) -> 
         for i in segment.word_ids:
             if entity_of(labels[i]) not in KEPT_ON_REGISTRATION_LINES:
                 labels[i] = OUTSIDE
+    return labels
+
+
+def opening_hours_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """Opening hours ("Mon-Fri 9:00-17:30", "Horário 2ª a 6ª, 9h-18h") are no field, on a
+    line of their own or after the address on its line."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        texts = [words[i].text for i in line]
+        start = lexicon.opening_hours_start(" ".join(texts))
+        if start is None:
+            continue
+        position = 0
+        for i, text in zip(line, texts, strict=True):
+            if position + len(text) > start and entity_of(labels[i]) not in \
+                    KEPT_ON_REGISTRATION_LINES:
+                labels[i] = OUTSIDE
+            position += len(text) + 1
     return labels
 
 

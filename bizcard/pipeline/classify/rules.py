@@ -112,7 +112,7 @@ def _label_contact_items(
         found.append((span, "WEBSITE", 0.93))
         websites.append(text[span[0]:span[1]])
     item_spans = [span for span, _, _ in found]
-    for span in patterns.find_phones(text):
+    for span in patterns.find_phones(text, regions):
         if any(s < span[1] and e > span[0] for s, e in item_spans):
             continue
         prefix = _prefix_before(text, span[0], item_spans) or lead
