@@ -128,9 +128,9 @@ def find_phones(text: str, regions: list[str] | None = None) -> list[tuple[int, 
     spans = []
     for match in PHONE_CANDIDATE.finditer(repaired):
         start, end = match.span()
-        parts = None
-        if regions and not is_valid_phone(match.group(0), regions):
-            parts = _valid_numbers(match.group(0), start, regions, MAX_NUMBERS_IN_A_RUN)
+        # A valid run comes back whole; a valid number has 7 to 15 digits.
+        parts = _valid_numbers(match.group(0), start, regions, MAX_NUMBERS_IN_A_RUN) \
+            if regions else None
         if parts:
             spans += parts
         elif MIN_PHONE_DIGITS <= digit_count(match.group(0)) <= MAX_PHONE_DIGITS:

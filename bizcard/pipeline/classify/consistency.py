@@ -186,8 +186,7 @@ def company_named_by_domain(words: Sequence[Word], labels: Sequence[str]) -> lis
             ids = [i for i in other.word_ids if entity_of(labels[i]) == "COMPANY"]
             for n, i in enumerate(ids):
                 labels[i] = f"{'B' if n == 0 else 'I'}-{displaced}" if displaced else OUTSIDE
-        for n, i in enumerate(segment.word_ids):
-            labels[i] = f"{'B' if n == 0 else 'I'}-COMPANY"
+        _label_value(labels, segment.word_ids, "COMPANY")
         return labels
     return labels
 
@@ -229,9 +228,7 @@ def department_apart_from_title(words: Sequence[Word], labels: Sequence[str]) ->
             for i in run:
                 labels[i] = OUTSIDE
             for part, department in zip(parts, is_department, strict=True):
-                entity = "DEPARTMENT" if department else "POSITION"
-                for n, i in enumerate(part):
-                    labels[i] = f"{'B' if n == 0 else 'I'}-{entity}"
+                _label_value(labels, part, "DEPARTMENT" if department else "POSITION")
     return labels
 
 
@@ -315,9 +312,8 @@ def title_and_department_swapped(words: Sequence[Word], labels: Sequence[str]
     department = " ".join(words[i].text for i in values["DEPARTMENT"])
     if lexicon.has_title_word(department) and not lexicon.has_title_word(title) \
             and lexicon.reads_as_department(title):
-        for entity, other in (("POSITION", "DEPARTMENT"), ("DEPARTMENT", "POSITION")):
-            for n, i in enumerate(values[entity]):
-                labels[i] = f"{'B' if n == 0 else 'I'}-{other}"
+        _label_value(labels, values["POSITION"], "DEPARTMENT")
+        _label_value(labels, values["DEPARTMENT"], "POSITION")
     return labels
 
 
@@ -334,15 +330,7 @@ def name_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list[st
     at = next(n for n, line in enumerate(lines) if name_words[0] in line)
     if len(lines[at]) != 1:
         return labels
-    for other in (at + 1, at - 1):
-        if not 0 <= other < len(lines):
-            continue
-        above, below = sorted((at, other))
-        if right_under(words, lines[above], lines[below]) and _completes_name(
-                words, lines[other], name_words[0]):
-            for n, i in enumerate(lines[above] + lines[below]):
-                labels[i] = "B-NAME" if n == 0 else "I-NAME"
-            break
+    _join_name_line(words, labels, lines, at, (at + 1, at - 1), name_words[0])
     return labels
 
 
@@ -393,20 +381,11 @@ def russian_name_lines(words: Sequence[Word], labels: Sequence[str]) -> list[str
     if len(name_lines) > 1 and whole and not set(patronymics) & set(last) \
             and all(entity_of(labels[i]) == "NAME" for i in last):
         text = " ".join(words[i].text for i in last)
-        entity = "DEPARTMENT" if lexicon.reads_as_department(text) else "POSITION"
-        for n, i in enumerate(last):
-            labels[i] = f"{'B' if n == 0 else 'I'}-{entity}"
+        _label_value(labels, last,
+                     "DEPARTMENT" if lexicon.reads_as_department(text) else "POSITION")
     elif patronymics and len(name) == MIN_NAME_WORDS and len(name_lines) == 1:
         at = name_lines[0]
-        for other in (at - 1, at + 1):
-            if not 0 <= other < len(lines) or len(lines[other]) != 1:
-                continue
-            above, below = sorted((at, other))
-            if right_under(words, lines[above], lines[below]) and _completes_name(
-                    words, lines[other], name[0]):
-                for n, i in enumerate(lines[above] + lines[below]):
-                    labels[i] = "B-NAME" if n == 0 else "I-NAME"
-                break
+        _join_name_line(words, labels, lines, at, (at - 1, at + 1), name[0], most_words=1)
     return labels
 
 
@@ -428,13 +407,32 @@ def name_beside_title(words: Sequence[Word], labels: Sequence[str]) -> list[str]
                 continue
             if all(NAME_WORD.match(t) and t[0].isupper() for t in texts) and not \
                     lexicon.has_word(texts, lexicon.NOT_IN_A_NAME):
-                for n, i in enumerate(name):
-                    labels[i] = "B-NAME" if n == 0 else "I-NAME"
+                _label_value(labels, name, "NAME")
                 if _relabel_as_title(words, labels, title) is None:
-                    for n, i in enumerate(title):
-                        labels[i] = "B-POSITION" if n == 0 else "I-POSITION"
+                    _label_value(labels, title, "POSITION")
             break
     return labels
+
+
+def _join_name_line(words: Sequence[Word], labels: list[str], lines: list[list[int]],
+                    at: int, others: tuple[int, int], name_word: int, *,
+                    most_words: int = MIN_NAME_WORDS) -> None:
+    """Label line ``at`` and the first of ``others`` (line numbers, tried in order) that
+    completes its name, right above or below it, as one name."""
+    for other in others:
+        if not 0 <= other < len(lines) or len(lines[other]) > most_words:
+            continue
+        above, below = sorted((at, other))
+        if right_under(words, lines[above], lines[below]) and _completes_name(
+                words, lines[other], name_word):
+            _label_value(labels, lines[above] + lines[below], "NAME")
+            return
+
+
+def _label_value(labels: list[str], ids: list[int], entity: str) -> None:
+    """Label the words ``ids`` as one value of ``entity``: B- first, I- after."""
+    for n, i in enumerate(ids):
+        labels[i] = f"{'B' if n == 0 else 'I'}-{entity}"
 
 
 def _relabel_as_title(words: Sequence[Word], labels: list[str], ids: list[int]) -> str | None:
@@ -444,8 +442,7 @@ def _relabel_as_title(words: Sequence[Word], labels: list[str], ids: list[int]) 
     entity = ("POSITION" if lexicon.has_title_word(first) else
               "DEPARTMENT" if lexicon.reads_as_department(text) else None)
     if entity is not None:
-        for n, i in enumerate(ids):
-            labels[i] = f"{'B' if n == 0 else 'I'}-{entity}"
+        _label_value(labels, ids, entity)
     return entity
 
 
