@@ -11,10 +11,12 @@ import unicodedata
 
 from rapidfuzz.distance import Levenshtein
 
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")  # any Cyrillic letter
+
 # Labels printed before a value, in the languages of Europe and the Americas.
 PHONE_PREFIXES = frozenset(
     """t tel tel. tél tél. telephone téléphone phone ph p m mob mobile mobil mobiel cell c
-    cel cel. celular cellulare cellulaire portable handy telefon telefono teléfono
+    cel cel. celular cellulare cellulaire portable port port. handy telefon telefono teléfono
     telefoon telemóvel móvil movil o office d direct dir h tlf fon fone ph. n° nr gsm natel
     cep puh puh. puhelin matkapuhelin gsm. kom kom. komórka tel.kom. mobiltelefon mobilnr
     telefonnr telf telf. tfn tfno tfno. telemovel telefone whatsapp zentrale durchwahl
@@ -32,7 +34,7 @@ EMAIL_PREFIXES = frozenset(
 )
 WEBSITE_PREFIXES = frozenset(
     """w web www website site sito сайт internet url homepage webseite webbplats
-    verkkosivu strona""".split()
+    verkkosivu strona honlap weboldal""".split()
 )
 CONTACT_PREFIXES = PHONE_PREFIXES | FAX_PREFIXES | EMAIL_PREFIXES | WEBSITE_PREFIXES
 # Labels of company registration and tax numbers, which are printed like phone numbers in
@@ -47,7 +49,8 @@ REGISTRATION_LABELS = frozenset(
     nip regon krs org.nr orgnr momsreg.nr momsregnr cvr y-tunnus foretaksregisteret mva bce
     kbo cin gstin ein reg cégjegyzékszám adószám rpr
     cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик иннкпп инн/кпп ihh nmls licence
-    license lic creci matrícula matricula bn d'entreprise hst""".split()
+    license lic creci matrícula matricula bn d'entreprise hst contribuinte vergi mersis vkn
+    nzbn ogrn""".split()
 )  # "ihh": ИНН as OCR reads it in Latin letters
 
 # Social networks named before a handle ("LinkedIn: in/name", "Instagram @name").
@@ -257,6 +260,9 @@ NAME_PARTICLES = frozenset(
     "da de do dos das di del della dello van von der den la le du y e ten ter bin al el".split()
 )
 
+# Labels printed before a postcode (Brazil's "CEP", Mexico's "C.P."), and such a postcode.
+POSTCODE_LABELS = frozenset({"cep", "cep:", "c.p.", "c.p", "cp", "cp:"})
+LABELLED_POSTCODE = re.compile(r"\d{5}(?:-?\d{3,4})?,?")
 # A postcode OCR glued to the town after it: "50146Joubert-sur-Mer", Dutch "7443HTHoek".
 GLUED_POSTCODE = re.compile(r"\b(\d{4,6}|\d{4} ?[A-Z]{2})(?=[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё])")
 # A word this long ending in a full stop ends a sentence, not an abbreviation ("Dept.").
@@ -301,10 +307,11 @@ def domain_label(host: str) -> str:
 
 def is_registration_label(word: str) -> bool:
     """A company registration label, however it is punctuated or suffixed ("C.F.",
-    "CVR-nr.", "Ust-IdNr.:")."""
+    "CVR-nr.", "Ust-IdNr.:"), or glued to its number ("UID:ATU24398761")."""
     t = token(word)
-    return any(form in REGISTRATION_LABELS for form in (
-        t, t.rstrip(".:"), t.split("-")[0].rstrip(".:"), t.split("/")[0].rstrip(".:")))
+    forms = (t, t.split("-")[0], t.split("/")[0], t.split(":")[0])
+    return any(form in REGISTRATION_LABELS or form.rstrip(".:") in REGISTRATION_LABELS
+               for form in forms)
 
 
 def is_small_print_label(word: str) -> bool:
@@ -321,35 +328,77 @@ WEEKDAYS = frozenset("""mon tue tues wed thu thur thurs fri sat sun mo di mi do 
     ti ke to pe la su pn pon wt śr sr czw pt sob nd ndz po út ut st čt ct pá pa ne
     h k sze cs p szo v pzt pts sal çar car per cum cmt cts paz pzr l
     пн вт ср чт пт сб вс""".split())
-WEEKDAY = r"(?:[^\W\d_]{1,4}|[1-7][ªa°º])"
-WEEKDAY_RANGE = re.compile(rf"(?<![^\W\d_])({WEEKDAY})\.?\s*(?:[-–—]|\s(?:a|à|to|bis|til|al|do|až|"
-                           rf"ile|по)\s)\s*({WEEKDAY})\.?(?![^\W\d_])")
-CLOCK = r"\d{1,2}(?:[:.]\d{2}|h\d{0,2})"
-TIME_RANGE = re.compile(rf"(?<!\d){CLOCK}\s*[-–—]\s*{CLOCK}(?!\d)")
-HOUR_RANGE = re.compile(rf"(?<![\d/])(?:{CLOCK}|\d{{1,2}})\s*[-–—]\s*(?:{CLOCK}|\d{{1,2}})"
+# Weekdays spelled out: a range of them ("du lundi au vendredi") needs no hours after it.
+FULL_WEEKDAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday montag
+    dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi
+    samedi dimanche lunes martes miércoles miercoles jueves viernes sábado sabado domingo
+    lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi sabato
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag segunda terça terca quarta
+    quinta sexta poniedziałek piątek sobota måndag fredag lördag mandag lørdag maanantai
+    perjantai pondělí pátek hétfő péntek luni vineri sâmbătă pazartesi cuma cumartesi
+    понедельник пятница суббота""".split())
+WEEKDAY = r"(?:[^\W\d_]{1,4}|[1-7][ªa°º]|[^\W\d_]{5,12})"
+WEEKDAY_RANGE = re.compile(rf"(?<![^\W\d_])({WEEKDAY})\.?\s*(?:[-–—]|\s(?:a|à|au|to|bis|til|al|"
+                           rf"do|až|ile|по|t/m|tot)\s)\s*({WEEKDAY})\.?(?![^\W\d_])")
+CLOCK = (r"\d{1,2}(?:[:.]\d{2}|h\d{0,2})?\s?(?:[ap]\.?m\.?)(?![^\W\d_])"
+         r"|\d{1,2}(?:[:.]\d{2}|h\d{0,2})")
+# "9:00-17:30", "9am-5pm", "9h às 18h", "с 10 до 19".
+RANGE_SEPARATOR = r"(?:\s*[-–—]\s*|\s(?:a|à|às|as|to|till?|bis|al|do|až|до|ile)\s)"
+TIME_RANGE = re.compile(rf"(?<!\d)(?:{CLOCK}){RANGE_SEPARATOR}(?:{CLOCK})(?!\d)")
+HOUR_RANGE = re.compile(rf"(?<![\d/])(?:{CLOCK}|\d{{1,2}}){RANGE_SEPARATOR}(?:{CLOCK}|\d{{1,2}})"
                         r"(?![\d/])")
-HOURS_LABELS = frozenset("""hours opening horaires horaire horário horario orario orari
-    öffnungszeiten geöffnet openingstijden öppettider åbningstider åpningstider aukioloajat
-    godziny otevírací nyitvatartás çalışma program часы режим""".split())
+# Words that stand right before opening hours ("Open Mon-Fri 9am-5pm", "de 9:00 a 18:00").
+HOURS_LABELS = frozenset("""hours opening open open: horaires horaire horário horario orario
+    orari öffnungszeiten geöffnet openingstijden öppettider åbningstider åpningstider
+    aukioloajat avoinna godziny otevírací nyitvatartás çalışma program часы режим de from von
+    с od du ouvert geopend""".split())
+# Words that start opening hours wherever they stand, with or without times after them
+# ("Sprechzeiten nach Vereinbarung", "Horário: 2ª a 6ª"); none is a word of a field.
+HOURS_START_LABELS = frozenset("""öffnungszeiten sprechzeiten geschäftszeiten openingstijden
+    öppettider åbningstider åpningstider aukioloajat avoinna nyitvatartás horário horaires
+    horario orario otevírací godziny""".split()) | {
+    "opening hours", "office hours", "business hours", "режим работы", "часы работы",
+    "çalışma saatleri"}
+
+
+# "Du lundi", "from Monday": the start of opening hours whose end OCR put on the next line.
+DAY_FROM = re.compile(r"(?<![^\W\d_])(?:du|from|von|ab|de|dal|od|от)\s+([^\W\d_]{5,12})",
+                      re.IGNORECASE)
+# A tagline that says when the company was founded ("Since 1987", "Est. 2014", "Fundada en
+# 1974", "Seit 1920"): no field, whatever line it shares.
+FOUNDED = re.compile(r"(?<![^\W\d_])(?:since|est\.?|established|founded(?: in)?|seit|"
+                     r"gegründet(?: \d{4}| in)?|depuis|fondée? en|dal|sinds|sedan|siden|"
+                     r"fundad[ao] (?:en|em)|desde|od roku|с)\s+(?:\d{4}|'\d{2})\b(?:\s*г\.)?",
+                     re.IGNORECASE)
 
 
 def opening_hours_start(text: str) -> int | None:
     """Where opening hours start in the text ("Mon-Fri 9:00-17:30", "Man-fre 8-16",
-    "Horário 2ª a 6ª, 9h-18h", "Пн-Пт 9:00-18:00"), with their label: at a range of
-    clock times, or a range of weekdays with one of hours after it; None without any."""
+    "Horário 2ª a 6ª, 9h-18h", "Пн-Пт 9:00-18:00", "Sprechzeiten nach Vereinbarung"), with
+    their label: at a range of clock times, a range of weekdays with one of hours after it,
+    or a label only opening hours have; None without any."""
     starts = [m.start() for m in TIME_RANGE.finditer(text)]
     for m in WEEKDAY_RANGE.finditer(text.lower()):
         first, last = (day.rstrip("ªa°º") for day in m.groups())
-        if ({first, last} <= WEEKDAYS or (first.isdigit() and last.isdigit())) and \
-                HOUR_RANGE.search(text[m.end():]):
+        if {first, last} <= FULL_WEEKDAYS or (
+                ({first, last} <= WEEKDAYS or (first.isdigit() and last.isdigit()))
+                and HOUR_RANGE.search(text[m.end():])):
             starts.append(m.start())
+            break
+    starts += [m.start() for m in DAY_FROM.finditer(text)
+               if m.group(1).lower() in FULL_WEEKDAYS]
+    words = text.split()
+    for n, word in enumerate(words):
+        if token(word) in HOURS_START_LABELS or \
+                token(" ".join(words[n:n + 2])) in HOURS_START_LABELS:
+            starts.append(len(" ".join(words[:n])) + (n > 0))
             break
     if not starts:
         return None
     start = min(starts)
     before = text[:start].split()
-    if before and (before[-1].endswith(":") or token(before[-1]).rstrip(":") in HOURS_LABELS):
-        start = text.rindex(before[-1], 0, start)
+    while before and (before[-1].endswith(":") or token(before[-1]) in HOURS_LABELS):
+        start = text.rindex(before.pop(), 0, start)
     return start
 
 

@@ -71,15 +71,18 @@ def find_emails(text: str) -> list[tuple[int, int]]:
 
 
 def find_websites(text: str) -> list[tuple[int, int]]:
-    """Web addresses outside e-mail addresses and social-media profiles."""
+    """Web addresses outside e-mail addresses and social-media profiles; a bare one-letter
+    host ("S.Com.", a Spanish legal form) is none."""
     email_spans = find_emails(text)
     spans = []
     for match in URL.finditer(text):
         start, end = match.span()
         if any(s <= start < e for s, e in email_spans) or (start and text[start - 1] == "@"):
             continue
-        if website_host(match.group(0)) in SOCIAL_HOSTS:
-            continue
+        host = website_host(match.group(0))
+        if host in SOCIAL_HOSTS or (len(host.split(".")[0]) == 1 and host == match.group(0)
+                                    .lower().rstrip("/")):
+            continue  # a profile, or a legal form ("S.Com."), not the company's site
         spans.append((start, end))
     return spans
 

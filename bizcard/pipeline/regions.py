@@ -18,6 +18,8 @@ from collections.abc import Iterable
 
 import phonenumbers
 
+from bizcard.pipeline.lexicon import CYRILLIC
+
 # Country-code top-level domains and the phone region they suggest. Domains sold worldwide
 # as words (.co, .io, .me, .tv, .ai) are left out.
 TLD_REGIONS: dict[str, str] = {
@@ -118,7 +120,6 @@ LANGUAGE_REGIONS: dict[str, tuple[str, ...]] = {
 # often leave two close languages (Spanish and Portuguese) above it, and both count.
 MIN_LANGUAGE_PROBABILITY = 0.2
 MIN_PROSE_WORDS = 3
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 DOMAIN = re.compile(r"(?:@|www\.|https?://)([\w.-]+\.([a-zа-я]{2,}))", re.IGNORECASE)
 DIGIT = re.compile(r"\d")

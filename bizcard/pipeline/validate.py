@@ -28,7 +28,6 @@ GLUED_LEGAL_FORM = re.compile(
     r"|(?<=[a-zß-ÿ])(?=(?:AG|GmbH|KG|KGaA|Ltd\.?|Inc\.?|LLC|SAS|SARL|Ltda\.?|Pty)(?!\S))"
 )
 EDGE_PUNCTUATION = " ,;:|·•-–—"
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # A dash standing between two parts of a one-line address ("82, avenue Pelletier – 69002
 # Lyon – France", OCR often reads it as a hyphen); not before a state's two letters
 # ("Recife - PE", a Brazilian city and its state).
@@ -62,7 +61,8 @@ GLUED_PROVINCE = re.compile(r"(?<=[^\W\d_])\((?=[A-Z]{2}\))")
 ICON_BEFORE_STREET = re.compile(r"^\d (?=[^\W\d_]{3,} \d)")
 # Russian address abbreviations as Tesseract reads them in Latin letters ("np." for "пр.").
 RU_ABBREVIATION_MISREADS = {"ann": "алл", "np": "пр", "a": "д", "g": "д", "ct": "ст",
-                            "c": "с", "cmp": "стр", "k": "к", "yn": "ул", "yл": "ул", "of": "оф"}
+                            "c": "с", "cmp": "стр", "k": "к", "yn": "ул", "yл": "ул", "of": "оф",
+                            "кори": "корп"}
 # "д." as Tesseract reads it in front of a house number ("9, 15 стр. 662").
 RU_HOUSE_MISREADS = frozenset({"9,", "9.", "4,", "4.", "A,", "д,"})
 RU_BUILDING_PARTS = frozenset({"к", "стр", "корп"})
@@ -74,14 +74,25 @@ RU_LEGAL_FORMS = frozenset({"ООО", "ОАО", "ЗАО", "ПАО", "АО", "Н�
                             "МУП", "ФГУП", "АНО"})
 CYRILLIC_LOOKALIKES = {**lexicon.LATIN_LOOKALIKES, **str.maketrans("03k", "ОЗк")}
 CYRILLIC_INITIAL_DIGIT = re.compile(r"(?<!\S)([03])(?=\.)")
+# Turkish letters OCR reads without their marks (see _turkish_letters).
+TURKISH_S_MISREAD = re.compile(r"(?<=[^\W\d_])\$|\$(?=[^\W\d_])")
+TURKISH_CAPITAL_I = re.compile(r"^i(?=[a-zçğıöşü])")
+TURKISH_PLACE_AFTER_SLASH = re.compile(r"/i(?=[a-zçğıöşü])")
+TURKISH_LEGAL_FORM_SPELLING = {"A.S.": "A.Ş.", "STI.": "ŞTİ.", "ŞTI.": "ŞTİ.", "Sti.": "Şti.",
+                               "TIC.": "TİC."}
+TURKISH_LOOKALIKES = str.maketrans("ČčǦǧÍ", "ĞğĞğİ")  # letters Turkish does not have
+TURKISH_LEGAL_FORMS = re.compile(r"(?<!\S)(?:A\.S\.|Ş?TI\.|STI\.|Sti\.|TIC\.)(?!\S)")
 # Letters OCR reads for the "@" of an e-mail address; labels it glues before one ("Ejoakim").
 MISREAD_AT = "qg@©a"
+# A label in capitals OCR glued to the value after it ("ОФИСклх Шуя", "SEDEvia Roma").
+GLUED_LABEL = re.compile(r"([A-ZÀ-ÞА-ЯЁ]{4,}):?(?=[a-zß-ÿа-яё\d])")
 GLUED_EMAIL_LABELS = ("e-mail", "email", "mail", "poczta", "correo", "courriel", "e")
 # Shared mailboxes, which no label letter starts.
 ROLE_MAILBOXES = frozenset("""info office contact kontakt sales support service hello post
     team admin vendas ventas vendite verkauf buero kontor administracion administration
     asiakaspalvelu reception recepcion secretariat sekretariat biuro ufficio kancelaria
-    hr jobs career careers billing accounts""".split())
+    hr jobs career careers billing accounts geral comercial atendimento contato contacto
+    kundenservice vertrieb marketing presse press rh rezeption""".split())
 # An "@" OCR read as a capital letter between lower-case ones, the only capital of a
 # "web address" that is an e-mail ("aneta.horakovaGtomanova-maresova.cz").
 CAPITAL_AT = re.compile(r"^([a-z0-9][a-z0-9._-]*[a-z0-9])[GOQ]([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
@@ -91,6 +102,10 @@ CAPITAL_AT = re.compile(r"^([a-z0-9][a-z0-9._-]*[a-z0-9])[GOQ]([a-z0-9][a-z0-9-]
 # domain.
 LABEL_AFTER_EMAIL = re.compile(r"(@[\w-]+(?:\.[\w-]+)*?\.[A-Za-z]{2,3}?)\s*"
                                r"(https?|www|web|sito|tel|fax|mob)(?![^\W_])", re.IGNORECASE)
+# What OCR glues after an e-mail's top-level domain: a label printed after it, or the
+# first letters of the next address ("x@y.cominfo@y.com").
+GLUED_AFTER_DOMAIN = frozenset({"w", "e", "www", "web", "mail", "email", "e-mail", "info",
+                                "tel", "fax", "mob", "sito", "site", "linkedin"})
 # An honorific with its full stop glued to the capitals after it ("MR.ROMY", "PROF.ANTON").
 GLUED_HONORIFIC = re.compile(r"\b[^\W\d_]+\.(?=[A-ZÀ-Þ]{2})")
 # A social handle or mailbox name: lower-case letters run into digits.
@@ -112,7 +127,8 @@ def validate(
         if not values:
             continue
         if name == "address":
-            text = _repaired_address(", ".join(_tidy(v.text) for v in values))
+            text = _repaired_address(", ".join(_tidy(v.text) for v in values),
+                                     region=regions[0] if regions else None)
             score = sum(v.confidence for v in values) / len(values)
         else:
             best = max(values, key=lambda v: v.confidence)
@@ -125,6 +141,8 @@ def validate(
             text = _russian_legal_form(GLUED_LEGAL_FORM.sub(" ", text))
         if name in ("position", "department"):
             text = _title_text(text)
+        if regions[:1] == ["TR"] and name != "position" and name != "department":
+            text = _turkish_letters(text, name)
         if text:
             fields[name] = text
             confidence[name] = round(score, 3)
@@ -141,7 +159,7 @@ def validate(
         if cleaned:
             fields[name] = list(cleaned)
             confidence[name] = round(min(cleaned.values()), 3)
-    fields["emails"] = [_without_glued_label(e, fields["full_name"]) for e in fields["emails"]]
+    fields["emails"] = _without_glued_labels(fields["emails"], fields["full_name"])
     # A number printed as fax is not also a phone.
     fields["phones"] = [p for p in fields["phones"] if p not in fields["fax"]]
     if not fields["phones"]:
@@ -149,11 +167,15 @@ def validate(
     return fields, confidence
 
 
-def _repaired_address(text: str) -> str:
+def _repaired_address(text: str, *, region: str | None) -> str:
     """The address's parts joined as printed, with the OCR damage the patterns above
-    describe undone, in this order."""
+    describe undone, in this order. Brazilian addresses keep their " - " between parts
+    ("1948 - Pinheiros - Recife/PE"): it is how they are written, not a separator OCR
+    misread."""
     text = _without_address_label(text)
-    text = HOUSE_NUMBER_DASH.sub(r"\1, ", ADDRESS_PART_DASH.sub(", ", text))
+    if region != "BR":
+        text = ADDRESS_PART_DASH.sub(", ", text)
+    text = HOUSE_NUMBER_DASH.sub(r"\1, ", text)
     text = ADDRESS_PART_BAR.sub(", ", text)
     text = lexicon.GLUED_POSTCODE.sub(r"\1 ", text)
     text = UNSPACED_UK_POSTCODE.sub(r"\1 \2", text)
@@ -163,7 +185,7 @@ def _repaired_address(text: str) -> str:
     text = POSTCODE_LETTER_O.sub(lambda m: m.group(0).replace("O", "0"), text)
     text = _without_social(text)
     text = GLUED_PROVINCE.sub(" (", GLUED_NUMBER.sub(r"\1 ", text))
-    return _russian_address_punctuation(text) if CYRILLIC.search(text) else text
+    return _russian_address_punctuation(text) if lexicon.CYRILLIC.search(text) else text
 
 
 def _one_per_host(urls: dict[str, float]) -> dict[str, float]:
@@ -227,7 +249,7 @@ def _check_name(text: str, score: float) -> tuple[str, float]:
     """A person's name has letters, no digits or @, and at most a handful of words. In a
     Cyrillic name, an initial OCR read as a digit is the letter it looks like ("Э. 3.
     Воронцов")."""
-    if CYRILLIC.search(text):
+    if lexicon.CYRILLIC.search(text):
         text = CYRILLIC_INITIAL_DIGIT.sub(lambda m: m.group(1).translate(CYRILLIC_LOOKALIKES),
                                           text)
     if "@" in text or patterns.digit_count(text):
@@ -261,8 +283,8 @@ def _emails_and_websites_apart(raw: dict[str, list[RawValue]]) -> dict[str, list
     "costafonseca.cor") is that address's. A label glued
     after an e-mail ("x@y.itSito") is cut off it."""
     emails, websites = [], []
-    raw_emails = [RawValue(LABEL_AFTER_EMAIL.sub(r"\1 | \2", v.text), v.confidence)
-                  for v in raw.get("emails", [])]
+    raw_emails = [RawValue(_glued_after_domain(LABEL_AFTER_EMAIL.sub(r"\1 | \2", v.text)),
+                           v.confidence) for v in raw.get("emails", [])]
     for value in raw_emails:
         rest = patterns.EMAIL.sub(" ", value.text)
         websites += [RawValue(rest[a:b], value.confidence)
@@ -283,10 +305,36 @@ def _emails_and_websites_apart(raw: dict[str, list[RawValue]]) -> dict[str, list
     return {**raw, "emails": emails, "websites": websites}
 
 
+def _glued_after_domain(text: str) -> str:
+    """An e-mail address with what OCR glued after its top-level domain set apart: a label
+    ("x@y.usW", "x@y.comMail", "x@y.com.trE") or the next address ("x@y.cominfo@y.com",
+    "x@y.comlinkedin.com/in/x"), where the domain's label is a known top-level domain and
+    more ("usw" is "us" + "W"), and the whole is none."""
+    match = re.search(r"@([\w-]+(?:\.[\w-]+)+)", text)
+    if match is None:
+        return text
+    labels = match.group(1).split(".")
+    for n, label in enumerate(labels[1:], start=1):
+        if label.lower() in patterns.KNOWN_TLDS:
+            continue
+        for tld in sorted(patterns.KNOWN_TLDS, key=len, reverse=True):
+            rest = label[len(tld):]
+            if label.lower().startswith(tld) and rest and (
+                    rest.lower() in GLUED_AFTER_DOMAIN or n < len(labels) - 1
+                    or "@" in text[match.end():match.end() + 1]):
+                cut = match.start(1) + len(".".join(labels[:n])) + 1 + len(tld)
+                return f"{text[:cut]} | {text[cut:]}"
+        break
+    return text
+
+
 def _with_email_domain(text: str, email_hosts: set[str]) -> str:
     """A web address whose top-level domain OCR misread ("www.x.jt"), with the card's
-    e-mail domain one edit off it ("x.it") in its place."""
+    e-mail domain one edit off it ("x.it") in its place; one with an icon read as a letter
+    before it ("wofner.at" beside x@ofner.at) without that letter."""
     host = patterns.website_host(text)
+    if host[1:] in email_hosts:  # an icon read as a letter before it: "wofner.at", x@ofner.at
+        return re.sub(re.escape(host), host[1:], text, count=1, flags=re.IGNORECASE)
     if patterns.has_known_tld(host):
         return text
     for other in email_hosts:
@@ -304,7 +352,8 @@ def _with_site_domain(text: str, site_hosts: set[str]) -> str:
         return text
     for host in site_hosts:
         if len(host) >= MIN_REPAIRED_DOMAIN and Levenshtein.distance(host, domain.lower()) == 1 \
-                and (patterns.has_known_tld(host) or not patterns.has_known_tld(domain)):
+                and (patterns.has_known_tld(host) or not patterns.has_known_tld(domain)) \
+                and host[1:] != domain.lower():  # "wofner.at": an icon read before the site
             return f"{local}@{host}"
     return text
 
@@ -329,6 +378,19 @@ def _capital_at(text: str, site_hosts: set[str], *, has_email: bool) -> str | No
     if match is None or (has_email and match.group(2) not in site_hosts):
         return None
     return f"{match.group(1)}@{match.group(2)}"
+
+
+def _without_glued_labels(emails: list[str], full_name: str | None) -> list[str]:
+    """The card's e-mail addresses without labels OCR glued to them: a label found on one
+    address ("Egeral@") is glued on the others it starts the same way ("Ecaetanaf@"), since
+    they are printed alike."""
+    cleaned = [_without_glued_label(e, full_name) for e in emails]
+    found = {e[:len(e) - len(c)] for e, c in zip(emails, cleaned, strict=True) if c != e}
+    if len(found) != 1:
+        return cleaned
+    [label] = found
+    return [c[len(label):] if c == e and c.startswith(label) and c.index("@") > len(label) + 1
+            else c for e, c in zip(emails, cleaned, strict=True)]
 
 
 def _without_glued_label(email: str, full_name: str | None) -> str:
@@ -356,6 +418,9 @@ def _without_address_label(text: str) -> str:
     boulevard ...", "Visit us – 596 Morris Passage") and without an icon OCR read as a digit
     before the street ("9Ivanpad 60", "9 Jinthebaan 819": a house number follows, so the 9
     is no part of it)."""
+    glued = GLUED_LABEL.match(text)
+    if glued and glued.group(1).lower() in lexicon.ADDRESS_LABELS:
+        text = text[glued.end():]  # "ОФИСклх Шуя": a label in capitals glued to the address
     words = text.split(" ")
     for length in (2, 1):
         label = lexicon.token(" ".join(words[:length])).rstrip(".:")
@@ -413,7 +478,31 @@ def _russian_address_punctuation(text: str) -> str:
         elif token.endswith(".") and n < len(tokens) - 1 and "." not in core and (
                 core[-1:].isdigit() or len(core) >= 3):
             tokens[n] = core + ","
+    for n in range(1, len(tokens) - 1):
+        if tokens[n] == "д." and tokens[n + 1][0].isdigit() and not tokens[n - 1].endswith(","):
+            tokens[n - 1] += ","  # "Невский пр., д. 17": the house number is a part of its own
     return " ".join(tokens)
+
+
+def _turkish_letters(text: str, field: str) -> str:
+    """Turkish letters OCR has no model for, where the text shows which was printed: "Ş"
+    read as "$" ("IN$AAT"), "Ğ" as "Č", the dotted capital "İ" as "i" in a word of capitals
+    ("AKDENiZ") or at the start of a name or place ("Şişli/istanbul"), and the legal forms
+    "A.Ş." and "Ltd. Şti." read without their marks."""
+    text = TURKISH_S_MISREAD.sub("Ş", text).translate(TURKISH_LOOKALIKES)
+    words = text.split(" ")
+    for n, word in enumerate(words):
+        letters = [c for c in word if c.isalpha()]
+        if sum(c.isupper() for c in letters) >= 2 and all(c.isupper() or c == "i"
+                                                          for c in letters):
+            word = word.replace("i", "İ")
+        starts_name = field != "address" or n == 0 or words[n - 1].endswith(",")
+        word = TURKISH_CAPITAL_I.sub("İ", word) if starts_name else word
+        words[n] = TURKISH_PLACE_AFTER_SLASH.sub("/İ", word)
+    text = " ".join(words)
+    if field == "company":
+        text = TURKISH_LEGAL_FORMS.sub(lambda m: TURKISH_LEGAL_FORM_SPELLING[m.group(0)], text)
+    return text
 
 
 def _russian_legal_form(text: str) -> str:
@@ -421,7 +510,7 @@ def _russian_legal_form(text: str) -> str:
     Latin ones or digits ("000 «Вектор»", "3AO «Стройстрой»"): the name beside it is
     Cyrillic or in «guillemets»."""
     first, _, rest = text.partition(" ")
-    if not rest or not (CYRILLIC.search(rest) or rest.startswith("«")):
+    if not rest or not (lexicon.CYRILLIC.search(rest) or rest.startswith("«")):
         return text
     cyrillic = first.translate(CYRILLIC_LOOKALIKES).upper()
     return f"{cyrillic} {rest}" if cyrillic in RU_LEGAL_FORMS else text
@@ -461,7 +550,8 @@ def _unglued_name(text: str) -> str:
 
 # "www." as OCR misreads it: a w lost or doubled ("ww.", "wwww."), its dot read as "-" or
 # dropped ("wwwcontoso.com"), or the whole prefix read twice ("www-www.").
-_MISREAD_WWW = re.compile(r"^(?:w{2,4}[.\-])+|^www(?=[a-z0-9-]+\.[a-z])")
+# "ww.", "w-w." and Tesseract's Cyrillic "ммм." are "www."; "wwwx.com" lost its dot.
+_MISREAD_WWW = re.compile(r"^(?:w{2,4}[.\-]|[мш]{3}\.)+|^www(?=[a-z0-9-]+\.[a-z])")
 
 
 def _clean_website(text: str) -> tuple[str, float] | None:

@@ -54,6 +54,23 @@ def test_russian_card_with_a_latin_company_name_is_still_routed_to_tesseract():
     assert "Тарасова" in text_of(result) and "Petrova" in text_of(result)
 
 
+def test_russian_card_with_more_latin_than_cyrillic_print_is_still_read_as_russian():
+    """A Latin brand and tagline outweigh the Cyrillic name and title, which PP-OCR drops
+    while reading the rest with full confidence: the card's +7 number and .ru domain call
+    for Tesseract's read, and its Cyrillic share, not a Cyrillic majority, keeps it."""
+    card = card_image([
+        ("NORTHWIND SOLUTIONS", 40),
+        ("Creative Business Consulting Worldwide", 24),
+        ("Виктория Соболева", 44),
+        ("Старший менеджер", 28),
+        ("+7 919 034-26-56", 26),
+        ("soboleva@northwind.ru", 26),
+    ])
+    result = ocr.read_words(card, engine="rapidocr", language="auto", threads=2)
+    assert result.engine == "tesseract" and result.script == "cyrillic"
+    assert "Соболева" in text_of(result) and "NORTHWIND" in text_of(result)
+
+
 def test_a_line_tesseract_loses_in_the_card_is_read_on_its_own():
     """A light, coloured line (the brand colour on tinted paper) is lost when Tesseract
     reads the whole card; read alone, with its ink darkened, it is found."""

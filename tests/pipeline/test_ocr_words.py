@@ -51,11 +51,19 @@ def test_pieces_that_do_not_spell_the_line_are_kept_as_read():
         ("95111-9070rcavalcante@vargas.com.br", ["95111-9070", "rcavalcante@vargas.com.br"]),
         ("ana@x.nl/info@x.nl", ["ana@x.nl", "/", "info@x.nl"]),
         ("2591/gallardo@logistica.mx", ["2591", "/", "gallardo@logistica.mx"]),
+        # A label printed after its value.
+        ("+33 6 81 69 91 52Port.", ["+33", "6", "81", "69", "91", "52", "Port."]),
+        ("ana@bernier.comMail", ["ana@bernier.com", "Mail"]),
+        ("https://www.lengauer.atWeb", ["https://www.lengauer.at", "Web"]),
+        ("Anderson, PhD+1 267-723-5055", ["Anderson,", "PhD", "+1", "267-723-5055"]),
+        ("Eng.Carminho Jesus", ["Eng.", "Carminho", "Jesus"]),
         # Not glued: these stay whole.
+        ("7673Liezen info@TelMail.com", ["7673Liezen", "info@TelMail.com"]),
         ("Col·legi d'Advocats", ["Col·legi", "d'Advocats"]),
         ("info@web.1und1.de e-commerce@x.de", ["info@web.1und1.de", "e-commerce@x.de"]),
         ("www.x.de 10:30 Jean-Luc", ["www.x.de", "10:30", "Jean-Luc"]),
         ("2020info@x.de x.de/team", ["2020info@x.de", "x.de/team"]),
+        ("co.uk S.A. e.g. Co.KG", ["co.uk", "S.A.", "e.g.", "Co.KG"]),
     ],
 )
 def test_words_that_pp_ocr_glued_together_are_split(line, words):

@@ -244,6 +244,35 @@ def test_numbers_side_by_side_without_a_separator_are_each_a_phone():
     assert fields["address"] == "Olivierstraat 10, 6711 DH Vuren"
 
 
+def test_a_label_printed_after_its_number_says_what_the_number_is():
+    words = card_words([("Suzanne Garnier", 40), "+33 1 49 12 16 06 Tél",
+                        "+33 6 81 69 91 52 Port.", "+33 1 93 10 40 67 Fax",
+                        "suzanne@bernier.com"])
+    fields, _ = read_fields(words, "FR")
+    assert fields["phones"] == ["+33149121606", "+33681699152"]
+    assert fields["fax"] == ["+33193104067"]
+    # A label before the next number is that number's, not this one's.
+    words = card_words([("Ian Moore", 40), "+353 51 123 456 Fax +353 51 123 457"])
+    fields, _ = read_fields(words, "IE")
+    assert fields["phones"] == ["+35351123456"] and fields["fax"] == ["+35351123457"]
+
+
+def test_a_postcode_behind_its_label_is_address_not_a_phone():
+    words = card_words([("Ana Souza", 40), "Rua das Flores, 3843 - Centro",
+                        "Recife/PE - CEP 50555-990", "+55 81 3456-7890", "ana@flores.com.br"])
+    fields, _ = read_fields(words, "BR")
+    assert fields["address"] == "Rua das Flores, 3843 - Centro, Recife/PE - CEP 50555-990"
+    assert fields["phones"] == ["+558134567890"]
+    words = card_words([("Luis Pérez", 40), "Calle 60 No. 568, C.P. 97184 Mérida, YUC",
+                        "+52 999 123 4567", "luis@pintor.com.mx"])
+    fields, _ = read_fields(words, "MX")
+    assert fields["address"] == "Calle 60 No. 568, C.P. 97184 Mérida, YUC"
+    assert fields["phones"] == ["+529991234567"]
+    # Turkish "Cep" is a mobile number.
+    words = card_words([("Ali Kaya", 40), "Cep: 0532 123 45 67", "ali@kaya.com.tr"])
+    assert read_fields(words, "TR")[0]["phones"] == ["+905321234567"]
+
+
 def test_opening_hours_are_no_part_of_the_address():
     words = card_words([("Carla Ruiz", 40), "Calle Mayor 5, 28013 Madrid", "Lun-Vie 9:00-18:00",
                         "carla@ruiz.es"])
@@ -252,3 +281,23 @@ def test_opening_hours_are_no_part_of_the_address():
     words = card_words([("Ian Moore", 40), "16 O'Connell Street, Waterford",
                         "Mon-Fri 9:00-17:30", "ian@moore.ie"])
     assert read_fields(words, "IE")[0]["address"] == "16 O'Connell Street, Waterford"
+    for hours in ("Open Mon-Fri 9am-5pm", "Sprechzeiten nach Vereinbarung",
+                  "Öppettider: vardagar 9-18", "Режим работы: пн-пт с 10 до 19",
+                  "Horário: 2ª a 6ª, 9h às 18h", "Ouvert du mardi au samedi", "Since 1987",
+                  "Est. 2014"):
+        words = card_words([("Ian Moore", 40), "16 O'Connell Street, Waterford", hours,
+                            "ian@moore.ie"])
+        assert read_fields(words, "IE")[0]["address"] == "16 O'Connell Street, Waterford", hours
+    # Hours after the address on its line go; the address stays.
+    for line in ("16 O'Connell Street, Waterford Avoinna 9-17",
+                 "Est. 1998 16 O'Connell Street, Waterford",
+                 "16 O'Connell Street, Waterford Du lundi"):
+        words = card_words([("Ian Moore", 40), line, "ian@moore.ie"])
+        assert read_fields(words, "IE")[0]["address"] == "16 O'Connell Street, Waterford", line
+
+
+def test_registration_numbers_are_no_part_of_the_address():
+    for small_print in ("UID:ATU24398761", "Contribuinte n.º 512345678", "Vergi No: 1234567890"):
+        words = card_words([("Ian Moore", 40), "Koglerweg 69", "2447 Murau", small_print,
+                            "ian@moore.at"])
+        assert read_fields(words, "AT")[0]["address"] == "Koglerweg 69, 2447 Murau", small_print

@@ -77,11 +77,12 @@ def test_national_number_on_an_australian_card_parses_as_australian():
 
 def test_a_misread_www_prefix_is_repaired_and_real_hosts_are_left_alone():
     fields, _ = validate(raw(websites=["https://ww.alves.com.br/", "wwwbenthin.com",
-                                       "www-www.fabregas.es", "w3.org", "wwf.org"]),
+                                       "www-www.fabregas.es", "w3.org", "wwf.org",
+                                       "ммм.меридиан.рф"]),
                          regions=["US"])
     assert fields["websites"] == ["https://www.alves.com.br/", "https://www.benthin.com/",
                                   "https://www.fabregas.es/", "https://w3.org/",
-                                  "https://wwf.org/"]
+                                  "https://wwf.org/", "https://www.меридиан.рф/"]
 
 
 def test_ocr_glue_is_undone_in_company_and_department():
@@ -153,6 +154,10 @@ def test_the_address_label_and_an_icon_read_as_a_digit_are_no_part_of_the_addres
          "Flat 0, Warner Alley, Fletcherton, JE5B 1LY"),
         (["Incrocio Leopoldo 8, 85032. Chiaromonte (PZ)"],
          "Incrocio Leopoldo 8, 85032, Chiaromonte (PZ)"),
+        # A label in capitals glued to the address; a word in capitals that is no label stays.
+        (["SEDEvia Roma 5", "00184 Roma"], "via Roma 5, 00184 Roma"),
+        (["ADRESSE:12 rue Oberkampf", "75011 Paris"], "12 rue Oberkampf, 75011 Paris"),
+        (["HOTELstraße 5", "8818 Rust"], "HOTELstraße 5, 8818 Rust"),
     ):
         fields, _ = validate(raw(address=printed), regions=["DE"])
         assert fields["address"] == address
@@ -187,6 +192,8 @@ def test_a_russian_address_gets_the_punctuation_tesseract_misread_back():
         (["ст. Химки, наб. Демьяна Бедного, 9, 7 стр. 949, 796334"],
          "ст. Химки, наб. Демьяна Бедного, д. 7 стр. 949, 796334"),
         (["ул. Ленина, 9, 15"], "ул. Ленина, 9, 15"),
+        # The house number is set apart with a comma; "корп." read as "кори,".
+        (["г. Казань, Невский пр. д. 28, кори, 1"], "г. Казань, Невский пр., д. 28, корп. 1"),
     ):
         fields, _ = validate(raw(address=printed), regions=["RU"])
         assert fields["address"] == address
@@ -205,6 +212,17 @@ def test_email_and_web_addresses_ocr_ran_together_or_damaged_are_set_right():
     fields, _ = validate(raw(emails=["veikko.valkonen@verogon.f"], websites=["www.verogon.fi"]),
                          regions=["FI"])
     assert fields["emails"] == ["veikko.valkonen@verogon.fi"]
+    # A label or the next address glued after the top-level domain.
+    fields, _ = validate(raw(emails=["k.smith@sparks.usW", "a.tarhan@soylu.com.trE",
+                                     "n.johnson@smith.comlinkedin.com", "x@acme.company"]),
+                         regions=["US"])
+    assert fields["emails"] == ["k.smith@sparks.us", "a.tarhan@soylu.com.tr",
+                                "n.johnson@smith.com", "x@acme.company"]
+    # An icon read as a letter before the web address: the e-mail's domain is right.
+    fields, _ = validate(raw(emails=["georgr@ofner.at"], websites=["wofner.at"]),
+                         regions=["AT"])
+    assert fields["emails"] == ["georgr@ofner.at"]
+    assert fields["websites"] == ["https://ofner.at/"]
 
 
 def test_an_email_label_glued_to_the_address_goes_unless_it_is_the_persons_initial():
@@ -219,6 +237,18 @@ def test_an_email_label_glued_to_the_address_goes_unless_it_is_the_persons_initi
     ):
         fields, _ = validate(raw(full_name=[name], emails=[printed]), regions=["US"])
         assert fields["emails"] == [email]
+
+
+def test_a_label_glued_to_one_email_comes_off_the_others_printed_alike():
+    """"Egeral@" is a shared mailbox behind an "E" label; the person's own address beside it
+    carries the same label, even where a name ("Caetana Esteves") starts with its letter."""
+    fields, _ = validate(raw(full_name=["Caetana Esteves"],
+                             emails=["Ecaetanaf@magalhaes.com", "Egeral@magalhaes.com"]),
+                         regions=["PT"])
+    assert fields["emails"] == ["caetanaf@magalhaes.com", "geral@magalhaes.com"]
+    fields, _ = validate(raw(full_name=["Eduardo Smith"],
+                             emails=["esmith@acme.com", "Einfo@acme.com"]), regions=["US"])
+    assert fields["emails"] == ["esmith@acme.com", "info@acme.com"]
 
 
 def test_a_card_set_in_capitals_still_tells_its_language_and_postcode():
@@ -365,3 +395,17 @@ def test_one_site_read_with_and_without_www_is_one_website():
     fields, _ = validate(raw(websites=["www.valentin.be", "valentin.be", "shop.valentin.be"]),
                          regions=["BE"])
     assert fields["websites"] == ["https://www.valentin.be/", "https://shop.valentin.be/"]
+
+
+def test_turkish_letters_ocr_lost_come_back_where_the_text_shows_them():
+    fields, _ = validate(raw(full_name=["iLDE$ AKDENiZ"],
+                             company=["ARSLAN iN$AAT SAN. VE TIC. A.S."],
+                             address=["Gazi Bulvarı No: 129", "34843 Beşiktaş/istanbul"],
+                             phones=["+90 548 579 40 56"]), regions=["TR"])
+    assert fields["full_name"] == "İLDEŞ AKDENİZ"
+    assert fields["company"] == "ARSLAN İNŞAAT SAN. VE TİC. A.Ş."
+    assert fields["address"] == "Gazi Bulvarı No: 129, 34843 Beşiktaş/İstanbul"
+    # Elsewhere "$" and a lower-case "i" are what was printed.
+    fields, _ = validate(raw(company=["iRobot A.S."], address=["1 Main St", "Boston/icity"]),
+                         regions=["US"])
+    assert fields["company"] == "iRobot A.S." and fields["address"] == "1 Main St, Boston/icity"

@@ -17,7 +17,7 @@ from bizcard.pipeline.layout import (
     value_words,
     word_height,
 )
-from bizcard.pipeline.regions import COUNTRY_NAMES, CYRILLIC
+from bizcard.pipeline.regions import COUNTRY_NAMES
 from bizcard.pipeline.schema import NUMBER_ENTITIES, OUTSIDE, entity_of
 from bizcard.pipeline.types import Word
 
@@ -82,6 +82,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = state_after_address(words, labels)
     labels = extension_outside(words, labels)
     labels = house_number_in_address(words, labels, regions)
+    labels = postcode_after_its_label(words, labels)
     labels = address_tail(words, labels)  # after the short "phones" (postcodes) are left out
     labels = address_head(words, labels)
     return fax_beside_its_office_number(words, labels, regions)
@@ -102,20 +103,24 @@ def registration_lines_outside(words: Sequence[Word], labels: Sequence[str]) -> 
 
 
 def opening_hours_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
-    """Opening hours ("Mon-Fri 9:00-17:30", "Horário 2ª a 6ª, 9h-18h") are no field, on a
-    line of their own or after the address on its line."""
+    """Opening hours ("Mon-Fri 9:00-17:30", "Horário 2ª a 6ª, 9h-18h") and the year a
+    company was founded ("Since 1987", "Fundada en 1974") are no field, on a line of their
+    own or after the address on its line."""
     labels = list(labels)
     for line in reading_order_lines(words):
         texts = [words[i].text for i in line]
-        start = lexicon.opening_hours_start(" ".join(texts))
-        if start is None:
-            continue
+        text = " ".join(texts)
+        spans = [(m.start(), m.end()) for m in lexicon.FOUNDED.finditer(text)]
+        start = lexicon.opening_hours_start(text)
+        if start is not None:
+            spans.append((start, len(text)))
         position = 0
-        for i, text in zip(line, texts, strict=True):
-            if position + len(text) > start and entity_of(labels[i]) not in \
-                    KEPT_ON_REGISTRATION_LINES:
+        for i, word in zip(line, texts, strict=True):
+            inside = any(position < end and position + len(word) > begin
+                         for begin, end in spans)
+            if inside and entity_of(labels[i]) not in KEPT_ON_REGISTRATION_LINES:
                 labels[i] = OUTSIDE
-            position += len(text) + 1
+            position += len(word) + 1
     return labels
 
 
@@ -369,7 +374,7 @@ def russian_name_lines(words: Sequence[Word], labels: Sequence[str]) -> list[str
     ("Горбачев" / "Пров Брониславович")."""
     labels = list(labels)
     name = [i for i, label in enumerate(labels) if entity_of(label) == "NAME"]
-    if not name or not all(CYRILLIC.search(words[i].text) for i in name):
+    if not name or not all(lexicon.CYRILLIC.search(words[i].text) for i in name):
         return labels
     lines = reading_order_lines(words)
     name_lines = [n for n, line in enumerate(lines) if any(i in name for i in line)]
@@ -525,8 +530,9 @@ def address_head(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
 
 def postcode_line(text: str) -> bool:
     """Whether ``text`` is a postcode with perhaps a state or town beside it, and nothing
-    of a contact."""
+    of a contact or a year of founding ("Since 1987")."""
     return (bool(lexicon.POSTCODE.search(text) or lexicon.GLUED_POSTCODE.search(text))
+            and not lexicon.FOUNDED.search(text)
             and patterns.digit_count(text) < MIN_PHONE_DIGITS + 2
             and not any(mark in text for mark in ("@", "www", "/", "+")))
 
@@ -555,6 +561,28 @@ def extension_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]
                     and lexicon.token(words[mark].text).rstrip(".:") in EXTENSION_LABELS
                     and patterns.digit_count(words[after].text)):
                 labels[mark] = labels[after] = OUTSIDE
+    return labels
+
+
+def postcode_after_its_label(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A postcode behind its label ("CEP 50113-496", "C.P. 97184") is part of the address,
+    however many digits it has ("Cep" is also Turkish for a mobile: its numbers are
+    longer). It joins the address before it on its line, or starts one."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        for position, i in enumerate(line[:-1]):
+            number = line[position + 1]
+            if lexicon.token(words[i].text) not in lexicon.POSTCODE_LABELS or \
+                    not lexicon.LABELLED_POSTCODE.fullmatch(words[number].text):
+                continue
+            before = line[position - 1] if position else None
+            if before is not None and entity_of(labels[before]) == "ADDRESS":
+                labels[i] = labels[number] = "I-ADDRESS"
+            else:
+                _label_value(labels, [i, number], "ADDRESS")
+            after = line[position + 2] if position + 2 < len(line) else None
+            if after is not None and entity_of(labels[after]) == "ADDRESS":
+                labels[after] = "I-ADDRESS"
     return labels
 
 

@@ -115,9 +115,14 @@ def _label_contact_items(
     for span in patterns.find_phones(text, regions):
         if any(s < span[1] and e > span[0] for s, e in item_spans):
             continue
-        prefix = _prefix_before(text, span[0], item_spans) or lead
+        prefix = (_prefix_before(text, span[0], item_spans) or lead
+                  or _label_after(text, span[1], item_spans))
         number_text = text[span[0]:span[1]]
         number = patterns.parse_phone(number_text, regions)
+        word_before = text[:span[0]].split()[-1:]
+        if word_before and lexicon.token(word_before[0]) in lexicon.POSTCODE_LABELS and \
+                lexicon.LABELLED_POSTCODE.fullmatch(number_text.strip()):
+            continue  # "CEP 50113-496", "C.P. 97184": a postcode, left to the address
         explicit = prefix in lexicon.PHONE_PREFIXES or prefix in lexicon.FAX_PREFIXES
         if not explicit and _registration_number(text, span, item_spans):
             continue
@@ -154,6 +159,18 @@ def _prefix_before(text: str, start: int, item_spans: list[tuple[int, int]]) -> 
         return ""
     last = tokens[-1].lower()
     return last if last in lexicon.CONTACT_PREFIXES else last.rstrip(".")
+
+
+def _label_after(text: str, end: int, item_spans: list[tuple[int, int]]) -> str:
+    """A contact label printed after a value that has none before it ("+33 1 93 10 40 67
+    Fax", "+1 555 0100 (mobile)"), lower-cased; "" when the word after the value is no
+    label, or is the label of a number after it ("+49 30 1234 Fax +49 30 5678")."""
+    right = min((start for start, _ in item_spans if start >= end), default=len(text))
+    after = text[end:right].split()
+    if not after or any(c.isdigit() for c in " ".join(after[1:])):
+        return ""
+    word = lexicon.token(after[0]).rstrip(".:")
+    return word if word in lexicon.PHONE_PREFIXES | lexicon.FAX_PREFIXES else ""
 
 
 def _registration_number(text: str, span: tuple[int, int],

@@ -19,6 +19,7 @@ import numpy as np
 
 from bizcard.pipeline.errors import OcrUnavailable, PipelineError
 from bizcard.pipeline.layout import text_angle
+from bizcard.pipeline.lexicon import CYRILLIC
 from bizcard.pipeline.ocr.base import OcrEngine
 from bizcard.pipeline.patterns import EMAIL, URL, digit_count
 from bizcard.pipeline.types import OcrResult, Word
@@ -37,14 +38,22 @@ MIN_PLAIN_WORDS = 3  # fewer plain-text words than this on a card means OCR lost
 MIN_PLAIN_CONFIDENCE = 0.85  # PP-OCR's mean score on Latin and CJK cards is ~0.97
 # Bare "." or "," words: 2+ on every Russian synthetic card, on no Latin or CJK card.
 MIN_ORPHAN_PUNCTUATION = 2
+# A Tesseract read with at least this share of Cyrillic letters, and this many, is a
+# Cyrillic card's: Russian synthetic cards read 0.5-1.0, Latin ones below 0.1.
+MIN_CYRILLIC_SHARE = 0.3
+MIN_CYRILLIC_LETTERS = 8
 
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 # Letters outside Latin and CJK, e.g. Greek kappa read for Cyrillic "к".
 FOREIGN_LETTER = re.compile(r"[\u0370-\u03ff]")
 ORPHAN_PUNCTUATION = re.compile(r"^[.,:;«»\"„“”]+$")
+# A number or domain of a country whose cards are printed in Cyrillic: "+7 495 ...",
+# "ivanov@romashka.ru". PP-OCR may drop every Cyrillic line of such a card and read the
+# rest with full confidence.
+CYRILLIC_COUNTRY_HINT = re.compile(
+    r"^\+(?:7|375|380)(?![^\d\s(-])|\.(?:ru|su|рф|by|kz|ua)(?![\w.-])", re.IGNORECASE)
 # A piece of a phone number as PP-OCR reads it: "+7", "(495)", "123-45-67".
 NUMBER_PIECE = re.compile(r"[+(]?[\d()\-./]*\d[\d()\-./]*\d[\d()\-./]*")
 # A line of phone numbers is mostly number pieces ("Тел.: +7 (495) 123-45-67"); an address
@@ -126,7 +135,7 @@ def read_words(image: np.ndarray, *, engine: str, language: str, threads: int) -
         except OcrUnavailable as exc:
             logger.warning("Cannot check the card for Cyrillic text: %s", exc.message)
         else:
-            if detect_script(w.text for w in second_read if _is_plain(w.text)) == "cyrillic":
+            if _reads_cyrillic(second_read):
                 second_read += _lines_tesseract_missed(image, second_read, words, threads)
                 return OcrResult(_with_latin_values(second_read, words), "tesseract",
                                  "cyrillic")
@@ -250,18 +259,31 @@ def _is_plain(text: str) -> bool:
     )
 
 
+def _reads_cyrillic(words: list[Word]) -> bool:
+    """Whether a Tesseract (Russian + English) read of a card finds Cyrillic text: a share
+    of its plain words' letters, not the majority, since a Russian card may print as many
+    Latin letters (names in e-mails, a Latin brand) as Cyrillic ones. Reading a Latin card,
+    Tesseract finds next to no Cyrillic."""
+    text = "".join(w.text for w in words if _is_plain(w.text))
+    cyrillic, latin = len(CYRILLIC.findall(text)), len(LATIN.findall(text))
+    return cyrillic >= MIN_CYRILLIC_LETTERS and cyrillic >= MIN_CYRILLIC_SHARE * (cyrillic + latin)
+
+
 def _maybe_misread_script(words: list[Word]) -> bool:
     """Whether PP-OCR's read looks like a script its models lack (Cyrillic).
 
     PP-OCR drops most Cyrillic lines (low scores) and spells the rest with unsure Latin or
     Greek look-alikes, while it reads Latin and CJK cards with scores near 1. So: few plain
     words, unsure plain words, or letters from neither Latin nor CJK call for a second read,
-    and so do lines that kept only their punctuation ("ул. Ленина, д. 5" reads ". , . 5").
+    and so do lines that kept only their punctuation ("ул. Ленина, д. 5" reads ". , . 5")
+    and a phone number or domain of a Cyrillic-writing country.
     """
     plain = [w for w in words if _is_plain(w.text)]
     if detect_script(w.text for w in plain) == "cjk":
         return False  # a CJK card, however short, is PP-OCR's own script; a stray 山 is not
     if len(plain) < MIN_PLAIN_WORDS:
+        return True
+    if any(CYRILLIC_COUNTRY_HINT.search(w.text) for w in words):
         return True
     if sum(bool(ORPHAN_PUNCTUATION.match(w.text)) for w in words) >= MIN_ORPHAN_PUNCTUATION:
         return True

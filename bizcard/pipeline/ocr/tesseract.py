@@ -8,8 +8,7 @@ import cv2
 import numpy as np
 
 from bizcard.pipeline.errors import OcrUnavailable
-from bizcard.pipeline.lexicon import LATIN_LOOKALIKES
-from bizcard.pipeline.ocr import CYRILLIC
+from bizcard.pipeline.lexicon import CYRILLIC, LATIN_LOOKALIKES
 from bizcard.pipeline.ocr.words import read_turned
 from bizcard.pipeline.preprocess import fit_within
 from bizcard.pipeline.types import Word

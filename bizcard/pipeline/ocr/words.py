@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
+from bizcard.pipeline.lexicon import CONTACT_PREFIXES
+from bizcard.pipeline.patterns import KNOWN_TLDS
 from bizcard.pipeline.preprocess import rotate, unrotate_quad
 from bizcard.pipeline.types import Point, Quad, Word
 
@@ -14,18 +16,32 @@ Token = tuple[str, Quad]
 
 # PP-OCR drops spaces on small or degraded print, gluing what a reader sees as separate
 # words: "+551124644451|+5516921282405", "747433·E-info@x.it", "Fax:030.431376",
-# "д.4", "2-1,46575 Nauen", "9070ana@x.br", "ana@x.nl/info@x.nl". Each pattern, matched
-# where a word starts, marks where the first of two glued words ends.
+# "д.4", "2-1,46575 Nauen", "9070ana@x.br", "ana@x.nl/info@x.nl", "PhD+1", "Eng.Ana",
+# "x@y.comMail". Each pattern, matched where a word starts, marks where the first of two
+# glued words ends.
 # Catalan "l·l" is a letter, not a separator; a slash separates only before an e-mail address.
+# A contact label printed after its value, as OCR glues it on: "+33 6 81 69 91 52Port.",
+# "x@bernier.comMail", "www.x.atWeb". Capitalised, as a label after a value is printed.
+_LABEL_AFTER = "(?:{})[.:/]?$".format("|".join(sorted(
+    {form for label in CONTACT_PREFIXES if len(label.strip(".:")) > 1 and label.isalpha()
+     for form in (label.capitalize(), label.upper())}, key=len, reverse=True)))
 _SEPARATOR = re.compile(r"[|•]|(?<!l)·|·(?!l)|/(?=[\w.+'-]+@[\w-]+\.)")
 _GLUED_AT = (
     # A label before a number or a web address: "Tel.+49", "Fax:030", "T-+39", "д.4".
     re.compile(r"(?:[^\W\d_]{1,10}:|[^\W\d_]{1,4}\.:?|[^\W\d_]{1,3}-(?=\+))"
                r"(?=[+(\d]|www\.|https?:)"),
+    # Letters before an international number: "PhD+1 267", "TEL+41".
+    re.compile(r"[^\W\d_]{2,}(?=\+\d)"),
+    # A title before a name: "Eng.Carminho", "Dr.Anna".
+    re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]{1,3}\.(?=[A-ZÀ-Þ][a-zß-ÿ]{2,})"),
     # An e-mail label before the address: "E-info@x.it", "e-mail-ana@x.pt", "Mail:ana@x.de".
     re.compile(r"(?:[Ee]-?[Mm]ail|[Mm]ail|E)[:\-]{1,2}(?=[\w.+-]+@)"),
     # A phone number before an e-mail address: "95111-9070rcavalcante@vargas.com.br".
     re.compile(r"\+?\d[\d().\-]{5,}\d(?=[^\W\d_][\w.+'-]*@)"),
+    # A value before a label printed after it: "+33 6 81 69 91 52Port.", "x@y.comMail".
+    re.compile(rf"[+(]?\d[\d().\-]*\d(?={_LABEL_AFTER})"),
+    re.compile(r"\S+\.(?:{})(?={})".format("|".join(sorted(KNOWN_TLDS, key=len, reverse=True)),
+                                          _LABEL_AFTER)),
     # The comma between two parts of an address: "2-1,46575", "Valladolid,01955".
     re.compile(r"[^@,]*?,(?=[^\s,])"),
 )
