@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bizcard.pipeline import lexicon
 from bizcard.pipeline.layout import reading_order_lines
 from bizcard.pipeline.schema import entity_of, field_of
 from bizcard.pipeline.types import Classification, Word
@@ -16,7 +16,6 @@ LINE_JOINED_WITH_COMMA = frozenset({"ADDRESS"})
 # when it stands between two words of one value, it belongs to it, whatever it is labelled.
 INNER_PUNCTUATION = frozenset({"/", "-", "–", "—", "&", "+", "#", "№", "N°", "Nº", "n°", "nº"})
 JOINED_ACROSS_PUNCTUATION = frozenset({"ADDRESS"})
-CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
 @dataclass
@@ -94,6 +93,6 @@ def _join(parts: list[str]) -> str:
     """Words joined by spaces, except next to CJK characters, which are written without."""
     text = parts[0]
     for part in parts[1:]:
-        touches_cjk = CJK.match(text[-1]) or CJK.match(part[0])
+        touches_cjk = lexicon.CJK.match(text[-1]) or lexicon.CJK.match(part[0])
         text += part if touches_cjk else " " + part
     return text

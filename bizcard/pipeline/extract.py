@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import numpy as np
 from PIL import Image
@@ -173,11 +174,14 @@ def labelled_fields(upright: Sequence[Word], labels: Sequence[str], *, region: s
 
 def _merge_qr(raw: dict[str, list[RawValue]], qr_fields: dict) -> dict[str, list[RawValue]]:
     """QR values win for single fields and come first in lists; OCR fills the gaps. A
-    plain link (no contact code) is the website only where none is printed: it often
-    leads to a page of the site the card prints ("https://x.com/card" beside www.x.com)."""
+    plain link (no contact code) is the website only where none is printed and it leads
+    to a site, not a page of one ("https://x.com/vcard" is a download, "x.com/card" a
+    page of the site the card prints)."""
     merged = dict(raw)
     link_only = not any(qr_fields.get(name) for name in FIELDS if name != "websites")
-    if link_only and raw.get("websites"):
+    if link_only and (raw.get("websites") or any(
+            urlsplit(url).path.strip("/") or urlsplit(url).query
+            for url in qr_fields.get("websites", []))):
         return merged
     for name in FIELDS:
         value = qr_fields.get(name)

@@ -12,6 +12,7 @@ import unicodedata
 from rapidfuzz.distance import Levenshtein
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")  # any Cyrillic letter
+CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # kana, Han, Hangul
 
 # Labels printed before a value, in the languages of Europe and the Americas.
 PHONE_PREFIXES = frozenset(
@@ -53,6 +54,10 @@ REGISTRATION_LABELS = frozenset(
     nzbn ogrn""".split()
 )  # "ihh": ИНН as OCR reads it in Latin letters
 
+# Registration labels of two words ("Company No. 0123", "Registered in England").
+REGISTRATION_PHRASES = frozenset({"company no", "company number", "company reg", "reg no",
+                                  "registered in", "vat no", "tax id",
+                                  "tax no", "registration no", "nr rejestru", "numero rea"})
 # Social networks named before a handle ("LinkedIn: in/name", "Instagram @name").
 SOCIAL_LABELS = frozenset(
     "linkedin instagram facebook twitter xing tiktok youtube telegram vk вконтакте".split())

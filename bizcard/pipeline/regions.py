@@ -120,7 +120,7 @@ LANGUAGE_REGIONS: dict[str, tuple[str, ...]] = {
 # often leave two close languages (Spanish and Portuguese) above it, and both count.
 MIN_LANGUAGE_PROBABILITY = 0.2
 MIN_PROSE_WORDS = 3
-CJK = re.compile(r"[\u4e00-\u9fff]")
+HAN = re.compile(r"[\u4e00-\u9fff]")  # Chinese characters
 DOMAIN = re.compile(r"(?:@|www\.|https?://)([\w.-]+\.([a-zа-я]{2,}))", re.IGNORECASE)
 DIGIT = re.compile(r"\d")
 LETTERS = re.compile(r"[^\W\d_]{2,}")
@@ -177,7 +177,7 @@ def _region_hints(texts: tuple[str, ...], default: str) -> tuple[str, ...]:
         add(LANGUAGE_REGIONS[language], LANGUAGE_WEIGHT * probability)
     if CYRILLIC.search(text):
         add(["RU"], SCRIPT_WEIGHT)
-    if CJK.search(text):
+    if HAN.search(text):
         add(["CN"], SCRIPT_WEIGHT)
     ranked = sorted(weights, key=lambda region: -weights[region])
     return tuple(dict.fromkeys([*ranked, default]))

@@ -102,6 +102,12 @@ CAPITAL_AT = re.compile(r"^([a-z0-9][a-z0-9._-]*[a-z0-9])[GOQ]([a-z0-9][a-z0-9-]
 # domain.
 LABEL_AFTER_EMAIL = re.compile(r"(@[\w-]+(?:\.[\w-]+)*?\.[A-Za-z]{2,3}?)\s*"
                                r"(https?|www|web|sito|tel|fax|mob)(?![^\W_])", re.IGNORECASE)
+# CJK characters in a Latin value this few are an icon read as one (see _without_stray_cjk).
+MAX_STRAY_CJK = 2
+MIN_LATIN_LETTERS = 3
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# A social network's name before a handle ("Instagram @ana.lopez", "in @ana").
+SOCIAL_HANDLE_LABELS = lexicon.SOCIAL_LABELS | {"in", "ig", "fb", "tw", "insta"}
 # What OCR glues after an e-mail's top-level domain: a label printed after it, or the
 # first letters of the next address ("x@y.cominfo@y.com").
 GLUED_AFTER_DOMAIN = frozenset({"w", "e", "www", "web", "mail", "email", "e-mail", "info",
@@ -123,7 +129,8 @@ def validate(
     fields = empty_fields()
     confidence: dict[str, float] = {}
     for name in SINGLE_FIELDS:
-        values = [v for v in raw.get(name, []) if _tidy(v.text)]
+        values = [RawValue(_without_stray_cjk(v.text), v.confidence) for v in raw.get(name, [])]
+        values = [v for v in values if len(_tidy(v.text)) > 1]
         if not values:
             continue
         if name == "address":
@@ -225,6 +232,15 @@ def _clean_list_values(field: str, text: str, regions: list[str]) -> list[tuple[
     return [result] if result else []
 
 
+def _without_stray_cjk(text: str) -> str:
+    """A Latin value without the one or two CJK characters OCR read for an icon or logo
+    beside it ("山Dipl.-Kfm. Denny Textor")."""
+    stray = lexicon.CJK.findall(text)
+    if 0 < len(stray) <= MAX_STRAY_CJK and len(LATIN_LETTER.findall(text)) >= MIN_LATIN_LETTERS:
+        return lexicon.CJK.sub("", text)
+    return text
+
+
 def _tidy(text: str) -> str:
     """Collapse spaces; OCR drops the space after a comma ("Barozzi,Saracino") or on one
     side of an ampersand ("Research& Development"): put it back."""
@@ -270,6 +286,8 @@ def _clean_emails(text: str) -> list[tuple[str, float]]:
         local, domain = checked.normalized.rsplit("@", 1)
         if local.lower().startswith("www."):
             continue  # a web address run into what followed it, not a mailbox
+        if local.lower() in SOCIAL_HANDLE_LABELS:
+            continue  # "Instagram @ana.lopez" run together: a profile, not a mailbox
         emails.append((f"{local}@{domain.lower()}", 1.0))
     return emails
 

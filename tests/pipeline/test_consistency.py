@@ -15,6 +15,7 @@ from bizcard.pipeline.classify.consistency import (
     legal_form_joins_company,
     monogram_outside,
     name_beside_title,
+    name_in_mailbox,
     name_over_two_lines,
     registration_lines_outside,
     russian_name_lines,
@@ -304,3 +305,19 @@ def test_a_name_in_larger_type_before_the_title_on_its_line_is_the_name():
     words.append(Word("Anna", ((40, 200), (90, 200), (90, 224), (40, 224)), 0.99, 1))
     labels = ["B-POSITION", "I-POSITION", "I-POSITION", "B-NAME"]
     assert name_beside_title(words, labels) == labels
+
+
+def test_a_name_the_email_spells_is_the_name_though_labelled_as_the_company():
+    """In capitals over the contact lines, a name reads like a company; the mailbox made of
+    its first and last name says whose it is."""
+    for mailbox in ("espen.antonsen", "e.antonsen", "eantonsen"):
+        words, labels = labelled([("ESPEN ANTONSEN", 44), f"{mailbox}@bakke.no"],
+                                 ["B-COMPANY", "I-COMPANY", "B-EMAIL"])
+        assert name_in_mailbox(words, labels) == ["B-NAME", "I-NAME", "B-EMAIL"], mailbox
+    # A company on a card that has a name, or one the mailbox does not spell, stays.
+    words, labels = labelled([("Kari Holm", 40), ("ESPEN ANTONSEN", 30), "espen@bakke.no"],
+                             ["B-NAME", "I-NAME", "B-COMPANY", "I-COMPANY", "B-EMAIL"])
+    assert name_in_mailbox(words, labels) == labels
+    words, labels = labelled([("BAKKE TRANSPORT", 44), "post@bakke.no"],
+                             ["B-COMPANY", "I-COMPANY", "B-EMAIL"])
+    assert name_in_mailbox(words, labels) == labels

@@ -56,14 +56,22 @@ def test_vcard_qr_code_fills_fields_with_high_confidence():
 
 
 def test_a_link_qr_code_is_the_website_only_where_the_card_prints_none():
-    link = np.asarray(zxingcpp.create_barcode(
-        "https://roe.studio/card", zxingcpp.BarcodeFormat.QRCode).to_image(scale=3))
-    printed = card_image([("Jane Roe", 48), ("jane@roe.studio", 26), ("www.roe.studio", 26)])
-    printed[250 : 250 + link.shape[0], 650 : 650 + link.shape[1]] = link[:, :, None]
-    assert extract(printed).primary.fields["websites"] == ["https://www.roe.studio/"]
-    bare = card_image([("Jane Roe", 48), ("jane@roe.studio", 26)])
-    bare[250 : 250 + link.shape[0], 650 : 650 + link.shape[1]] = link[:, :, None]
-    assert extract(bare).primary.fields["websites"] == ["https://roe.studio/card"]
+    """A link to a site is its website; a link to a page of one ("/vcard", a download) is
+    not, and neither is any link where the card prints its website."""
+    def with_qr(lines: list, url: str) -> np.ndarray:
+        link = np.asarray(zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode)
+                          .to_image(scale=3))
+        card = card_image(lines)
+        card[250 : 250 + link.shape[0], 650 : 650 + link.shape[1]] = link[:, :, None]
+        return card
+
+    printed = [("Jane Roe", 48), ("jane@roe.studio", 26), ("www.roe.studio", 26)]
+    bare = [("Jane Roe", 48), ("jane@roe.studio", 26)]
+    assert extract(with_qr(printed, "https://roe.studio")).primary.fields["websites"] == [
+        "https://www.roe.studio/"]
+    assert extract(with_qr(bare, "https://roe.studio")).primary.fields["websites"] == [
+        "https://roe.studio/"]
+    assert extract(with_qr(bare, "https://roe.studio/vcard")).primary.fields["websites"] == []
 
 
 def test_blank_photo_fails_with_no_text():

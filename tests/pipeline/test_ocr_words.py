@@ -57,13 +57,14 @@ def test_pieces_that_do_not_spell_the_line_are_kept_as_read():
         ("https://www.lengauer.atWeb", ["https://www.lengauer.at", "Web"]),
         ("Anderson, PhD+1 267-723-5055", ["Anderson,", "PhD", "+1", "267-723-5055"]),
         ("Eng.Carminho Jesus", ["Eng.", "Carminho", "Jesus"]),
+        ("ING.ELIZABETH DE GROTE", ["ING.", "ELIZABETH", "DE", "GROTE"]),
         # Not glued: these stay whole.
         ("7673Liezen info@TelMail.com", ["7673Liezen", "info@TelMail.com"]),
         ("Col·legi d'Advocats", ["Col·legi", "d'Advocats"]),
         ("info@web.1und1.de e-commerce@x.de", ["info@web.1und1.de", "e-commerce@x.de"]),
         ("www.x.de 10:30 Jean-Luc", ["www.x.de", "10:30", "Jean-Luc"]),
         ("2020info@x.de x.de/team", ["2020info@x.de", "x.de/team"]),
-        ("co.uk S.A. e.g. Co.KG", ["co.uk", "S.A.", "e.g.", "Co.KG"]),
+        ("co.uk S.A. e.g. Co.KG ACME.COM", ["co.uk", "S.A.", "e.g.", "Co.KG", "ACME.COM"]),
     ],
 )
 def test_words_that_pp_ocr_glued_together_are_split(line, words):

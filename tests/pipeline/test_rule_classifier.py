@@ -297,7 +297,8 @@ def test_opening_hours_are_no_part_of_the_address():
 
 
 def test_registration_numbers_are_no_part_of_the_address():
-    for small_print in ("UID:ATU24398761", "Contribuinte n.º 512345678", "Vergi No: 1234567890"):
+    for small_print in ("UID:ATU24398761", "Contribuinte n.º 512345678", "Vergi No: 1234567890",
+                        "Company No. 08123456"):
         words = card_words([("Ian Moore", 40), "Koglerweg 69", "2447 Murau", small_print,
                             "ian@moore.at"])
         assert read_fields(words, "AT")[0]["address"] == "Koglerweg 69, 2447 Murau", small_print

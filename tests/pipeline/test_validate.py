@@ -218,6 +218,10 @@ def test_email_and_web_addresses_ocr_ran_together_or_damaged_are_set_right():
                          regions=["US"])
     assert fields["emails"] == ["k.smith@sparks.us", "a.tarhan@soylu.com.tr",
                                 "n.johnson@smith.com", "x@acme.company"]
+    # A social network's name run into the handle after it is no e-mail address.
+    fields, _ = validate(raw(emails=["ana@lopez.es", "Instagram @ana.lopez", "in@ana.lopez"]),
+                         regions=["ES"])
+    assert fields["emails"] == ["ana@lopez.es"]
     # An icon read as a letter before the web address: the e-mail's domain is right.
     fields, _ = validate(raw(emails=["georgr@ofner.at"], websites=["wofner.at"]),
                          regions=["AT"])
@@ -409,3 +413,13 @@ def test_turkish_letters_ocr_lost_come_back_where_the_text_shows_them():
     fields, _ = validate(raw(company=["iRobot A.S."], address=["1 Main St", "Boston/icity"]),
                          regions=["US"])
     assert fields["company"] == "iRobot A.S." and fields["address"] == "1 Main St, Boston/icity"
+
+
+def test_an_icon_read_as_a_cjk_character_or_a_lone_letter_is_no_value():
+    fields, _ = validate(raw(full_name=["山Dipl.-Kfm. Denny Textor"], position=["口"],
+                             address=["W"]), regions=["DE"])
+    assert fields["full_name"] == "Dipl.-Kfm. Denny Textor"
+    assert fields["position"] is None and fields["address"] is None
+    # A Chinese card keeps its characters, a Latin name written beside them included.
+    fields, _ = validate(raw(full_name=["何山"], company=["ABC科技有限公司"]), regions=["CN"])
+    assert fields["full_name"] == "何山" and fields["company"] == "ABC科技有限公司"

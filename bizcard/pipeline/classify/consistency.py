@@ -78,6 +78,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = title_after_name(words, labels)
     labels = russian_name_lines(words, labels)
     labels = name_beside_title(words, labels)
+    labels = name_in_mailbox(words, labels)
     labels = country_line_in_address(words, labels)
     labels = state_after_address(words, labels)
     labels = extension_outside(words, labels)
@@ -94,7 +95,9 @@ def registration_lines_outside(words: Sequence[Word], labels: Sequence[str]) -> 
     print, not an address, phone or name."""
     labels = list(labels)
     for segment in segments(words):
-        if not any(lexicon.is_small_print_label(w.text) for w in segment.words[:2]):
+        first_two = lexicon.token(" ".join(w.text for w in segment.words[:2])).rstrip(".:")
+        if not any(lexicon.is_small_print_label(w.text) for w in segment.words[:2]) and \
+                first_two not in lexicon.REGISTRATION_PHRASES:
             continue
         for i in segment.word_ids:
             if entity_of(labels[i]) not in KEPT_ON_REGISTRATION_LINES:
@@ -417,6 +420,35 @@ def name_beside_title(words: Sequence[Word], labels: Sequence[str]) -> list[str]
                     _label_value(labels, title, "POSITION")
             break
     return labels
+
+
+def name_in_mailbox(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """On a card with no name, a line labelled company that the e-mail address spells as
+    a person's name ("ESPEN ANTONSEN" for espen.antonsen@, e.antonsen@ or eantonsen@) is
+    the name: companies are rarely named after their people's mailboxes."""
+    labels = list(labels)
+    if any(entity_of(label) == "NAME" for label in labels):
+        return labels
+    mailboxes = [re.sub(r"[^a-z._-]", "", lexicon.fold(words[i].text.split("@")[0]))
+                 for i, label in enumerate(labels) if entity_of(label) == "EMAIL"]
+    for segment in segments(words):
+        if {entity_of(labels[i]) for i in segment.word_ids} != {"COMPANY"} or not (
+                2 <= len(segment.words) <= MAX_NAME_WORDS):
+            continue
+        names = [re.sub(r"[^a-z]", "", lexicon.fold(w.text)) for w in segment.words]
+        if any(_spells_name(mailbox, names[0], names[-1]) for mailbox in mailboxes):
+            _label_value(labels, segment.word_ids, "NAME")
+            break
+    return labels
+
+
+def _spells_name(mailbox: str, first: str, last: str) -> bool:
+    """Whether a mailbox is made of a person's first and last name, whole or as initial."""
+    if len(first) < 2 or len(last) < 2:
+        return False
+    plain = re.sub(r"[._-]", "", mailbox)
+    return plain in {first + last, first[0] + last, first + last[0], last + first,
+                     last + first[0]}
 
 
 def _join_name_line(words: Sequence[Word], labels: list[str], lines: list[list[int]],

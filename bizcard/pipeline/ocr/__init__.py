@@ -19,7 +19,7 @@ import numpy as np
 
 from bizcard.pipeline.errors import OcrUnavailable, PipelineError
 from bizcard.pipeline.layout import text_angle
-from bizcard.pipeline.lexicon import CYRILLIC
+from bizcard.pipeline.lexicon import CJK, CYRILLIC
 from bizcard.pipeline.ocr.base import OcrEngine
 from bizcard.pipeline.patterns import EMAIL, URL, digit_count
 from bizcard.pipeline.types import OcrResult, Word
@@ -44,7 +44,6 @@ MIN_CYRILLIC_SHARE = 0.3
 MIN_CYRILLIC_LETTERS = 8
 
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 # Letters outside Latin and CJK, e.g. Greek kappa read for Cyrillic "к".
 FOREIGN_LETTER = re.compile(r"[\u0370-\u03ff]")

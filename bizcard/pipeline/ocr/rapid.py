@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import cv2
 import numpy as np
 
 from bizcard.pipeline.errors import OcrUnavailable
@@ -191,8 +192,14 @@ def _remembering_rapidocr(params: dict):  # type: ignore[no-untyped-def]
             images, output = super().cls_and_rotate(img)
             # rapidocr turns a crop only above its classifier's threshold.
             threshold = self.cfg.Cls.cls_thresh
-            self._seen.turned = [("180" in label and score > threshold)
-                                 for label, score in (output.cls_res or [])]
+            turned = [("180" in label and score > threshold)
+                      for label, score in (output.cls_res or [])]
+            # A card's lines all face one way: the classifier's minority is its mistake (an
+            # upright line read turned round reads as garbage).
+            upside_down = 2 * sum(turned) > len(turned)
+            images = [cv2.rotate(crop, cv2.ROTATE_180) if flag != upside_down else crop
+                      for crop, flag in zip(images, turned, strict=True)]
+            self._seen.turned = [upside_down] * len(turned)
             return images, output
 
         def recognize_txt(self, img):  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
-from bizcard.pipeline.lexicon import CONTACT_PREFIXES
+from bizcard.pipeline.lexicon import CONTACT_PREFIXES, HONORIFICS
 from bizcard.pipeline.patterns import KNOWN_TLDS
 from bizcard.pipeline.preprocess import rotate, unrotate_quad
 from bizcard.pipeline.types import Point, Quad, Word
@@ -32,8 +32,9 @@ _GLUED_AT = (
                r"(?=[+(\d]|www\.|https?:)"),
     # Letters before an international number: "PhD+1 267", "TEL+41".
     re.compile(r"[^\W\d_]{2,}(?=\+\d)"),
-    # A title before a name: "Eng.Carminho", "Dr.Anna".
-    re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]{1,3}\.(?=[A-ZÀ-Þ][a-zß-ÿ]{2,})"),
+    # A title before a name: "Eng.Carminho", "Dr.Anna", "ING.ELIZABETH".
+    re.compile(r"(?i:{})\.(?=[A-ZÀ-Þ][^\W\d_]{{2,}})".format("|".join(sorted(
+        {h.rstrip(".") for h in HONORIFICS if h.rstrip(".").isalpha()}, key=len, reverse=True)))),
     # An e-mail label before the address: "E-info@x.it", "e-mail-ana@x.pt", "Mail:ana@x.de".
     re.compile(r"(?:[Ee]-?[Mm]ail|[Mm]ail|E)[:\-]{1,2}(?=[\w.+-]+@)"),
     # A phone number before an e-mail address: "95111-9070rcavalcante@vargas.com.br".
