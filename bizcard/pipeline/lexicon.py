@@ -150,7 +150,12 @@ DEPARTMENT_PHRASES = re.compile(
 )
 
 POSITION_WORDS = frozenset(
-    """manager director engineer developer designer consultant specialist analyst officer
+    """commercialista architetto geometra notaio ragioniere contabile arquitecto arquitecta
+    arquiteto contabilista architecte notaire advocaat boekhouder rechtsanwalt
+    rechtsanwältin steuerberater architekt arkitekt advokat revisor regnskapsfører
+    bokförare kirjanpitäjä lakimies arkkitehti ügyvéd könyvelő építész arhitect архитектор
+    avukat mimar muhasebeci
+    manager director engineer developer designer consultant specialist analyst officer
     chief head lead president vice vp ceo cto cfo coo cmo cio founder co-founder
     cofounder partner owner assistant associate coordinator administrator architect
     scientist researcher professor attorney lawyer accountant executive representative
@@ -407,13 +412,25 @@ def opening_hours_start(text: str) -> int | None:
     return start
 
 
+# Ends of compound job titles in German, the Nordic languages and Dutch
+# ("Niederlassungsleiter", "Marketingchef", "Salgskonsulent", "Kundenberater").
+TITLE_SUFFIXES = ("leiter", "chef", "konsulent", "berater", "direktør", "direktor", "sjef",
+                  "ingeniør", "ingenieur", "assistent", "spezialist", "referent",
+                  "sachbearbeiter", "medewerker", "adviseur", "coördinator", "koordinator",
+                  "päällikkö", "johtaja", "asiantuntija", "konsult", "säljare", "sælger",
+                  "selger", "entwickler", "techniker", "kaufmann", "kauffrau")
+MIN_COMPOUND_HEAD = 3  # letters before the end: "Marketingchef", not "Techniker" alone
+
+
 def has_title_word(text: str) -> bool:
     """Whether the text has a word only a job title has ("Manager", "Teamleiterin"; not
     "Marketing")."""
     words = [w.strip("-–—") for w in text.split()]
     # German feminine titles: the masculine form and "-in" ("Teamleiter" -> "Teamleiterin").
     words += [w[:-2] for w in words if w.endswith("in") and len(w) > MIN_FEMININE_TITLE]
-    return has_word(words, POSITION_WORDS - DEPARTMENT_OR_POSITION)
+    return has_word(words, POSITION_WORDS - DEPARTMENT_OR_POSITION) or any(
+        token(w).endswith(end) and len(token(w)) >= len(end) + MIN_COMPOUND_HEAD
+        for w in words for end in TITLE_SUFFIXES)
 
 
 def reads_as_department(text: str) -> bool:

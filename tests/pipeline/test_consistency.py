@@ -208,6 +208,10 @@ def test_a_title_or_department_read_on_into_the_name_is_that_field():
         "B-NAME", "I-NAME", "I-NAME", "B-POSITION", "I-POSITION", "I-POSITION"]
     words, labels = labelled(["Фаина Максимова", "Бухгалтерия"], ["B-NAME", "I-NAME", "I-NAME"])
     assert title_after_name(words, labels) == ["B-NAME", "I-NAME", "B-DEPARTMENT"]
+    # Compound titles in German and the Nordic languages are titles too.
+    for title in ("Niederlassungsleiterin", "Marketingchef", "Salgskonsulent"):
+        words, labels = labelled(["Nicole Schlatter", title], ["B-NAME", "I-NAME", "I-NAME"])
+        assert title_after_name(words, labels) == ["B-NAME", "I-NAME", "B-POSITION"], title
     # A surname that is also a trade ("Kaufmann") stays in the name.
     words, labels = labelled(["Peter Kaufmann", "Vertrieb"], ["B-NAME", "I-NAME", "B-POSITION"])
     assert title_after_name(words, labels) == labels

@@ -109,6 +109,24 @@ def test_russian_card_shot_sideways_or_upside_down_is_read_upright(rotation):
     assert np.abs(np.subtract(surname.box, (xs.min(), ys.min(), xs.max(), ys.max()))).max() <= 3
 
 
+@pytest.mark.parametrize(
+    ("rotation", "turn"),
+    [(cv2.ROTATE_90_CLOCKWISE, 270), (cv2.ROTATE_180, 180),
+     (cv2.ROTATE_90_COUNTERCLOCKWISE, 90)])
+def test_tesseract_is_told_how_pp_ocr_found_a_russian_card_turned(rotation, turn, monkeypatch):
+    """Tesseract's orientation detection needs legible text and gives up on some fonts
+    and photos; PP-OCR's words say which way the card lies, whatever the script. Here OSD
+    is made to give up (its answer replaced by "unsure"); the rest is real."""
+    engine = ocr.get_engine("tesseract-cyrillic", threads=2)
+    monkeypatch.setattr(engine._pytesseract, "image_to_osd",
+                        lambda *args, **kwargs: {"orientation_conf": 0.1, "rotate": 0})
+    card = cv2.rotate(card_image(RUSSIAN_CARD), rotation)
+    pp_ocr_words = ocr.get_engine("rapidocr", threads=2).read(card)
+    assert ocr._upright_turn(pp_ocr_words) == turn
+    result = ocr.read_words(card, engine="rapidocr", language="auto", threads=2)
+    assert result.engine == "tesseract" and "Иванов Иван Петрович" in text_of(result)
+
+
 def test_russian_language_setting_goes_straight_to_tesseract():
     result = ocr.read_words(card_image(RUSSIAN_CARD), engine="rapidocr", language="ru",
                             threads=2)

@@ -130,7 +130,8 @@ def read_words(image: np.ndarray, *, engine: str, language: str, threads: int) -
     words, used = _read_with_fallback(image, FALLBACKS[engine], threads)
     if language.lower() == "auto" and used in PP_OCR_ENGINES and _maybe_misread_script(words):
         try:
-            second_read = get_engine("tesseract-cyrillic", threads=threads).read(image)
+            second_read = get_engine("tesseract-cyrillic", threads=threads).read(  # type: ignore[call-arg]
+                image, turn_hint=_upright_turn(words))
         except OcrUnavailable as exc:
             logger.warning("Cannot check the card for Cyrillic text: %s", exc.message)
         else:
@@ -256,6 +257,15 @@ def _is_plain(text: str) -> bool:
         and not any(c.isdigit() for c in text)
         and len(LETTER.findall(text)) >= 2
     )
+
+
+def _upright_turn(words: list[Word]) -> int:
+    """The clockwise quarter turns (0, 90, 180, 270) that make a card upright, as PP-OCR's
+    words lie on it: its detector finds lines in any script, and its angle classifier
+    votes over all of them, where Tesseract's orientation detection needs legible text."""
+    if len(words) < MIN_PLAIN_WORDS:
+        return 0
+    return round(-text_angle(words) / 90) * 90 % 360
 
 
 def _reads_cyrillic(words: list[Word]) -> bool:

@@ -54,22 +54,26 @@ class TesseractEngine:
         self._pytesseract = pytesseract
         self.languages = languages
 
-    def read(self, image: np.ndarray) -> list[Word]:
+    def read(self, image: np.ndarray, *, turn_hint: int = 0) -> list[Word]:
         """Words with boxes on ``image``; a card shot sideways or upside down is turned
-        upright first (Tesseract reads upright text only), its boxes turned back."""
-        return read_turned(image, self._upright_turn(image), self._read_upright)
+        upright first (Tesseract reads upright text only), its boxes turned back.
+        ``turn_hint``: the clockwise turn another engine found upright, taken where
+        Tesseract's own orientation detection is unsure."""
+        return read_turned(image, self._upright_turn(image, unsure=turn_hint),
+                           self._read_upright)
 
-    def _upright_turn(self, image: np.ndarray) -> int:
-        """Clockwise degrees (0, 90, 180, 270) that make the text upright (Tesseract OSD)."""
+    def _upright_turn(self, image: np.ndarray, *, unsure: int) -> int:
+        """Clockwise degrees (0, 90, 180, 270) that make the text upright (Tesseract OSD),
+        or ``unsure`` where OSD cannot tell."""
         sample = np.ascontiguousarray(fit_within(image, ORIENTATION_SIDE)[:, :, ::-1])
         try:
             found = self._pytesseract.image_to_osd(
                 sample, config=ORIENTATION_CONFIG, output_type=self._pytesseract.Output.DICT
             )
         except self._pytesseract.TesseractError:  # too few characters to tell
-            return 0
+            return unsure
         if float(found["orientation_conf"]) < MIN_ORIENTATION_CONFIDENCE:
-            return 0
+            return unsure
         return int(found["rotate"]) % 360
 
     def read_line(self, image: np.ndarray, box: tuple[float, float, float, float], *,
