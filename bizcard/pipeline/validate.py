@@ -74,6 +74,14 @@ RU_LEGAL_FORMS = frozenset({"ООО", "ОАО", "ЗАО", "ПАО", "АО", "Н�
                             "МУП", "ФГУП", "АНО"})
 CYRILLIC_LOOKALIKES = {**lexicon.LATIN_LOOKALIKES, **str.maketrans("03k", "ОЗк")}
 CYRILLIC_INITIAL_DIGIT = re.compile(r"(?<!\S)([03])(?=\.)")
+# A floor or door number's ordinal indicator read as a degree sign ("3° C" is "3º C").
+ORDINAL_READ_AS_DEGREE = re.compile(r"(?<=\d)°")
+# An Irish Eircode OCR read without its space ("H915YR0" is "H91 5YR0").
+UNSPACED_EIRCODE = re.compile(r"\b([AC-FHKNPRTV-Y]\d{2}|D6W)([0-9AC-FHKNPRTV-Y]{4})\b")
+# Letters OCR reads for ones it has no model of, in a language that has none of the
+# former: Romanian's comma-below "ș" read as Turkish "ş", Hungarian's "ő" as "ô" or "õ".
+LANGUAGE_LOOKALIKES = {"RO": str.maketrans("şţŞŢ", "șțȘȚ"),
+                       "HU": str.maketrans("ôõûũÔÕÛŨ", "őőűűŐŐŰŰ")}
 # Turkish letters OCR reads without their marks (see _turkish_letters).
 TURKISH_S_MISREAD = re.compile(r"(?<=[^\W\d_])\$|\$(?=[^\W\d_])")
 TURKISH_CAPITAL_I = re.compile(r"^i(?=[a-zçğıöşü])")
@@ -150,6 +158,7 @@ def validate(
             text = _title_text(text)
         if regions[:1] == ["TR"] and name != "position" and name != "department":
             text = _turkish_letters(text, name)
+        text = text.translate(LANGUAGE_LOOKALIKES.get(regions[0] if regions else "", {}))
         if text:
             fields[name] = text
             confidence[name] = round(score, 3)
@@ -188,6 +197,9 @@ def _repaired_address(text: str, *, region: str | None) -> str:
     text = UNSPACED_UK_POSTCODE.sub(r"\1 \2", text)
     text = UK_POSTCODE_LETTER_O.sub(r"\g<1>0", UK_POSTCODE_INWARD_I.sub(r"\1 1", text))
     text = POSTCODE_FULL_STOP.sub(r"\1,", text)
+    text = ORDINAL_READ_AS_DEGREE.sub("º", text)
+    if region == "IE":
+        text = UNSPACED_EIRCODE.sub(r"\1 \2", text)
     text = _country_apart(text)
     text = POSTCODE_LETTER_O.sub(lambda m: m.group(0).replace("O", "0"), text)
     text = _without_social(text)

@@ -56,6 +56,7 @@ def test_pieces_that_do_not_spell_the_line_are_kept_as_read():
         ("ana@bernier.comMail", ["ana@bernier.com", "Mail"]),
         ("https://www.lengauer.atWeb", ["https://www.lengauer.at", "Web"]),
         ("Anderson, PhD+1 267-723-5055", ["Anderson,", "PhD", "+1", "267-723-5055"]),
+        ("52151+9174173", ["52151", "+9174173"]),
         ("Eng.Carminho Jesus", ["Eng.", "Carminho", "Jesus"]),
         ("ING.ELIZABETH DE GROTE", ["ING.", "ELIZABETH", "DE", "GROTE"]),
         # Not glued: these stay whole.

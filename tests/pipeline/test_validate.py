@@ -423,3 +423,17 @@ def test_an_icon_read_as_a_cjk_character_or_a_lone_letter_is_no_value():
     # A Chinese card keeps its characters, a Latin name written beside them included.
     fields, _ = validate(raw(full_name=["何山"], company=["ABC科技有限公司"]), regions=["CN"])
     assert fields["full_name"] == "何山" and fields["company"] == "ABC科技有限公司"
+
+
+def test_letters_and_marks_ocr_reads_for_others_are_set_right_by_the_cards_language():
+    for printed, region, address in (
+        (["Str. Republicii nr. 13, Braşov"], "RO", "Str. Republicii nr. 13, Brașov"),
+        (["Petôfi Sándor utca 666.", "7634 Pécs"], "HU", "Petőfi Sándor utca 666., 7634 Pécs"),
+        (["Calle Hernández, 27, 3° C", "48018 Bilbao"], "ES",
+         "Calle Hernández, 27, 3º C, 48018 Bilbao"),
+        (["13 Grafton Street, Galway, H915YR0"], "IE", "13 Grafton Street, Galway, H91 5YR0"),
+        # Turkish has "ş": it stays.
+        (["Beşiktaş/İstanbul"], "TR", "Beşiktaş/İstanbul"),
+    ):
+        fields, _ = validate(raw(address=printed), regions=[region])
+        assert fields["address"] == address

@@ -30,8 +30,9 @@ _GLUED_AT = (
     # A label before a number or a web address: "Tel.+49", "Fax:030", "T-+39", "д.4".
     re.compile(r"(?:[^\W\d_]{1,10}:|[^\W\d_]{1,4}\.:?|[^\W\d_]{1,3}-(?=\+))"
                r"(?=[+(\d]|www\.|https?:)"),
-    # Letters before an international number: "PhD+1 267", "TEL+41".
-    re.compile(r"[^\W\d_]{2,}(?=\+\d)"),
+    # Letters or another number before an international number: "PhD+1 267", "TEL+41",
+    # "52151+9174173".
+    re.compile(r"[^\W\d_]{2,}(?=\+\d)|[+(]?\d[\d().\-]*\d(?=\+\d)"),
     # A title before a name: "Eng.Carminho", "Dr.Anna", "ING.ELIZABETH".
     re.compile(r"(?i:{})\.(?=[A-ZÀ-Þ][^\W\d_]{{2,}})".format("|".join(sorted(
         {h.rstrip(".") for h in HONORIFICS if h.rstrip(".").isalpha()}, key=len, reverse=True)))),
