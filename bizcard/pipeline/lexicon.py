@@ -154,7 +154,8 @@ POSITION_WORDS = frozenset(
     arquiteto contabilista architecte notaire advocaat boekhouder rechtsanwalt
     rechtsanwältin steuerberater architekt arkitekt advokat revisor regnskapsfører
     bokförare kirjanpitäjä lakimies arkkitehti ügyvéd könyvelő építész arhitect архитектор
-    avukat mimar muhasebeci
+    avukat mimar muhasebeci specjalistka kierowniczka dyrektorka menedżer menedzser
+    konsultantka ügyintéző munkatárs consilier temsilcisi uzmanı başkanı mühendisi
     manager director engineer developer designer consultant specialist analyst officer
     chief head lead president vice vp ceo cto cfo coo cmo cio founder co-founder
     cofounder partner owner assistant associate coordinator administrator architect

@@ -318,6 +318,12 @@ def test_a_name_the_email_spells_is_the_name_though_labelled_as_the_company():
         words, labels = labelled([("ESPEN ANTONSEN", 44), f"{mailbox}@bakke.no"],
                                  ["B-COMPANY", "I-COMPANY", "B-EMAIL"])
         assert name_in_mailbox(words, labels) == ["B-NAME", "I-NAME", "B-EMAIL"], mailbox
+    words, labels = labelled([("ESPEN ANTONSEN", 44), "www.espenantonsen.com"],
+                             ["B-COMPANY", "I-COMPANY", "B-WEBSITE"])
+    assert name_in_mailbox(words, labels) == ["B-NAME", "I-NAME", "B-WEBSITE"]
+    words, labels = labelled([("Keith Consulting", 44), "www.keithconsulting.com"],
+                             ["B-COMPANY", "I-COMPANY", "B-WEBSITE"])
+    assert name_in_mailbox(words, labels) == labels
     # A company on a card that has a name, or one the mailbox does not spell, stays.
     words, labels = labelled([("Kari Holm", 40), ("ESPEN ANTONSEN", 30), "espen@bakke.no"],
                              ["B-NAME", "I-NAME", "B-COMPANY", "I-COMPANY", "B-EMAIL"])
@@ -325,3 +331,12 @@ def test_a_name_the_email_spells_is_the_name_though_labelled_as_the_company():
     words, labels = labelled([("BAKKE TRANSPORT", 44), "post@bakke.no"],
                              ["B-COMPANY", "I-COMPANY", "B-EMAIL"])
     assert name_in_mailbox(words, labels) == labels
+
+
+def test_the_only_department_with_a_title_word_is_the_title():
+    words, labels = labelled(["Ida Bolz", "Kundenberater"], ["B-NAME", "I-NAME", "B-DEPARTMENT"])
+    assert title_and_department_swapped(words, labels) == ["B-NAME", "I-NAME", "B-POSITION"]
+    # A department named outright stays one.
+    words, labels = labelled(["Ida Bolz", "Dział IT"],
+                             ["B-NAME", "I-NAME", "B-DEPARTMENT", "I-DEPARTMENT"])
+    assert title_and_department_swapped(words, labels) == labels

@@ -305,7 +305,9 @@ def department_line(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
 def title_and_department_swapped(words: Sequence[Word], labels: Sequence[str]
                                  ) -> list[str]:
     """A "department" with a job title's word ("Assistenz der Geschäftsleitung") and a
-    "title" that reads as a department ("Marketing") trade labels."""
+    "title" that reads as a department ("Marketing") trade labels; a "department" that is
+    the card's only title-like line and has a title's word ("Kundenberater") is the
+    title."""
     labels = list(labels)
     values: dict[str, list[int]] = {}
     for i, label in enumerate(labels):
@@ -314,6 +316,11 @@ def title_and_department_swapped(words: Sequence[Word], labels: Sequence[str]
             if entity in values:
                 return labels  # two titles or two departments: no pair to swap
             values[entity] = value_words(words, labels, i)
+    if list(values) == ["DEPARTMENT"]:  # a lone "department" that is a title
+        department = " ".join(words[i].text for i in values["DEPARTMENT"])
+        if lexicon.has_title_word(department) and not lexicon.reads_as_department(department):
+            _label_value(labels, values["DEPARTMENT"], "POSITION")
+        return labels
     if len(values) != 2:
         return labels
     title = " ".join(words[i].text for i in values["POSITION"])
@@ -424,16 +431,20 @@ def name_beside_title(words: Sequence[Word], labels: Sequence[str]) -> list[str]
 
 def name_in_mailbox(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """On a card with no name, a line labelled company that the e-mail address spells as
-    a person's name ("ESPEN ANTONSEN" for espen.antonsen@, e.antonsen@ or eantonsen@) is
-    the name: companies are rarely named after their people's mailboxes."""
+    a person's name ("ESPEN ANTONSEN" for espen.antonsen@, e.antonsen@ or eantonsen@), or
+    the web address does (www.espenantonsen.com, a person's own site), is the name, unless
+    a word of it is a company's ("Keith Consulting" for keithconsulting.com)."""
     labels = list(labels)
     if any(entity_of(label) == "NAME" for label in labels):
         return labels
     mailboxes = [re.sub(r"[^a-z._-]", "", lexicon.fold(words[i].text.split("@")[0]))
                  for i, label in enumerate(labels) if entity_of(label) == "EMAIL"]
+    mailboxes += [lexicon.domain_label(_host(words[i].text)) for i, label in enumerate(labels)
+                  if entity_of(label) == "WEBSITE"]
     for segment in segments(words):
         if {entity_of(labels[i]) for i in segment.word_ids} != {"COMPANY"} or not (
-                2 <= len(segment.words) <= MAX_NAME_WORDS):
+                2 <= len(segment.words) <= MAX_NAME_WORDS) or any(
+                lexicon.token(w.text) in lexicon.NOT_IN_A_NAME for w in segment.words):
             continue
         names = [re.sub(r"[^a-z]", "", lexicon.fold(w.text)) for w in segment.words]
         if any(_spells_name(mailbox, names[0], names[-1]) for mailbox in mailboxes):
