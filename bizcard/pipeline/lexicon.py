@@ -205,7 +205,8 @@ STREET_WORDS = frozenset(
     platz allee gasse ring damm ufer chaussee rue avenue boulevard bd chemin allée
     impasse quai cours place route calle c/ avda avda. avenida plaza paseo camino
     carretera ronda travesía via viale piazza corso largo vicolo strada località straat
-    laan plein gracht kade singel dreef rua travessa praça alameda rodovia estrada
+    laan plein gracht kade singel dreef rua travessa praça alameda rodovia estrada núcleo
+    nucleo quadra setor vila ladeira parque jardim
     bairro andar sala conjunto ul. ulica al. aleja os. osiedle ulice nám. náměstí
     třída utca út tér körút strada str. bulevardul calea gatan vägen gata väg gränd
     torget vej gade allé plads veien gate vei katu tie kuja cad. caddesi sok. sokak
@@ -274,8 +275,10 @@ NAME_PARTICLES = frozenset(
 # Labels printed before a postcode (Brazil's "CEP", Mexico's "C.P."), and such a postcode.
 POSTCODE_LABELS = frozenset({"cep", "cep:", "c.p.", "c.p", "cp", "cp:"})
 LABELLED_POSTCODE = re.compile(r"\d{5}(?:-?\d{3,4})?,?")
-# A postcode OCR glued to the town after it: "50146Joubert-sur-Mer", Dutch "7443HTHoek".
-GLUED_POSTCODE = re.compile(r"\b(\d{4,6}|\d{4} ?[A-Z]{2})(?=[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё])")
+# A postcode OCR glued to the town after it: "50146Joubert-sur-Mer", Dutch "7443HTHoek",
+# Polish "43-725Biała".
+GLUED_POSTCODE = re.compile(
+    r"\b(\d{4,6}|\d{4} ?[A-Z]{2}|\d{2}-\d{3}|\d{5}-\d{3})(?=[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё])")
 # A word this long ending in a full stop ends a sentence, not an abbreviation ("Dept.").
 MIN_SENTENCE_WORD = 6
 POSTCODE = re.compile(

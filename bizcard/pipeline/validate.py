@@ -57,6 +57,16 @@ UNSPACED_UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})\b")
 # a province to its town ("Bologna(BO)").
 GLUED_NUMBER = re.compile(r"\b([A-Za-zÀ-ÿ]{4,5})(?=\d{1,3}\b)")
 GLUED_PROVINCE = re.compile(r"(?<=[^\W\d_])\((?=[A-Z]{2}\))")
+# A house number glued to its street ("Thurnerplatz744"), a postcode to its label
+# ("CEP11580-640", "C.P.90218"), a state and postcode to the town ("JesusfurtTAS2641"),
+# and a house number run into the postcode at a full stop ("Platz 9.90139 Bad").
+GLUED_STREET_NUMBER = re.compile(r"(?<=[^\W\d_]{{2}})({})(?=\d{{1,4}}[a-z]?\b)".format(
+    "|".join(map(re.escape, lexicon.STREET_SUFFIXES))))
+GLUED_POSTCODE_LABEL = re.compile(r"\b(CEP|C\.P\.)(?=\d)")
+GLUED_STATE_POSTCODE = re.compile(r"(?<=[a-zß-ÿ])([A-Z]{2,3})(\d{4})\b")
+HOUSE_NUMBER_FULL_STOP = re.compile(r"(?<=\s\d)\.(?=\d{5}\b)|(?<=\s\d\d)\.(?=\d{5}\b)")
+# Countries that write the house number after the street ("Rua X, 90", "Calle Y 5").
+NUMBER_AFTER_STREET = frozenset({"BR", "PT", "ES", "IT", "MX", "AR", "CL", "CO", "PE", "UY"})
 # A map-pin icon read as a digit before a street whose number follows it ("9 Jinthebaan 819").
 ICON_BEFORE_STREET = re.compile(r"^\d (?=[^\W\d_]{3,} \d)")
 # Russian address abbreviations as Tesseract reads them in Latin letters ("np." for "пр.").
@@ -189,6 +199,12 @@ def _repaired_address(text: str, *, region: str | None) -> str:
     ("1948 - Pinheiros - Recife/PE"): it is how they are written, not a separator OCR
     misread."""
     text = _without_address_label(text)
+    first, _, rest = text.partition(" ")
+    street = ",".join(rest.split(",")[:2])  # the street and the part after it
+    if region in NUMBER_AFTER_STREET and len(first) == 1 and first.isdigit() and \
+            lexicon.token(rest.split(" ")[0]) in lexicon.STREET_WORDS and \
+            re.search(r"\b\d{1,4}\b", street):
+        text = rest  # "9 Conjunto Pacheco, 90": a map pin; the number follows the street
     if region != "BR":
         text = ADDRESS_PART_DASH.sub(", ", text)
     text = HOUSE_NUMBER_DASH.sub(r"\1, ", text)
@@ -204,6 +220,8 @@ def _repaired_address(text: str, *, region: str | None) -> str:
     text = POSTCODE_LETTER_O.sub(lambda m: m.group(0).replace("O", "0"), text)
     text = _without_social(text)
     text = GLUED_PROVINCE.sub(" (", GLUED_NUMBER.sub(r"\1 ", text))
+    text = GLUED_STREET_NUMBER.sub(r"\1 ", GLUED_POSTCODE_LABEL.sub(r"\1 ", text))
+    text = GLUED_STATE_POSTCODE.sub(r" \1 \2", HOUSE_NUMBER_FULL_STOP.sub(", ", text))
     return _russian_address_punctuation(text) if lexicon.CYRILLIC.search(text) else text
 
 

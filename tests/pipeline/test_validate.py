@@ -154,6 +154,13 @@ def test_the_address_label_and_an_icon_read_as_a_digit_are_no_part_of_the_addres
          "Flat 0, Warner Alley, Fletcherton, JE5B 1LY"),
         (["Incrocio Leopoldo 8, 85032. Chiaromonte (PZ)"],
          "Incrocio Leopoldo 8, 85032, Chiaromonte (PZ)"),
+        # Numbers glued to the street, the town or their label, run into each other.
+        (["Thurnerplatz744", "7673 Liezen"], "Thurnerplatz 744, 7673 Liezen"),
+        (["Evamaria-Tschentscher-Platz 9.90139 Bad Freienwalde"],
+         "Evamaria-Tschentscher-Platz 9, 90139 Bad Freienwalde"),
+        (["26 Palmer Cruiseway", "Port JesusfurtTAS2641"],
+         "26 Palmer Cruiseway, Port Jesusfurt TAS 2641"),
+        (["ulica Skrajna 21", "43-725Biała"], "ulica Skrajna 21, 43-725 Biała"),
         # A label in capitals glued to the address; a word in capitals that is no label stays.
         (["SEDEvia Roma 5", "00184 Roma"], "via Roma 5, 00184 Roma"),
         (["ADRESSE:12 rue Oberkampf", "75011 Paris"], "12 rue Oberkampf, 75011 Paris"),
@@ -437,3 +444,13 @@ def test_letters_and_marks_ocr_reads_for_others_are_set_right_by_the_cards_langu
     ):
         fields, _ = validate(raw(address=printed), regions=[region])
         assert fields["address"] == address
+
+
+def test_a_brazilian_address_keeps_its_dashes_and_loses_a_map_pin_before_the_street():
+    fields, _ = validate(raw(address=["9 Conjunto Hellena Pacheco, 90 - Sala 1897",
+                                      "Rio de Janeiro/RJ - CEP06181-267"]), regions=["BR"])
+    assert fields["address"] == ("Conjunto Hellena Pacheco, 90 - Sala 1897, "
+                                 "Rio de Janeiro/RJ - CEP 06181-267")
+    # Where the number comes first, a leading number is the house number.
+    fields, _ = validate(raw(address=["9 rue de la Paix", "75002 Paris"]), regions=["FR"])
+    assert fields["address"] == "9 rue de la Paix, 75002 Paris"
