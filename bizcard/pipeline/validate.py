@@ -24,7 +24,8 @@ SPACES = re.compile(r"\s+")
 # Dotted forms never end a word; bare ones only after a lower-case letter ("LöwerAG", not
 # "BANG").
 GLUED_LEGAL_FORM = re.compile(
-    r"(?<=\w)(?=(?:S\.A\.|S\.L\.|B\.V\.|N\.V\.|S\.r\.l\.|S\.p\.A\.|S\.A\.S\.)(?!\S))"
+    r"(?<=\w)(?=(?:S\.A\.|S\.L\.|B\.V\.|N\.V\.|S\.r\.l\.|S\.p\.A\.|S\.A\.S\.|S\.a\.s\.|"
+    r"S\.n\.c\.|S\.C\.|S\.R\.L\.|S\.P\.A\.)(?!\S))"
     r"|(?<=[a-zß-ÿ])(?=(?:AG|GmbH|KG|KGaA|Ltd\.?|Inc\.?|LLC|SAS|SARL|Ltda\.?|Pty)(?!\S))"
 )
 EDGE_PUNCTUATION = " ,;:|·•-–—"
@@ -120,10 +121,15 @@ CAPITAL_AT = re.compile(r"^([a-z0-9][a-z0-9._-]*[a-z0-9])[GOQ]([a-z0-9][a-z0-9-]
 # domain.
 LABEL_AFTER_EMAIL = re.compile(r"(@[\w-]+(?:\.[\w-]+)*?\.[A-Za-z]{2,3}?)\s*"
                                r"(https?|www|web|sito|tel|fax|mob)(?![^\W_])", re.IGNORECASE)
-# CJK characters in a Latin value this few are an icon read as one (see _without_stray_cjk).
-MAX_STRAY_CJK = 2
+# CJK or Greek characters in a Latin value this few are an icon or a Latin letter misread
+# (see _without_stray_script).
+MAX_STRAY_LETTERS = 2
 MIN_LATIN_LETTERS = 3
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+GREEK_LETTER = re.compile(r"[\u0370-\u03ff]")
+GREEK_LOOKALIKES = str.maketrans("ροαινκτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "poaivktuxABEZHIKMNOPTYX")
+# A British "plc" whose "c" OCR read as "e", at the end of the company's name.
+MISREAD_PLC = re.compile(r"(?<= )ple$")
 # A social network's name before a handle ("Instagram @ana.lopez", "in @ana").
 SOCIAL_HANDLE_LABELS = lexicon.SOCIAL_LABELS | {"in", "ig", "fb", "tw", "insta"}
 # What OCR glues after an e-mail's top-level domain: a label printed after it, or the
@@ -147,7 +153,7 @@ def validate(
     fields = empty_fields()
     confidence: dict[str, float] = {}
     for name in SINGLE_FIELDS:
-        values = [RawValue(_without_stray_cjk(v.text), v.confidence) for v in raw.get(name, [])]
+        values = [RawValue(_without_stray_script(v.text), v.confidence) for v in raw.get(name, [])]
         values = [v for v in values if len(_tidy(v.text)) > 1]
         if not values:
             continue
@@ -164,6 +170,7 @@ def validate(
             text, score = _check_name(text, score)
         if name == "company":
             text = _russian_legal_form(GLUED_LEGAL_FORM.sub(" ", text))
+            text = MISREAD_PLC.sub("plc", text)
         if name in ("position", "department"):
             text = _title_text(text)
         if regions[:1] == ["TR"] and name != "position" and name != "department":
@@ -262,12 +269,16 @@ def _clean_list_values(field: str, text: str, regions: list[str]) -> list[tuple[
     return [result] if result else []
 
 
-def _without_stray_cjk(text: str) -> str:
+def _without_stray_script(text: str) -> str:
     """A Latin value without the one or two CJK characters OCR read for an icon or logo
-    beside it ("山Dipl.-Kfm. Denny Textor")."""
-    stray = lexicon.CJK.findall(text)
-    if 0 < len(stray) <= MAX_STRAY_CJK and len(LATIN_LETTER.findall(text)) >= MIN_LATIN_LETTERS:
-        return lexicon.CJK.sub("", text)
+    beside it ("山Dipl.-Kfm. Denny Textor"), and with the Latin letters it read as Greek
+    look-alikes ("S.ρ.A.")."""
+    if len(LATIN_LETTER.findall(text)) < MIN_LATIN_LETTERS:
+        return text
+    if 0 < len(lexicon.CJK.findall(text)) <= MAX_STRAY_LETTERS:
+        text = lexicon.CJK.sub("", text)
+    if 0 < len(GREEK_LETTER.findall(text)) <= MAX_STRAY_LETTERS:
+        text = text.translate(GREEK_LOOKALIKES)
     return text
 
 

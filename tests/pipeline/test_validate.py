@@ -454,3 +454,11 @@ def test_a_brazilian_address_keeps_its_dashes_and_loses_a_map_pin_before_the_str
     # Where the number comes first, a leading number is the house number.
     fields, _ = validate(raw(address=["9 rue de la Paix", "75002 Paris"]), regions=["FR"])
     assert fields["address"] == "9 rue de la Paix, 75002 Paris"
+
+
+def test_a_company_s_legal_form_is_mended_where_ocr_glued_or_misread_it():
+    for printed, company in (("Tartini InformaticaS.a.s.", "Tartini Informatica S.a.s."),
+                             ("Zenix Impianti S.ρ.A.", "Zenix Impianti S.p.A."),
+                             ("Rexina ple", "Rexina plc")):
+        fields, _ = validate(raw(company=[printed]), regions=["GB"])
+        assert fields["company"] == company
