@@ -381,8 +381,10 @@ DAY_FROM = re.compile(r"(?<![^\W\d_])(?:du|from|von|ab|de|dal|od|от)\s+([^\W\d
 # A tagline that says when the company was founded ("Since 1987", "Est. 2014", "Fundada en
 # 1974", "Seit 1920"): no field, whatever line it shares.
 FOUNDED = re.compile(r"(?<![^\W\d_])(?:since|est\.?|established|founded(?: in)?|seit|"
-                     r"gegründet(?: \d{4}| in)?|depuis|fondée? en|dal|sinds|sedan|siden|"
-                     r"fundad[ao] (?:en|em)|desde|od roku|с)\s+(?:\d{4}|'\d{2})\b(?:\s*г\.)?",
+                     r"gegründet(?: \d{4}| in)?|depuis|fondée? en|dal|sinds|opgericht(?: in)?|"
+                     r"sedan|siden|grundlagt(?: i)?|grundad(?: år)?|perustettu|fundad[ao] "
+                     r"(?:en|em)|desde|od roku|założona(?: w)?|založeno(?: v roce)?|alapítva|"
+                     r"fondat[ăa] în|kuruluş|основана в|с)\s+(?:\d{4}|'\d{2})\b(?:\s*г\.)?",
                      re.IGNORECASE)
 
 

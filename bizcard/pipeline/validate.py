@@ -92,7 +92,7 @@ UNSPACED_EIRCODE = re.compile(r"\b([AC-FHKNPRTV-Y]\d{2}|D6W)([0-9AC-FHKNPRTV-Y]{
 # Letters OCR reads for ones it has no model of, in a language that has none of the
 # former: Romanian's comma-below "ș" read as Turkish "ş", Hungarian's "ő" as "ô" or "õ".
 LANGUAGE_LOOKALIKES = {"RO": str.maketrans("şţŞŢ", "șțȘȚ"),
-                       "HU": str.maketrans("ôõûũÔÕÛŨ", "őőűűŐŐŰŰ")}
+                       "HU": str.maketrans("ôõûũōÔÕÛŨŌ", "őőűűöŐŐŰŰÖ")}
 # Turkish letters OCR reads without their marks (see _turkish_letters).
 TURKISH_S_MISREAD = re.compile(r"(?<=[^\W\d_])\$|\$(?=[^\W\d_])")
 TURKISH_CAPITAL_I = re.compile(r"^i(?=[a-zçğıöşü])")
@@ -154,7 +154,7 @@ def validate(
     confidence: dict[str, float] = {}
     for name in SINGLE_FIELDS:
         values = [RawValue(_without_stray_script(v.text), v.confidence) for v in raw.get(name, [])]
-        values = [v for v in values if len(_tidy(v.text)) > 1]
+        values = [v for v in values if sum(c.isalnum() for c in v.text) > 1]
         if not values:
             continue
         if name == "address":
