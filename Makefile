@@ -10,7 +10,7 @@ PORT ?= 8000
 # Debian packages: Tesseract (the Cyrillic reader), fonts for the synthetic card generator and
 # Chromium for the browser tests.
 # The font list is training/synth/fonts.py's REQUIRED_APT_FONT_PACKAGES.
-APT_PACKAGES := chromium tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus fonts-liberation \
+APT_PACKAGES := chromium tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-ell fonts-liberation \
 	fonts-comfortaa fonts-crosextra-caladea fonts-crosextra-carlito fonts-dejavu-core \
 	fonts-dejavu-extra fonts-ebgaramond fonts-font-awesome fonts-freefont-ttf fonts-inter \
 	fonts-jura fonts-lato fonts-liberation2 fonts-noto-core fonts-open-sans fonts-paratype \

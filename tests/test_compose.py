@@ -77,7 +77,7 @@ def test_dockerfile_installs_from_the_lock_and_serves_with_daphne() -> None:
     assert re.search(r"^FROM python:3\.11-slim", text, re.MULTILINE)
     assert "COPY pyproject.toml requirements.lock" in text
     assert "-c requirements.lock" in text
-    assert "tesseract-ocr-rus" in text
+    assert "tesseract-ocr-rus" in text and "tesseract-ocr-ell" in text
     assert "collectstatic" in text
     assert "bizcard.asgi:application" in text
     assert (REPO_ROOT / "requirements.lock").is_file()

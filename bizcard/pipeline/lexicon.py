@@ -84,7 +84,7 @@ LEGAL_FORMS = frozenset(
     группа холдинг sp. z o.o. s.r.o. a.s. kft. zrt. nyrt. bt. aps a/s asa oy oyj ab hb
     a.ş. şti. s.r.l. srl s.a.s. sas ltda lda s.a.c. sac s.a.a. pvt pvt. sprl bvba vzw
     sàrl sagl gmbh ag kg k.s. v.o.s. sp.k. sp.j. s.k.a. tmi ky osk ry oü v.o.f. ei
-    s.l.l. unipessoal""".split()
+    s.l.l. unipessoal α.ε. ε.π.ε. ο.ε. ε.ε. ι.κ.ε. αε επε οε ικε""".split()
 )
 COMPANY_WORDS = frozenset(
     """solutions technologies technology systems consulting services software labs studio
@@ -98,7 +98,7 @@ COMPANY_WORDS = frozenset(
 DEPARTMENT_WORDS = frozenset(
     """department dept dept. division abteilung département departamento dipartimento
     divisione afdeling divisie отдел департамент dział oddělení oddelenie osztály
-    departament avdelning avdelningen afdeling afdelingen osasto departmanı birimi
+    departament avdelning avdelningen afdeling afdelingen osasto departmanı birimi τμήμα
     bölümü""".split()
 )
 # These also appear in job titles ("Customer Service Manager"): only without a job word.
@@ -154,7 +154,9 @@ POSITION_WORDS = frozenset(
     arquiteto contabilista architecte notaire advocaat boekhouder rechtsanwalt
     rechtsanwältin steuerberater architekt arkitekt advokat revisor regnskapsfører
     bokförare kirjanpitäjä lakimies arkkitehti ügyvéd könyvelő építész arhitect архитектор
-    avukat mimar muhasebeci specjalistka kierowniczka dyrektorka menedżer menedzser
+    avukat mimar muhasebeci διευθυντής διευθύντρια σύμβουλος μηχανικός υπεύθυνος υπεύθυνη
+    λογιστής λογίστρια δικηγόρος αρχιτέκτονας πωλητής specjalistka kierowniczka dyrektorka
+    menedżer menedzser
     konsultantka ügyintéző munkatárs consilier temsilcisi uzmanı başkanı mühendisi
     manager director engineer developer designer consultant specialist analyst officer
     chief head lead president vice vp ceo cto cfo coo cmo cio founder co-founder
@@ -213,7 +215,7 @@ STREET_WORDS = frozenset(
     mah. mahallesi bulvarı carrera cra. calle cl. diagonal dg. transversal tv. av.
     rua ul ул ул. улица пр. проспект пер. переулок шоссе наб.
     набережная бульвар б-р пл. площадь д. дом офис оф. кв. стр. корп. г. город обл.
-    область р-н район postfach cedex bp""".split()
+    область р-н район postfach cedex bp οδός οδ. λεωφ. λεωφόρος πλ. πλατεία τ.κ.""".split()
 )
 # Street types that are also surnames or common words ("Hill", "Park", "Vale"): they count
 # for a line that has a number or sits next to an address line.

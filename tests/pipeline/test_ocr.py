@@ -72,6 +72,21 @@ def test_russian_card_with_more_latin_than_cyrillic_print_is_still_read_as_russi
     assert "Соболева" in text_of(result) and "NORTHWIND" in text_of(result)
 
 
+def test_greek_card_is_read_by_tesseract_in_greek():
+    """PP-OCR spells Greek with Latin look-alikes; the card's +30 number and .gr domain
+    send it to Tesseract's Greek, and PP-OCR's e-mail and number are kept."""
+    card = card_image([
+        ("Αρχέλαος Κορομήλας", 44),
+        ("Διευθύνων Σύμβουλος", 28),
+        ("Τσιμισκή 643, 102 23 Αθήνα", 26),
+        ("+30 698 457 8751", 26),
+        ("archelaos@ikaros.gr", 26),
+    ])
+    result = ocr.read_words(card, engine="rapidocr", language="auto", threads=2)
+    assert result.engine == "tesseract" and result.script == "greek"
+    assert "Κορομήλας" in text_of(result) and "archelaos@ikaros.gr" in text_of(result)
+
+
 def test_a_line_tesseract_loses_in_the_card_is_read_on_its_own():
     """A light, coloured line (the brand colour on tinted paper) is lost when Tesseract
     reads the whole card; read alone, with its ink darkened, it is found."""

@@ -1,11 +1,12 @@
 """OCR engines behind one interface, with script routing and fallback.
 
-PP-OCR models (rapidocr, paddleocr) read Latin and CJK but turn Cyrillic into Latin
-look-alikes, so Russian cards go to Tesseract: by the language setting, or in "auto" mode
-when PP-OCR's read looks wrong and a Tesseract read (Russian + English) finds Cyrillic. In
-that case the e-mails, web addresses and numbers PP-OCR read replace Tesseract's: they are
-Latin and digits on any card, which PP-OCR reads better (Tesseract reading rus+eng turns a
-3 into "З" and a 0 into "О").
+PP-OCR models (rapidocr, paddleocr) read Latin and CJK but turn Cyrillic and Greek into
+Latin look-alikes, so Russian and Greek cards go to Tesseract: by the language setting, or in
+"auto" mode when PP-OCR's read looks wrong and a Tesseract read (Russian + English, or Greek
++ English where the card's numbers or domains are Greek) finds that script. In that case the
+e-mails, web addresses and numbers PP-OCR read replace Tesseract's: they are Latin and
+digits on any card, which PP-OCR reads better (Tesseract reading rus+eng turns a 3 into "З"
+and a 0 into "О").
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ from bizcard.pipeline.types import OcrResult, Word
 logger = logging.getLogger(__name__)
 
 CYRILLIC_LANGUAGES = frozenset({"ru", "rus", "uk", "ukr", "be", "bg", "sr", "kk"})
-CYRILLIC_TESSERACT_LANGUAGES = "rus+eng"
+GREEK_LANGUAGES = frozenset({"el", "ell", "gr"})
+# The second read's Tesseract engine for each script PP-OCR lacks.
+SECOND_READS = {"cyrillic": "tesseract-cyrillic", "greek": "tesseract-greek"}
+TESSERACT_LANGUAGES = {"tesseract-cyrillic": "rus+eng", "tesseract-greek": "ell+eng"}
 # Engines to try, in order, when the chosen one cannot run or crashes.
 FALLBACKS: dict[str, tuple[str, ...]] = {
     "rapidocr": ("rapidocr", "tesseract"),
@@ -38,14 +42,16 @@ MIN_PLAIN_WORDS = 3  # fewer plain-text words than this on a card means OCR lost
 MIN_PLAIN_CONFIDENCE = 0.85  # PP-OCR's mean score on Latin and CJK cards is ~0.97
 # Bare "." or "," words: 2+ on every Russian synthetic card, on no Latin or CJK card.
 MIN_ORPHAN_PUNCTUATION = 2
-# A Tesseract read with at least this share of Cyrillic letters, and this many, is a
-# Cyrillic card's: Russian cards' reads have 0.5-1.0. Its reads of a few Latin cards have
+# A Tesseract read with at least this share of Cyrillic (Greek) letters, and this many, is
+# a Cyrillic (Greek) card's: Russian cards' reads have 0.5-1.0. Its reads of a few Latin cards have
 # as much (garbage from print it cannot read), but PP-OCR reads those well: none of ~650
 # Latin-script cards in three test sets went to Tesseract.
-MIN_CYRILLIC_SHARE = 0.3
-MIN_CYRILLIC_LETTERS = 8
+MIN_SCRIPT_SHARE = 0.3
+MIN_SCRIPT_LETTERS = 8
 
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+SCRIPT_LETTERS = {"cyrillic": CYRILLIC, "greek": GREEK}
 LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 # Letters outside Latin and CJK, e.g. Greek kappa read for Cyrillic "к".
 FOREIGN_LETTER = re.compile(r"[\u0370-\u03ff]")
@@ -55,6 +61,8 @@ ORPHAN_PUNCTUATION = re.compile(r"^[.,:;«»\"„“”]+$")
 # rest with full confidence.
 CYRILLIC_COUNTRY_HINT = re.compile(
     r"^\+(?:7|375|380)(?![^\d\s(-])|\.(?:ru|su|рф|by|kz|ua)(?![\w.-])", re.IGNORECASE)
+GREEK_COUNTRY_HINT = re.compile(r"^\+(?:30|357)(?![^\d\s(-])|\.(?:gr|cy)(?![\w.-])",
+                                re.IGNORECASE)
 # A piece of a phone number as PP-OCR reads it: "+7", "(495)", "123-45-67".
 NUMBER_PIECE = re.compile(r"[+(]?[\d()\-./]*\d[\d()\-./]*\d[\d()\-./]*")
 # A line of phone numbers is mostly number pieces ("Тел.: +7 (495) 123-45-67"); an address
@@ -83,10 +91,6 @@ def _tesseract(threads: int) -> OcrEngine:
     return TesseractEngine(languages="eng")
 
 
-def _tesseract_cyrillic(threads: int) -> OcrEngine:
-    from bizcard.pipeline.ocr.tesseract import TesseractEngine
-
-    return TesseractEngine(languages=CYRILLIC_TESSERACT_LANGUAGES)
 
 
 ENGINES: dict[str, Callable[[int], OcrEngine]] = {
@@ -100,8 +104,10 @@ PP_OCR_ENGINES = frozenset({"rapidocr", "paddleocr"})
 @functools.lru_cache(maxsize=8)
 def get_engine(name: str, *, threads: int) -> OcrEngine:
     """A loaded engine, cached: loading models takes far longer than reading one card."""
-    if name == "tesseract-cyrillic":
-        return _tesseract_cyrillic(threads)
+    if name in TESSERACT_LANGUAGES:
+        from bizcard.pipeline.ocr.tesseract import TesseractEngine
+
+        return TesseractEngine(languages=TESSERACT_LANGUAGES[name])
     if name not in ENGINES:
         raise PipelineError(
             f"Unknown OCR engine {name!r}; choose one of: {', '.join(ENGINES)}",
@@ -111,10 +117,12 @@ def get_engine(name: str, *, threads: int) -> OcrEngine:
 
 
 def detect_script(texts: Iterable[str]) -> str:
-    """The dominant script of some text: "cyrillic", "cjk", "latin" or "unknown"."""
+    """The dominant script of some text: "cyrillic", "greek", "cjk", "latin" or
+    "unknown"."""
     text = "".join(texts)
     counts = {
         "cyrillic": len(CYRILLIC.findall(text)),
+        "greek": len(GREEK.findall(text)),
         "cjk": len(CJK.findall(text)),
         "latin": len(LATIN.findall(text)),
     }
@@ -126,21 +134,25 @@ def read_words(image: np.ndarray, *, engine: str, language: str, threads: int) -
     """Read a card with the configured engine, routed by script, falling back on failure."""
     if engine not in ENGINES:
         get_engine(engine, threads=threads)  # raises the unknown-engine error
-    if language.lower() in CYRILLIC_LANGUAGES:
-        words, used = _read_with_fallback(image, ("tesseract-cyrillic", "tesseract"), threads)
-        return OcrResult(words, used, detect_script(w.text for w in words))
+    for languages, script in ((CYRILLIC_LANGUAGES, "cyrillic"), (GREEK_LANGUAGES, "greek")):
+        if language.lower() in languages:
+            words, used = _read_with_fallback(image, (SECOND_READS[script], "tesseract"),
+                                              threads)
+            return OcrResult(words, used, detect_script(w.text for w in words))
     words, used = _read_with_fallback(image, FALLBACKS[engine], threads)
     if language.lower() == "auto" and used in PP_OCR_ENGINES and _maybe_misread_script(words):
+        script = "greek" if any(GREEK_COUNTRY_HINT.search(w.text) for w in words) else \
+            "cyrillic"
         try:
-            second_read = get_engine("tesseract-cyrillic", threads=threads).read(  # type: ignore[call-arg]
+            second_read = get_engine(SECOND_READS[script], threads=threads).read(  # type: ignore[call-arg]
                 image, turn_hint=_upright_turn(words))
         except OcrUnavailable as exc:
-            logger.warning("Cannot check the card for Cyrillic text: %s", exc.message)
+            logger.warning("Cannot check the card for %s text: %s", script, exc.message)
         else:
-            if _reads_cyrillic(second_read):
-                second_read += _lines_tesseract_missed(image, second_read, words, threads)
-                return OcrResult(_with_latin_values(second_read, words), "tesseract",
-                                 "cyrillic")
+            if _reads_script(second_read, script):
+                second_read += _lines_tesseract_missed(image, second_read, words, threads,
+                                                       engine=SECOND_READS[script])
+                return OcrResult(_with_latin_values(second_read, words), "tesseract", script)
     return OcrResult(words, used, detect_script(w.text for w in words))
 
 
@@ -176,7 +188,7 @@ def _read_with_fallback(
 
 
 def _lines_tesseract_missed(image: np.ndarray, cyrillic_read: list[Word],
-                            latin_read: list[Word], threads: int) -> list[Word]:
+                            latin_read: list[Word], threads: int, *, engine: str) -> list[Word]:
     """Text lines PP-OCR's detector finds and Tesseract did not read (coloured or small
     print), each read by Tesseract on its own (Russian field text found on an independent
     test set: 0.50 of it before, 0.57 after; on our synthetic cards 0.75 and 0.77). Lines
@@ -188,7 +200,7 @@ def _lines_tesseract_missed(image: np.ndarray, cyrillic_read: list[Word],
         boxes = get_engine("rapidocr", threads=threads).text_boxes(image)  # type: ignore[attr-defined]
     except OcrUnavailable:
         return []
-    engine = get_engine("tesseract-cyrillic", threads=threads)
+    line_reader = get_engine(engine, threads=threads)
     already_read = [*cyrillic_read, *_latin_values(latin_read)]
     found: list[Word] = []
     next_line = max((w.line for w in cyrillic_read), default=0) + 1
@@ -198,7 +210,7 @@ def _lines_tesseract_missed(image: np.ndarray, cyrillic_read: list[Word],
         line = Word("", ((x0, y0), (x1, y0), (x1, y1), (x0, y1)), 1.0, 0)
         if x1 - x0 < y1 - y0 or any(_shared_area(line, word) > 0 for word in already_read):
             continue
-        found += engine.read_line(image, (x0, y0, x1, y1), line=next_line)  # type: ignore[attr-defined]
+        found += line_reader.read_line(image, (x0, y0, x1, y1), line=next_line)  # type: ignore[attr-defined]
         next_line += 1
     return found
 
@@ -270,14 +282,13 @@ def _upright_turn(words: list[Word]) -> int:
     return round(-text_angle(words) / 90) * 90 % 360
 
 
-def _reads_cyrillic(words: list[Word]) -> bool:
-    """Whether a Tesseract (Russian + English) read of a card finds Cyrillic text: a share
-    of its plain words' letters, not the majority, since a Russian card may print as many
-    Latin letters (names in e-mails, a Latin brand) as Cyrillic ones. Reading a Latin card,
-    Tesseract finds next to no Cyrillic."""
+def _reads_script(words: list[Word], script: str) -> bool:
+    """Whether a Tesseract read of a card finds text in ``script`` ("cyrillic", "greek"):
+    a share of its plain words' letters, not the majority, since a Russian card may print
+    as many Latin letters (names in e-mails, a Latin brand) as Cyrillic ones."""
     text = "".join(w.text for w in words if _is_plain(w.text))
-    cyrillic, latin = len(CYRILLIC.findall(text)), len(LATIN.findall(text))
-    return cyrillic >= MIN_CYRILLIC_LETTERS and cyrillic >= MIN_CYRILLIC_SHARE * (cyrillic + latin)
+    found, latin = len(SCRIPT_LETTERS[script].findall(text)), len(LATIN.findall(text))
+    return found >= MIN_SCRIPT_LETTERS and found >= MIN_SCRIPT_SHARE * (found + latin)
 
 
 def _maybe_misread_script(words: list[Word]) -> bool:
@@ -287,14 +298,15 @@ def _maybe_misread_script(words: list[Word]) -> bool:
     Greek look-alikes, while it reads Latin and CJK cards with scores near 1. So: few plain
     words, unsure plain words, or letters from neither Latin nor CJK call for a second read,
     and so do lines that kept only their punctuation ("ул. Ленина, д. 5" reads ". , . 5")
-    and a phone number or domain of a Cyrillic-writing country.
+    and a phone number or domain of a country that writes Cyrillic or Greek.
     """
     plain = [w for w in words if _is_plain(w.text)]
     if detect_script(w.text for w in plain) == "cjk":
         return False  # a CJK card, however short, is PP-OCR's own script; a stray 山 is not
     if len(plain) < MIN_PLAIN_WORDS:
         return True
-    if any(CYRILLIC_COUNTRY_HINT.search(w.text) for w in words):
+    if any(CYRILLIC_COUNTRY_HINT.search(w.text) or GREEK_COUNTRY_HINT.search(w.text)
+           for w in words):
         return True
     if sum(bool(ORPHAN_PUNCTUATION.match(w.text)) for w in words) >= MIN_ORPHAN_PUNCTUATION:
         return True

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+import unicodedata
 
 import cv2
 import numpy as np
@@ -29,6 +31,7 @@ MIN_LINE_CONFIDENCE = 30.0
 # Reading rus+eng, Tesseract mixes Latin look-alike letters (lexicon.LATIN_LOOKALIKES) into
 # Russian words ("Cоколов") and reads the legal form "ООО" as Latin "OOO".
 LATIN_LEGAL_FORMS = frozenset({"OOO", "OAO", "AO"})  # ООО, ОАО, АО spelled in Latin
+GREEK_BREATHINGS = re.compile("[\u0313\u0314]")  # polytonic marks monotonic Greek has not
 
 
 class TesseractEngine:
@@ -42,7 +45,7 @@ class TesseractEngine:
         if shutil.which("tesseract") is None:
             raise OcrUnavailable(
                 "The tesseract program is missing: apt-get install tesseract-ocr "
-                "tesseract-ocr-eng tesseract-ocr-rus"
+                "tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-ell"
             )
         installed = set(pytesseract.get_languages(config=""))
         missing = [lang for lang in [*languages.split("+"), "osd"] if lang not in installed]
@@ -119,6 +122,8 @@ class TesseractEngine:
             text = text.strip()
             if "rus" in self.languages.split("+"):
                 text = _cyrillic_lookalikes(text)
+            if "ell" in self.languages.split("+"):
+                text = _monotonic_greek(text)
             words.append(Word(text, quad, confidence / 100.0, line))
         return words
 
@@ -140,3 +145,10 @@ def _cyrillic_lookalikes(word: str) -> str:
     if CYRILLIC.search(word) or word.strip("«»\"") in LATIN_LEGAL_FORMS:
         return word.translate(LATIN_LOOKALIKES)
     return word
+
+
+def _monotonic_greek(word: str) -> str:
+    """A Greek word as cards print it (monotonic): Tesseract's Greek data reads breathing
+    marks ("Ἐρμού", "Ῥοδάνθη") and the micro sign for "μ" ("Τµήµα")."""
+    decomposed = unicodedata.normalize("NFD", word.replace("µ", "μ"))
+    return unicodedata.normalize("NFC", GREEK_BREATHINGS.sub("", decomposed))
