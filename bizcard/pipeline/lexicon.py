@@ -51,7 +51,7 @@ REGISTRATION_LABELS = frozenset(
     kbo cin gstin ein reg cégjegyzékszám adószám rpr
     cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик иннкпп инн/кпп ihh nmls licence
     license lic creci matrícula matricula bn d'entreprise hst contribuinte vergi mersis vkn
-    nzbn ogrn""".split()
+    nzbn ogrn αφμ δου γεμη""".split()
 )  # "ihh": ИНН as OCR reads it in Latin letters
 
 # Registration labels of two words ("Company No. 0123", "Registered in England").
@@ -255,6 +255,7 @@ STRONG_POSTCODES = re.compile(
     r"|\b\d{4} ?[A-Z]{2}\b(?![.@])"  # NL: 1012 AB
     r"|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b"  # CA: K1A 0B1
     r"|\b\d{5}\s+[A-ZÀ-ÝА-Я][\w-]+"  # DE, FR, ES, IT: 10115 Berlin
+    r"|\b\d{3} \d{2}\s+[Α-ΩΆ-Ώ][\w-]+"  # GR: 102 23 Αθήνα
     r"|,\s*\d{5,6}\s*$"  # ..., 13099 / ..., 205212 (ES, RU)
     r"|\s/\s?[A-Z]{2}$|\([A-Z]{2}\)$"  # BR state "/ RS", IT province "(BO)"
 )
