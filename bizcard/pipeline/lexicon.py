@@ -56,8 +56,8 @@ REGISTRATION_LABELS = frozenset(
 
 # Registration labels of two words ("Company No. 0123", "Registered in England").
 REGISTRATION_PHRASES = frozenset({"company no", "company number", "company reg", "reg no",
-                                  "registered in", "vat no", "tax id",
-                                  "tax no", "registration no", "nr rejestru", "numero rea"})
+                                  "registered in", "vat no", "tax id", "tax no",
+                                  "registration no", "nr rejestru", "numero rea"})
 # Social networks named before a handle ("LinkedIn: in/name", "Instagram @name").
 SOCIAL_LABELS = frozenset(
     "linkedin instagram facebook twitter xing tiktok youtube telegram vk вконтакте".split())
@@ -156,8 +156,8 @@ POSITION_WORDS = frozenset(
     bokförare kirjanpitäjä lakimies arkkitehti ügyvéd könyvelő építész arhitect архитектор
     avukat mimar muhasebeci διευθυντής διευθύντρια σύμβουλος μηχανικός υπεύθυνος υπεύθυνη
     λογιστής λογίστρια δικηγόρος αρχιτέκτονας πωλητής specjalistka kierowniczka dyrektorka
-    menedżer menedzser
-    konsultantka ügyintéző munkatárs consilier temsilcisi uzmanı başkanı mühendisi
+    menedżer menedzser konsultantka ügyintéző munkatárs consilier temsilcisi uzmanı başkanı
+    mühendisi
     manager director engineer developer designer consultant specialist analyst officer
     chief head lead president vice vp ceo cto cfo coo cmo cio founder co-founder
     cofounder partner owner assistant associate coordinator administrator architect
@@ -365,7 +365,7 @@ TIME_RANGE = re.compile(rf"(?<!\d)(?:{CLOCK}){RANGE_SEPARATOR}(?:{CLOCK})(?!\d)"
 HOUR_RANGE = re.compile(rf"(?<![\d/])(?:{CLOCK}|\d{{1,2}}){RANGE_SEPARATOR}(?:{CLOCK}|\d{{1,2}})"
                         r"(?![\d/])")
 # Words that stand right before opening hours ("Open Mon-Fri 9am-5pm", "de 9:00 a 18:00").
-HOURS_LABELS = frozenset("""hours opening open open: horaires horaire horário horario orario
+HOURS_LABELS = frozenset("""hours opening open horaires horaire horário horario orario
     orari öffnungszeiten geöffnet openingstijden öppettider åbningstider åpningstider
     aukioloajat avoinna godziny otevírací nyitvatartás çalışma program часы режим de from von
     с od du ouvert geopend""".split())

@@ -79,12 +79,17 @@ def find_websites(text: str) -> list[tuple[int, int]]:
         start, end = match.span()
         if any(s <= start < e for s, e in email_spans) or (start and text[start - 1] == "@"):
             continue
-        host = website_host(match.group(0))
-        if host in SOCIAL_HOSTS or (len(host.split(".")[0]) == 1 and host == match.group(0)
-                                    .lower().rstrip("/")):
+        if website_host(match.group(0)) in SOCIAL_HOSTS or is_abbreviation(match.group(0)):
             continue  # a profile, or a legal form ("S.Com."), not the company's site
         spans.append((start, end))
     return spans
+
+
+def is_abbreviation(url: str) -> bool:
+    """Whether a "web address" is an abbreviation ("S.Com.", "H.No."): a one-letter host
+    printed without a scheme or "www.", which no company's site is."""
+    bare = url.strip().rstrip("/.").lower()
+    return "/" not in bare and not bare.startswith("www.") and len(bare.split(".")[0]) == 1
 
 
 def website_host(url: str) -> str:

@@ -173,7 +173,7 @@ def validate(
             text = MISREAD_PLC.sub("plc", text)
         if name in ("position", "department"):
             text = _title_text(text)
-        if regions[:1] == ["TR"] and name != "position" and name != "department":
+        if regions[:1] == ["TR"] and name not in ("position", "department"):
             text = _turkish_letters(text, name)
         text = text.translate(LANGUAGE_LOOKALIKES.get(regions[0] if regions else "", {}))
         if text:
@@ -626,8 +626,8 @@ def _clean_website(text: str) -> tuple[str, float] | None:
     host = _MISREAD_WWW.sub("www.", host.lower())
     if "." not in host:
         return None
-    if not scheme_match and not host.startswith("www.") and len(host.split(".")[0]) == 1:
-        return None  # an abbreviation ("H.No.", "S.Com."), not a one-letter domain
+    if not scheme_match and patterns.is_abbreviation(rest):
+        return None
     return f"{scheme}://{host}/{path}", 1.0
 
 

@@ -43,9 +43,9 @@ MIN_PLAIN_CONFIDENCE = 0.85  # PP-OCR's mean score on Latin and CJK cards is ~0.
 # Bare "." or "," words: 2+ on every Russian synthetic card, on no Latin or CJK card.
 MIN_ORPHAN_PUNCTUATION = 2
 # A Tesseract read with at least this share of Cyrillic (Greek) letters, and this many, is
-# a Cyrillic (Greek) card's: Russian cards' reads have 0.5-1.0. Its reads of a few Latin cards have
-# as much (garbage from print it cannot read), but PP-OCR reads those well: none of ~650
-# Latin-script cards in three test sets went to Tesseract.
+# a Cyrillic (Greek) card's: Russian cards' reads have 0.5-1.0. Its reads of a few Latin
+# cards have as much (garbage from print it cannot read), but PP-OCR reads those well:
+# none of ~650 Latin-script cards in three test sets went to Tesseract.
 MIN_SCRIPT_SHARE = 0.3
 MIN_SCRIPT_LETTERS = 8
 
@@ -187,7 +187,7 @@ def _read_with_fallback(
     raise OcrUnavailable("No OCR engine could read the image. " + " | ".join(errors))
 
 
-def _lines_tesseract_missed(image: np.ndarray, cyrillic_read: list[Word],
+def _lines_tesseract_missed(image: np.ndarray, second_read: list[Word],
                             latin_read: list[Word], threads: int, *, engine: str) -> list[Word]:
     """Text lines PP-OCR's detector finds and Tesseract did not read (coloured or small
     print), each read by Tesseract on its own (Russian field text found on an independent
@@ -201,9 +201,9 @@ def _lines_tesseract_missed(image: np.ndarray, cyrillic_read: list[Word],
     except OcrUnavailable:
         return []
     line_reader = get_engine(engine, threads=threads)
-    already_read = [*cyrillic_read, *_latin_values(latin_read)]
+    already_read = [*second_read, *_latin_values(latin_read)]
     found: list[Word] = []
-    next_line = max((w.line for w in cyrillic_read), default=0) + 1
+    next_line = max((w.line for w in second_read), default=0) + 1
     for quad in boxes:
         points = np.array(quad, dtype=np.float64)
         (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
@@ -227,20 +227,20 @@ def _latin_values(latin_read: list[Word]) -> list[Word]:
             or (w.line in number_lines and NUMBER_PIECE.fullmatch(w.text))]
 
 
-def _with_latin_values(cyrillic_read: list[Word], latin_read: list[Word]) -> list[Word]:
+def _with_latin_values(second_read: list[Word], latin_read: list[Word]) -> list[Word]:
     """Tesseract's words, with PP-OCR's e-mails, web addresses and number pieces in place
     of the Tesseract words they cover; each takes the line of the word it replaces most."""
     taken = _latin_values(latin_read)
     replaced: set[int] = set()
     merged: list[Word] = []
-    new_line = max((w.line for w in cyrillic_read), default=0) + 1
+    new_line = max((w.line for w in second_read), default=0) + 1
     for latin in taken:
-        shared = [(_shared_area(latin, word), index) for index, word in enumerate(cyrillic_read)]
+        shared = [(_shared_area(latin, word), index) for index, word in enumerate(second_read)]
         covered = [(area, index) for area, index in shared if area >= MIN_SHARED_AREA]
         replaced.update(index for _, index in covered)
-        line = cyrillic_read[max(covered)[1]].line if covered else new_line + latin.line
+        line = second_read[max(covered)[1]].line if covered else new_line + latin.line
         merged.append(Word(latin.text, latin.quad, latin.confidence, line))
-    kept = [word for index, word in enumerate(cyrillic_read) if index not in replaced]
+    kept = [word for index, word in enumerate(second_read) if index not in replaced]
     return kept + merged
 
 
