@@ -13,6 +13,7 @@ from rapidfuzz.distance import Levenshtein
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")  # any Cyrillic letter
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # kana, Han, Hangul
+LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")  # Latin letters, accented ones included
 
 # Labels printed before a value, in the languages of Europe and the Americas.
 PHONE_PREFIXES = frozenset(

@@ -26,10 +26,12 @@ KNOWN_TLDS = frozenset("""
     gmbh berlin london paris рф su mt cy ma tn eg ng ke ph my id th vn pk sa qa am ge az md mk
     al ba mobi asia edu gov art blog news live life club email cat eus swiss wien bayern nrw
     amsterdam brussels vlaanderen quebec nyc рус бел укр""".split())
+# Longest first, so that an alternation or a prefix test takes "com" before "co".
+KNOWN_TLDS_LONGEST_FIRST = tuple(sorted(KNOWN_TLDS, key=len, reverse=True))
 URL = re.compile(
     r"(?:(?:https?://)?(?:www\.)[\w-]+(?:\.[\w-]+)*\.[a-zA-Zа-я]{2,}|"
     r"https?://[\w-]+(?:\.[\w-]+)*\.[a-zA-Zа-я]{2,}|"
-    r"[\w-]+(?:\.[\w-]+)*\.(?:" + "|".join(sorted(KNOWN_TLDS, key=len, reverse=True))
+    r"[\w-]+(?:\.[\w-]+)*\.(?:" + "|".join(KNOWN_TLDS_LONGEST_FIRST)
     + r")\b)(?::\d+)?(?:/[^\s]*)?",
     re.IGNORECASE,
 )

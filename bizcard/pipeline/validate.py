@@ -125,7 +125,6 @@ LABEL_AFTER_EMAIL = re.compile(r"(@[\w-]+(?:\.[\w-]+)*?\.[A-Za-z]{2,3}?)\s*"
 # (see _without_stray_script).
 MAX_STRAY_LETTERS = 2
 MIN_LATIN_LETTERS = 3
-LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 GREEK_LETTER = re.compile(r"[\u0370-\u03ff]")
 GREEK_LOOKALIKES = str.maketrans("ροαινκτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "poaivktuxABEZHIKMNOPTYX")
 # A British "plc" whose "c" OCR read as "e", at the end of the company's name.
@@ -152,14 +151,14 @@ def validate(
     """Return ``(fields, confidence)`` in the schema; confidence only for non-empty fields."""
     fields = empty_fields()
     confidence: dict[str, float] = {}
+    region = regions[0] if regions else None  # the card's likeliest, from its text
     for name in SINGLE_FIELDS:
         values = [RawValue(_without_stray_script(v.text), v.confidence) for v in raw.get(name, [])]
         values = [v for v in values if sum(c.isalnum() for c in v.text) > 1]
         if not values:
             continue
         if name == "address":
-            text = _repaired_address(", ".join(_tidy(v.text) for v in values),
-                                     region=regions[0] if regions else None)
+            text = _repaired_address(", ".join(_tidy(v.text) for v in values), region=region)
             score = sum(v.confidence for v in values) / len(values)
         else:
             best = max(values, key=lambda v: v.confidence)
@@ -173,9 +172,9 @@ def validate(
             text = MISREAD_PLC.sub("plc", text)
         if name in ("position", "department"):
             text = _title_text(text)
-        if regions[:1] == ["TR"] and name not in ("position", "department"):
+        if region == "TR" and name not in ("position", "department"):
             text = _turkish_letters(text, name)
-        text = text.translate(LANGUAGE_LOOKALIKES.get(regions[0] if regions else "", {}))
+        text = text.translate(LANGUAGE_LOOKALIKES.get(region, {}))
         if text:
             fields[name] = text
             confidence[name] = round(score, 3)
@@ -273,7 +272,7 @@ def _without_stray_script(text: str) -> str:
     """A Latin value without the one or two CJK characters OCR read for an icon or logo
     beside it ("山Dipl.-Kfm. Denny Textor"), and with the Latin letters it read as Greek
     look-alikes ("S.ρ.A.")."""
-    if len(LATIN_LETTER.findall(text)) < MIN_LATIN_LETTERS:
+    if len(lexicon.LATIN.findall(text)) < MIN_LATIN_LETTERS:
         return text
     if 0 < len(lexicon.CJK.findall(text)) <= MAX_STRAY_LETTERS:
         text = lexicon.CJK.sub("", text)
@@ -376,7 +375,7 @@ def _glued_after_domain(text: str) -> str:
     for n, label in enumerate(labels[1:], start=1):
         if label.lower() in patterns.KNOWN_TLDS:
             continue
-        for tld in sorted(patterns.KNOWN_TLDS, key=len, reverse=True):
+        for tld in patterns.KNOWN_TLDS_LONGEST_FIRST:
             rest = label[len(tld):]
             if label.lower().startswith(tld) and rest and (
                     rest.lower() in GLUED_AFTER_DOMAIN or n < len(labels) - 1

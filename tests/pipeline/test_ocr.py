@@ -39,52 +39,37 @@ def test_russian_card_is_routed_to_tesseract_in_auto_mode():
     assert "ivanov@romashka.ru" in text_of(result)
 
 
-def test_russian_card_with_a_latin_company_name_is_still_routed_to_tesseract():
-    """PP-OCR reads the Latin lines well and drops the Cyrillic ones down to their
-    punctuation (". , . , . 5/5,"): that alone must call for the Cyrillic check."""
-    card = card_image([
-        ("Petrova Group", 40),
-        ("Мартьян Тарасова", 44),
-        ("Судебный пристав", 28),
-        ("Моб.: +7 912 518-13-55", 26),
-        ("Email: martyan.tarasova@petrova36.ru", 26),
-        ("г. Москва, ул. Ленина, д. 5/5, 124094", 26),
-    ])
-    result = ocr.read_words(card, engine="rapidocr", language="auto", threads=2)
-    assert result.engine == "tesseract" and result.script == "cyrillic"
-    assert "Тарасова" in text_of(result) and "Petrova" in text_of(result)
-
-
-def test_russian_card_with_more_latin_than_cyrillic_print_is_still_read_as_russian():
-    """A Latin brand and tagline outweigh the Cyrillic name and title, which PP-OCR drops
-    while reading the rest with full confidence: the card's +7 number and .ru domain call
-    for Tesseract's read, and its Cyrillic share, not a Cyrillic majority, keeps it."""
-    card = card_image([
-        ("NORTHWIND SOLUTIONS", 40),
-        ("Creative Business Consulting Worldwide", 24),
-        ("Виктория Соболева", 44),
-        ("Старший менеджер", 28),
-        ("+7 919 034-26-56", 26),
-        ("soboleva@northwind.ru", 26),
-    ])
-    result = ocr.read_words(card, engine="rapidocr", language="auto", threads=2)
-    assert result.engine == "tesseract" and result.script == "cyrillic"
-    assert "Соболева" in text_of(result) and "NORTHWIND" in text_of(result)
-
-
-def test_greek_card_is_read_by_tesseract_in_greek():
-    """PP-OCR spells Greek with Latin look-alikes; the card's +30 number and .gr domain
-    send it to Tesseract's Greek, and PP-OCR's e-mail and number are kept."""
-    card = card_image([
-        ("Αρχέλαος Κορομήλας", 44),
-        ("Διευθύνων Σύμβουλος", 28),
-        ("Τσιμισκή 643, 102 23 Αθήνα", 26),
-        ("+30 698 457 8751", 26),
-        ("archelaos@ikaros.gr", 26),
-    ])
-    result = ocr.read_words(card, engine="rapidocr", language="auto", threads=2)
-    assert result.engine == "tesseract" and result.script == "greek"
-    assert "Κορομήλας" in text_of(result) and "archelaos@ikaros.gr" in text_of(result)
+@pytest.mark.parametrize(
+    ("lines", "script", "read"),
+    [
+        # PP-OCR reads the Latin lines well and drops the Cyrillic ones down to their
+        # punctuation (". , . , . 5/5,"): that alone must call for the Cyrillic check.
+        pytest.param([("Petrova Group", 40), ("Мартьян Тарасова", 44),
+                      ("Судебный пристав", 28), ("Моб.: +7 912 518-13-55", 26),
+                      ("Email: martyan.tarasova@petrova36.ru", 26),
+                      ("г. Москва, ул. Ленина, д. 5/5, 124094", 26)],
+                     "cyrillic", ["Тарасова", "Petrova"], id="russian-latin-company"),
+        # A Latin brand and tagline outweigh the Cyrillic name and title, which PP-OCR
+        # drops while reading the rest with full confidence: the +7 number and .ru domain
+        # call for Tesseract's read, and its Cyrillic share, not a majority, keeps it.
+        pytest.param([("NORTHWIND SOLUTIONS", 40),
+                      ("Creative Business Consulting Worldwide", 24),
+                      ("Виктория Соболева", 44), ("Старший менеджер", 28),
+                      ("+7 919 034-26-56", 26), ("soboleva@northwind.ru", 26)],
+                     "cyrillic", ["Соболева", "NORTHWIND"], id="russian-more-latin"),
+        # PP-OCR spells Greek with Latin look-alikes; the +30 number and .gr domain send the
+        # card to Tesseract's Greek, and PP-OCR's e-mail is kept.
+        pytest.param([("Αρχέλαος Κορομήλας", 44), ("Διευθύνων Σύμβουλος", 28),
+                      ("Τσιμισκή 643, 102 23 Αθήνα", 26), ("+30 698 457 8751", 26),
+                      ("archelaos@ikaros.gr", 26)],
+                     "greek", ["Κορομήλας", "archelaos@ikaros.gr"], id="greek"),
+    ],
+)
+def test_a_card_in_a_script_pp_ocr_lacks_is_read_by_tesseract_in_that_script(
+        lines, script, read):
+    result = ocr.read_words(card_image(lines), engine="rapidocr", language="auto", threads=2)
+    assert result.engine == "tesseract" and result.script == script
+    assert all(word in text_of(result) for word in read)
 
 
 def test_a_line_tesseract_loses_in_the_card_is_read_on_its_own():

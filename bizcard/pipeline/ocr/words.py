@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 
 from bizcard.pipeline.lexicon import CONTACT_PREFIXES, HONORIFICS
-from bizcard.pipeline.patterns import KNOWN_TLDS
+from bizcard.pipeline.patterns import KNOWN_TLDS_LONGEST_FIRST
 from bizcard.pipeline.preprocess import rotate, unrotate_quad
 from bizcard.pipeline.types import Point, Quad, Word
 
@@ -42,8 +42,7 @@ _GLUED_AT = (
     re.compile(r"\+?\d[\d().\-]{5,}\d(?=[^\W\d_][\w.+'-]*@)"),
     # A value before a label printed after it: "+33 6 81 69 91 52Port.", "x@y.comMail".
     re.compile(rf"[+(]?\d[\d().\-]*\d(?={_LABEL_AFTER})"),
-    re.compile(r"\S+\.(?:{})(?={})".format("|".join(sorted(KNOWN_TLDS, key=len, reverse=True)),
-                                          _LABEL_AFTER)),
+    re.compile(r"\S+\.(?:{})(?={})".format("|".join(KNOWN_TLDS_LONGEST_FIRST), _LABEL_AFTER)),
     # The comma between two parts of an address: "2-1,46575", "Valladolid,01955".
     re.compile(r"[^@,]*?,(?=[^\s,])"),
 )
