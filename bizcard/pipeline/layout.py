@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bizcard.pipeline import lexicon
 from bizcard.pipeline.schema import CONTACT_ENTITIES, entity_of
 from bizcard.pipeline.types import Word
 
@@ -62,7 +63,8 @@ def reading_order_lines(words: Sequence[Word]) -> list[list[int]]:
     by_line: dict[int, list[int]] = defaultdict(list)
     for index, word in enumerate(words):
         by_line[word.line].append(index)
-    lines = [_Line(_along_the_line(ids, words), words) for ids in by_line.values()]
+    lines = _labels_joined_to_values(
+        [_Line(_along_the_line(ids, words), words) for ids in by_line.values()], words)
     lines.sort(key=lambda line: (line.top, line.left))
     columns: list[list[_Line]] = []
     for line in lines:
@@ -76,6 +78,8 @@ def reading_order_lines(words: Sequence[Word]) -> list[list[int]]:
 
 
 MAX_COLUMN_GAP = 2.0  # line heights between two lines of one column
+MAX_LABEL_GAP = 8.0  # label heights between a label printed apart and its value
+MIN_LEVEL_OVERLAP = 0.5  # share of the lower line's height two lines side by side share
 
 
 class _Line:
@@ -101,6 +105,35 @@ class _Line:
         overlap = min(self.right, below.right) - max(self.left, below.left)
         return (below.top > middle and overlap > 0
                 and gap <= MAX_COLUMN_GAP * max(self.height, below.height))
+
+
+def _labels_joined_to_values(lines: list[_Line], words: Sequence[Word]) -> list[_Line]:
+    """A column of labels printed apart from their values ("fax:" ... "657.760.1486"),
+    which OCR reads as lines of their own: each label line joins the nearest line level
+    with it on its right, so the label stands before its value in reading order."""
+    def is_label(line: _Line) -> bool:
+        return all(lexicon.contact_label(words[i].text) for i in line.ids)
+
+    def level(label: _Line, value: _Line) -> bool:
+        overlap = min(label.bottom, value.bottom) - max(label.top, value.top)
+        return overlap >= MIN_LEVEL_OVERLAP * min(label.height, value.height)
+
+    labels = [line for line in lines if is_label(line)]
+    values = [line for line in lines if not is_label(line)]
+    joined: dict[int, _Line] = {}  # value line index -> its label line
+    for label in labels:
+        beside = [n for n, value in enumerate(values)
+                  if value.left >= label.right - label.height and level(label, value)
+                  and value.left - label.right <= MAX_LABEL_GAP * label.height]
+        if not beside:
+            continue
+        nearest = min(beside, key=lambda n: values[n].left)
+        if nearest not in joined or joined[nearest].right < label.right:
+            joined[nearest] = label
+    taken = {id(label) for label in joined.values()}
+    return [line for line in labels if id(line) not in taken] + [
+        _Line(joined[n].ids + value.ids, words) if n in joined else value
+        for n, value in enumerate(values)]
 
 
 def _along_the_line(ids: list[int], words: Sequence[Word]) -> list[int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import defaultdict
 
 from rapidfuzz.distance import Levenshtein
 
@@ -24,7 +25,8 @@ PHONE_PREFIXES = frozenset(
     telefonnr telf telf. tfn tfno tfno. telemovel telefone whatsapp zentrale durchwahl
     standard switchboard centralino ufficio oficina escritório kantoor bureau büro
     telefoni telefonas tālr mob.tel. тел тел. телефон моб моб. мобильный сот сот. т м
-    раб раб. моб.тел. тел.: τηλ""".split()
+    раб раб. моб.тел. тел.: τηλ ddi ligne direkt direkte directe directa directo diretto
+    bezpośredni přímá přímý suora""".split()
 )
 FAX_PREFIXES = frozenset(
     """f fax fx telefax télécopie telecopie faks faksi telefaks faxe факс ф телефакс φαξ
@@ -52,8 +54,8 @@ REGISTRATION_LABELS = frozenset(
     kbo cin gstin ein reg cégjegyzékszám adószám rpr
     cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик иннкпп инн/кпп ihh nmls licence
     license lic creci matrícula matricula bn d'entreprise hst contribuinte vergi mersis vkn
-    nzbn ogrn αφμ δου γεμη""".split()
-)  # "ihh": ИНН as OCR reads it in Latin letters
+    nzbn ogrn αφμ δου γεμη ico dic cro""".split()
+)  # "ihh": ИНН as OCR reads it in Latin letters; "ico", "dic": IČO, DIČ without marks
 
 # Registration labels of two words ("Company No. 0123", "Registered in England").
 REGISTRATION_PHRASES = frozenset({"company no", "company number", "company reg", "reg no",
@@ -140,8 +142,9 @@ DEPARTMENT_SUFFIXES = ("abteilung", "afdeling", "afdelingen", "avdelning", "avde
 
 DEPARTMENT_PHRASES = re.compile(
     r"research (?:&|and) development|r&d|human resources"
-    r"|forschung (?:&|und) entwicklung|recherche et développement|investigación y desarrollo"
-    r"|ricerca e sviluppo|pesquisa e desenvolvimento|onderzoek en ontwikkeling"
+    r"|forschung (?:&|und) entwicklung|recherche (?:&|et) développement"
+    r"|investigación (?:&|y) desarrollo|ricerca (?:&|e) sviluppo|pesquisa (?:&|e) desenvolvimento"
+    r"|onderzoek (?:&|en) ontwikkeling"
     r"|recursos humanos|ressources humaines|risorse umane|business development"
     r"|customer (?:service|support|care)|information technology|supply chain"
     r"|public relations|quality (?:assurance|management)|service clients?"
@@ -181,12 +184,13 @@ POSITION_WORDS = frozenset(
     avvocato capo adviseur medewerker medewerkster ontwikkelaar eigenaar hoofd beheerder
     verkoper diretor diretora engenheiro engenheira coordenador coordenadora
     desenvolvedor desenvolvedora advogado advogada sócio sócia assistente supervisora
+    responsável
     директор менеджер инженер руководитель начальник специалист главный ведущий
     генеральный заместитель консультант бухгалтер разработчик аналитик программист юрист
     президент председатель администратор координатор технолог эксперт
     teamleider teamleiter teamlead teamleader gruppenleiter abteilungsleiter
     bereichsleiter abteilungsleiterin representante vertreter ledare leder
-    kierownik dyrektor specjalista prezes wiceprezes członek doradca inżynier księgowa
+    kierownik dyrektor specjalista prezes wiceprezes członek doradca inżynier księgowa radca
     księgowy konsultant handlowiec przedstawiciel asystent asystentka analityk
     programista projektant ředitel ředitelka jednatel vedoucí manažer manažerka
     specialista účetní obchodník konzultant technik asistentka riaditeľ konateľ
@@ -293,10 +297,21 @@ POSTCODE = re.compile(
 
 
 def fold(text: str) -> str:
-    """Lower-case without accents, for comparing names with e-mail addresses and domains."""
+    """Lower-case without accents, for comparing names with e-mail addresses and domains,
+    and words with OCR's reading of them."""
+    return unmarked(text).translate(CYRILLIC_TO_LATIN)
+
+
+def unmarked(text: str) -> str:
+    """Lower-case without accents, in its own script ("indkøb" -> "indkob")."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
-    ascii_like = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return ascii_like.translate(CYRILLIC_TO_LATIN)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(
+        LETTERS_WITHOUT_MARKS)
+
+
+# Latin letters that carry no separable mark.
+LETTERS_WITHOUT_MARKS = str.maketrans(
+    {"ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ı": "i"})
 
 
 CYRILLIC_TO_LATIN = str.maketrans(
@@ -315,6 +330,13 @@ def token(word: str) -> str:
     return word.lower().strip(" ,;:|()[]{}\"'«»“”")
 
 
+def contact_label(word: str) -> str:
+    """The contact label ``word`` is ("Fax:", "Tel.", "吕F": an icon OCR read as a character
+    glued before the "F"), lower-cased without its full stop or colon; "" for other words."""
+    label = CJK.sub("", token(word)).rstrip(".:")
+    return label if label in CONTACT_PREFIXES else ""
+
+
 def domain_label(host: str) -> str:
     """``mail.mueller-bau.co.uk`` -> ``muellerbau``: the part a company name shows."""
     parts = [p for p in host.lower().split(".") if p]
@@ -323,13 +345,21 @@ def domain_label(host: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(meaningful[-1])) if meaningful else ""
 
 
+GLUED_CODE = re.compile(r"[A-Z]{2,}[A-Z\d]*\d{4,}[A-Z\d]*")
+
+
 def is_registration_label(word: str) -> bool:
     """A company registration label, however it is punctuated or suffixed ("C.F.",
     "CVR-nr.", "Ust-IdNr.:"), or glued to its number ("UID:ATU24398761")."""
     t = token(word)
     forms = (t, t.split("-")[0], t.split("/")[0], t.split(":")[0])
-    return any(form in REGISTRATION_LABELS or form.rstrip(".:") in REGISTRATION_LABELS
-               for form in forms)
+    if any(form in REGISTRATION_LABELS or form.rstrip(".:") in REGISTRATION_LABELS
+           for form in forms):
+        return True
+    # Glued without a colon: "RFCABC58738BXY1", "ICO24801937".
+    code = word.strip(" ,;")
+    return bool(GLUED_CODE.fullmatch(code)) and any(
+        code[:n].lower() in REGISTRATION_LABELS for n in range(2, 6))
 
 
 def is_small_print_label(word: str) -> bool:
@@ -346,6 +376,11 @@ WEEKDAYS = frozenset("""mon tue tues wed thu thur thurs fri sat sun mo di mi do 
     ti ke to pe la su pn pon wt śr sr czw pt sob nd ndz po út ut st čt ct pá pa ne
     h k sze cs p szo v pzt pts sal çar car per cum cmt cts paz pzr l
     пн вт ср чт пт сб вс""".split())
+# As OCR reads them without their marks ("Mán-Fre" for "Mån-Fre").
+FOLDED_WEEKDAYS = frozenset(fold(day) for day in WEEKDAYS)
+# Letters OCR reads for digits in opening hours ("Mo-Fr B-17 Uhr").
+DIGIT_LOOKALIKES = str.maketrans("BOolI", "80011")
+CLOCK_LOOKALIKES = re.compile(r"(?<![^\W\d_])[\dBOolI]{1,2}(?=\s?[-–]\s?\d)")
 # Weekdays spelled out: a range of them ("du lundi au vendredi") needs no hours after it.
 FULL_WEEKDAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday montag
     dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi
@@ -388,7 +423,8 @@ FOUNDED = re.compile(r"(?<![^\W\d_])(?:since|est\.?|established|founded(?: in)?|
                      r"gegründet(?: \d{4}| in)?|depuis|fondée? en|dal|sinds|opgericht(?: in)?|"
                      r"sedan|siden|grundlagt(?: i)?|grundad(?: år)?|perustettu|fundad[ao] "
                      r"(?:en|em)|desde|od roku|założona(?: w)?|založeno(?: v roce)?|alapítva|"
-                     r"fondat[ăa] în|kuruluş|основана в|с)\s+(?:\d{4}|'\d{2})\b(?:\s*г\.)?",
+                     r"fondat[ăa] în|kuruluş|основана в|с)\s+(?:\d{4}|'\d{2})\b(?:\s*г\.)?"
+                     r"|(?<!\d)(?:1[89]|20)\d{2}\s+года(?![^\W\d_])",
                      re.IGNORECASE)
 
 
@@ -400,9 +436,11 @@ def opening_hours_start(text: str) -> int | None:
     starts = [m.start() for m in TIME_RANGE.finditer(text)]
     for m in WEEKDAY_RANGE.finditer(text.lower()):
         first, last = (day.rstrip("ªa°º") for day in m.groups())
+        hours_after = HOUR_RANGE.search(CLOCK_LOOKALIKES.sub(
+            lambda d: d.group(0).translate(DIGIT_LOOKALIKES), text[m.end():]))
         if {first, last} <= FULL_WEEKDAYS or (
-                ({first, last} <= WEEKDAYS or (first.isdigit() and last.isdigit()))
-                and HOUR_RANGE.search(text[m.end():])):
+                ({fold(first), fold(last)} <= FOLDED_WEEKDAYS
+                 or (first.isdigit() and last.isdigit())) and hours_after):
             starts.append(m.start())
             break
     starts += [m.start() for m in DAY_FROM.finditer(text)
@@ -438,7 +476,7 @@ def has_title_word(text: str) -> bool:
     words = [w.strip("-–—") for w in text.split()]
     # German feminine titles: the masculine form and "-in" ("Teamleiter" -> "Teamleiterin").
     words += [w[:-2] for w in words if w.endswith("in") and len(w) > MIN_FEMININE_TITLE]
-    return has_word(words, POSITION_WORDS - DEPARTMENT_OR_POSITION) or any(
+    return has_word(words, TITLE_ONLY_WORDS, marks_optional=True) or any(
         token(w).endswith(end) and len(token(w)) >= len(end) + MIN_COMPOUND_HEAD
         for w in words for end in TITLE_SUFFIXES)
 
@@ -453,7 +491,8 @@ def reads_as_department(text: str) -> bool:
            or token(w).endswith(DEPARTMENT_SUFFIXES) for w in words):
         return True
     department_like = (bool(DEPARTMENT_PHRASES.search(text))
-                       or has_word(words, WEAK_DEPARTMENT_WORDS | DEPARTMENT_OR_POSITION)
+                       or has_word(words, WEAK_DEPARTMENT_WORDS | DEPARTMENT_OR_POSITION,
+                                   marks_optional=True)
                        or any(_misread_department_word(token(w)) for w in words)
                        or any(w.strip(",.:") in DEPARTMENT_ACRONYMS for w in words))
     return department_like and not has_title_word(text) and not has_word(words, LEGAL_FORMS)
@@ -469,12 +508,39 @@ def _misread_department_word(word: str) -> bool:
                for known in _LONG_DEPARTMENT_WORDS)
 
 
-def has_word(words: list[str], vocabulary: frozenset[str]) -> bool:
+def has_word(words: list[str], vocabulary: frozenset[str], *,
+             marks_optional: bool = False) -> bool:
+    """Whether a word is in the vocabulary as printed or, with ``marks_optional`` (title and
+    department words, none of which differ from another by marks only), as OCR reads it
+    without its marks ("Indkob", "Responsavel")."""
+    folded = _unmarked(vocabulary) if marks_optional else frozenset()
     for word in words:
         t = token(word)
-        if t in vocabulary or t.rstrip(".") in vocabulary:
+        if t in vocabulary or t.rstrip(".") in vocabulary or unmarked(t.rstrip(".")) in folded:
             return True
     return False
+
+
+def with_marks(word: str) -> str:
+    """A title or department word OCR read without its marks, as the vocabulary spells it
+    ("Indkob" -> "Indkøb", "Responsavel" -> "Responsável"); other words as they are."""
+    t = token(word)
+    if not t or t in _TITLE_VOCABULARY:
+        return word
+    spelled = _MARKED_FORMS.get(unmarked(t))
+    if spelled is None or len(spelled) != 1:
+        return word
+    marked = next(iter(spelled))
+    if word.isupper():
+        marked = marked.upper()
+    elif word[:1].isupper():
+        marked = marked[:1].upper() + marked[1:]
+    return word.replace(word.strip(" ,;:|()[]{}\"'«»“”"), marked, 1)
+
+
+@functools.lru_cache(maxsize=64)
+def _unmarked(vocabulary: frozenset[str]) -> frozenset[str]:
+    return frozenset(unmarked(word) for word in vocabulary)
 
 # Words that make a line something other than a person's name.
 NOT_IN_A_NAME = (POSITION_WORDS | LEGAL_FORMS | DEPARTMENT_WORDS | WEAK_DEPARTMENT_WORDS
@@ -483,3 +549,13 @@ NOT_IN_A_NAME = (POSITION_WORDS | LEGAL_FORMS | DEPARTMENT_WORDS | WEAK_DEPARTME
 
 _LONG_DEPARTMENT_WORDS = frozenset(
     fold(w) for w in DEPARTMENT_WORDS | WEAK_DEPARTMENT_WORDS if len(w) >= MIN_FUZZY_WORD)
+
+
+TITLE_ONLY_WORDS = POSITION_WORDS - DEPARTMENT_OR_POSITION
+_TITLE_VOCABULARY = POSITION_WORDS | DEPARTMENT_WORDS | WEAK_DEPARTMENT_WORDS
+# Vocabulary words with marks, by their unmarked spelling (see with_marks).
+_MARKED_FORMS: dict[str, set[str]] = defaultdict(set)
+for word in _TITLE_VOCABULARY:
+    if unmarked(word) != word:
+        _MARKED_FORMS[unmarked(word)].add(word)
+del word

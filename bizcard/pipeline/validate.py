@@ -45,6 +45,8 @@ POSTCODE_LETTER_O = re.compile(r"\b(?=[\dO]*O)(?=(?:[\dO]*\d){3})[\dO]{4,6}\b")
 # A British postcode whose digit OCR read as the letter O ("WO 7SD" is "W0 7SD"): only after
 # the one-letter postal areas, so "SO16" and "CO4" stay.
 UK_POSTCODE_LETTER_O = re.compile(r"\b([BEGLMNSW])[Oo](?=[A-Z\d]? ?\d[A-Z]{2}\b)")
+# The outward code's digit of a British postcode read as a letter ("DEL 5ZU" is "DE1 5ZU").
+UK_POSTCODE_OUTWARD_L = re.compile(r"\b([A-Z]{1,2})[IL](?= \d[A-Z]{2}(?:,|$))")
 # The inward code's digit of a British postcode read as a letter ("JE5B ILY" is "JE5B 1LY").
 UK_POSTCODE_INWARD_I = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?) [Il](?=[A-Z]{2}\b)")
 # A comma after a postcode read as a full stop ("85032. Chiaromonte").
@@ -87,8 +89,6 @@ CYRILLIC_LOOKALIKES = {**lexicon.LATIN_LOOKALIKES, **str.maketrans("03k", "ОЗ�
 CYRILLIC_INITIAL_DIGIT = re.compile(r"(?<!\S)([03])(?=\.)")
 # A floor or door number's ordinal indicator read as a degree sign ("3° C" is "3º C").
 ORDINAL_READ_AS_DEGREE = re.compile(r"(?<=\d)°")
-# An Irish Eircode OCR read without its space ("H915YR0" is "H91 5YR0").
-UNSPACED_EIRCODE = re.compile(r"\b([AC-FHKNPRTV-Y]\d{2}|D6W)([0-9AC-FHKNPRTV-Y]{4})\b")
 # Letters OCR reads for ones it has no model of, in a language that has none of the
 # former: Romanian's comma-below "ș" read as Turkish "ş", Hungarian's "ő" as "ô" or "õ".
 LANGUAGE_LOOKALIKES = {"RO": str.maketrans("şţŞŢ", "șțȘȚ"),
@@ -218,10 +218,9 @@ def _repaired_address(text: str, *, region: str | None) -> str:
     text = lexicon.GLUED_POSTCODE.sub(r"\1 ", text)
     text = UNSPACED_UK_POSTCODE.sub(r"\1 \2", text)
     text = UK_POSTCODE_LETTER_O.sub(r"\g<1>0", UK_POSTCODE_INWARD_I.sub(r"\1 1", text))
+    text = UK_POSTCODE_OUTWARD_L.sub(r"\g<1>1", text)
     text = POSTCODE_FULL_STOP.sub(r"\1,", text)
     text = ORDINAL_READ_AS_DEGREE.sub("º", text)
-    if region == "IE":
-        text = UNSPACED_EIRCODE.sub(r"\1 \2", text)
     text = _country_apart(text)
     text = POSTCODE_LETTER_O.sub(lambda m: m.group(0).replace("O", "0"), text)
     text = _without_social(text)
@@ -290,11 +289,13 @@ def _tidy(text: str) -> str:
 
 
 def _title_text(text: str) -> str:
-    """A job title or department as printed: without a sentence's full stop OCR read after
-    it ("Отдел маркетинга."; "Dept." keeps its own), and nothing when it is a handle or
+    """A job title or department as printed: its words' marks where OCR lost them
+    (:func:`lexicon.with_marks`), without a sentence's full stop OCR read after it
+    ("Отдел маркетинга."; "Dept." keeps its own), and nothing when it is a handle or
     mailbox read apart from its "@" ("gunnarpaulsson23")."""
     if HANDLE.fullmatch(text):
         return ""
+    text = " ".join(lexicon.with_marks(word) for word in text.split(" "))
     last = text.rsplit(" ", 1)[-1]
     if last.endswith(".") and last.count(".") == 1 and len(last) > lexicon.MIN_SENTENCE_WORD:
         return text[:-1]

@@ -340,3 +340,14 @@ def test_the_only_department_with_a_title_word_is_the_title():
     words, labels = labelled(["Ida Bolz", "Dział IT"],
                              ["B-NAME", "I-NAME", "B-DEPARTMENT", "I-DEPARTMENT"])
     assert title_and_department_swapped(words, labels) == labels
+
+
+def test_hours_with_unmarked_or_misread_days_and_glued_registration_codes_are_no_address():
+    from bizcard.pipeline import lexicon
+
+    assert lexicon.opening_hours_start("Mán-Fre 8-17") == 0
+    assert lexicon.opening_hours_start("Mo-Fr B-17 Uhr") == 0
+    assert lexicon.opening_hours_start("Lun-Ven Bordeaux 33") is None
+    assert lexicon.is_registration_label("RFCABC58738BXY1")
+    assert not lexicon.is_registration_label("EN16")
+    assert lexicon.FOUNDED.search("695052 1983 года")

@@ -74,17 +74,20 @@ def test_long_cards_are_split_into_windows_without_splitting_a_word(model) -> No
     assert len(model.classify(words).labels) == len(words)
 
 
-def test_every_word_of_a_number_gets_one_kind_and_an_unlabelled_sibling_is_the_fax(model):
+def test_every_word_of_a_number_gets_one_kind_and_only_a_labelled_fax_is_a_fax(model):
+    """An unlabelled number beside the office number is as often a direct line as a fax:
+    without "Fax" printed, it stays a phone."""
     words = card_words([
         ("Travaglia SPA", 30), ("Mattia Micheletti", 44), ("Direttore Commerciale", 26),
-        "+39 02 2014 1396", "+39 319 212 2611", "+39 02 2014 1360",
+        "+39 02 2014 1396", "+39 319 212 2611", "+39 02 2014 1360", "Fax +39 02 2014 1361",
         "mattia.micheletti@travaglia.it",
     ])
     fields, _, classification = fields_of(model, words, region="IT")
-    assert fields["phones"] == ["+390220141396", "+393192122611"]
-    assert fields["fax"] == ["+390220141360"]
-    for line in range(3, 6):
-        entities = {classification.labels[i][2:] for i, w in enumerate(words) if w.line == line}
+    assert fields["phones"] == ["+390220141396", "+393192122611", "+390220141360"]
+    assert fields["fax"] == ["+390220141361"]
+    for line in range(3, 7):
+        entities = {classification.labels[i][2:] for i, w in enumerate(words)
+                    if w.line == line and w.text != "Fax"}
         assert len(entities) == 1
 
 

@@ -199,8 +199,8 @@ def test_registration_and_tax_numbers_in_the_small_print_are_not_phones():
     assert fields["fax"] == []
 
 
-def test_an_unlabelled_number_sharing_the_office_numbers_digits_is_its_fax():
-    # The fax icon before the second number is a picture, not a word OCR reads.
+def test_an_unlabelled_number_sharing_the_office_numbers_digits_stays_a_phone():
+    # A direct line beside the switchboard: only a printed "Fax" makes a number a fax.
     fields, _ = read_fields(card_words([
         ("Mattia Micheletti", 40),
         "+39 02 2014 1396",
@@ -208,8 +208,8 @@ def test_an_unlabelled_number_sharing_the_office_numbers_digits_is_its_fax():
         "+39 02 2014 1360",
         "mattia.micheletti@travaglia.it",
     ]))
-    assert fields["phones"] == ["+390220141396", "+393192122611"]
-    assert fields["fax"] == ["+390220141360"]
+    assert fields["phones"] == ["+390220141396", "+393192122611", "+390220141360"]
+    assert fields["fax"] == []
 
 
 def test_a_labelled_direct_line_beside_the_switchboard_stays_a_phone():
@@ -302,3 +302,30 @@ def test_registration_numbers_are_no_part_of_the_address():
         words = card_words([("Ian Moore", 40), "Koglerweg 69", "2447 Murau", small_print,
                             "ian@moore.at"])
         assert read_fields(words, "AT")[0]["address"] == "Koglerweg 69, 2447 Murau", small_print
+
+
+def test_a_column_of_labels_read_apart_from_their_values_labels_them():
+    """OCR reads "fax:" in the label column and the number beside it as two lines; the
+    labels still say which number is the fax."""
+    labels = card_words(["mobile:", "fax:", "email:"])
+    values = [Word(w.text, tuple((x + 200, y) for x, y in w.quad), w.confidence, w.line + 3)
+              for w in card_words(["818.258.6475", "657.760.1486", "kevin@algenno.net"])]
+    fields, _ = read_fields([*labels, *values])
+    assert fields["phones"] == ["+18182586475"]
+    assert fields["fax"] == ["+16577601486"]
+
+
+def test_a_fax_icon_read_as_a_character_before_its_f_is_still_a_fax_label():
+    fields, _ = read_fields(card_words(["Alice Vávrová", "+420 261 780 876",
+                                        "吕F +420 261 780 854", "alice@radorno.cz"]))
+    assert fields["phones"] == ["+420261780876"]
+    assert fields["fax"] == ["+420261780854"]
+
+
+def test_a_direct_lines_label_is_no_department_and_lines_split_into_title_and_department():
+    fields, _ = read_fields(card_words([
+        ("Jurre Verbeek", 40), ("Verkoopadviseur", 26), ("Marketing", 26), ("Vino N.V.", 30),
+        "Ligne directe +31 342 473 390", "verbeek@vino.nl",
+    ]))
+    assert fields["position"] == "Verkoopadviseur"
+    assert fields["department"] == "Marketing"

@@ -438,7 +438,8 @@ def test_letters_and_marks_ocr_reads_for_others_are_set_right_by_the_cards_langu
         (["Petôfi Sándor utca 666.", "7634 Pécs"], "HU", "Petőfi Sándor utca 666., 7634 Pécs"),
         (["Calle Hernández, 27, 3° C", "48018 Bilbao"], "ES",
          "Calle Hernández, 27, 3º C, 48018 Bilbao"),
-        (["13 Grafton Street, Galway, H915YR0"], "IE", "13 Grafton Street, Galway, H91 5YR0"),
+        # Eircodes are printed with and without their space: each stays as printed.
+        (["13 Grafton Street, Galway, H915YR0"], "IE", "13 Grafton Street, Galway, H915YR0"),
         # Turkish has "ş": it stays.
         (["Beşiktaş/İstanbul"], "TR", "Beşiktaş/İstanbul"),
     ):
@@ -462,3 +463,15 @@ def test_a_company_s_legal_form_is_mended_where_ocr_glued_or_misread_it():
                              ("Rexina ple", "Rexina plc")):
         fields, _ = validate(raw(company=[printed]), regions=["GB"])
         assert fields["company"] == company
+
+
+def test_title_words_ocr_read_without_their_marks_get_them_back():
+    fields, _ = validate(raw(position=["Responsavel de Marketing"], department=["Indkob"]),
+                         regions=["PT"])
+    assert fields["position"] == "Responsável de Marketing"
+    assert fields["department"] == "Indkøb"
+
+
+def test_a_british_postcodes_digit_read_as_a_letter_is_a_digit():
+    fields, _ = validate(raw(address=["181 Teresa Points", "Heathberg DEL 5ZU"]), regions=["GB"])
+    assert fields["address"] == "181 Teresa Points, Heathberg DE1 5ZU"

@@ -7,8 +7,6 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-import phonenumbers
-
 from bizcard.pipeline import lexicon, patterns
 from bizcard.pipeline.layout import (
     reading_order_lines,
@@ -21,7 +19,6 @@ from bizcard.pipeline.regions import COUNTRY_NAMES
 from bizcard.pipeline.schema import NUMBER_ENTITIES, OUTSIDE, entity_of
 from bizcard.pipeline.types import Word
 
-FAX_SUFFIX_DIGITS = 3  # a fax differs from its office number in at most its last three digits
 KEPT_ON_REGISTRATION_LINES = frozenset({"EMAIL", "WEBSITE"})
 MONOGRAM_LETTERS = 2
 NAME_SIZE_RATIO = (0.8, 1.25)  # two lines of one name are set in about the same size
@@ -66,12 +63,14 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
                     regions: list[str]) -> list[str]:
     """``labels`` of upright ``words`` with the card-level fixes below applied."""
     labels = registration_lines_outside(words, labels)
+    labels = contact_labels_outside(words, labels)
     labels = opening_hours_outside(words, labels)
     labels = monogram_outside(words, labels)
     labels = company_ends_at_legal_form(words, labels)
     labels = company_named_by_domain(words, labels)
     labels = legal_form_joins_company(words, labels)
     labels = department_apart_from_title(words, labels)
+    labels = title_and_department_lines(words, labels)
     labels = department_line(words, labels)
     labels = title_and_department_swapped(words, labels)
     labels = name_over_two_lines(words, labels)
@@ -85,8 +84,30 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = house_number_in_address(words, labels, regions)
     labels = postcode_after_its_label(words, labels)
     labels = address_tail(words, labels)  # after the short "phones" (postcodes) are left out
-    labels = address_head(words, labels)
-    return fax_beside_its_office_number(words, labels, regions)
+    return address_head(words, labels)
+
+
+def contact_labels_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """The label words before a phone, e-mail or web address ("Ligne directe", "Direkt",
+    "Durchwahl.") are no name, title, department or company."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        for position, i in enumerate(line[1:], start=1):
+            if entity_of(labels[i]) not in CONTACT_ENTITIES or not labels[i].startswith("B-"):
+                continue
+            before = position - 1
+            while before >= 0 and _label_word(words[line[before]].text) and \
+                    entity_of(labels[line[before]]) not in CONTACT_ENTITIES:
+                labels[line[before]] = OUTSIDE
+                before -= 1
+    return labels
+
+
+def _label_word(text: str) -> bool:
+    """A contact label; a lone letter only with its mark ("T:", "M."), as "C" may end an
+    address ("Building C") or a name."""
+    label = lexicon.contact_label(text)
+    return len(label) > 1 or (bool(label) and text.rstrip().endswith((".", ":")))
 
 
 def registration_lines_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
@@ -273,6 +294,29 @@ def _parts_at_marks(words: Sequence[Word], run: list[int]) -> list[list[int]]:
                 text.endswith(".") and len(text) > lexicon.MIN_SENTENCE_WORD):
             parts.append([])
     return [part for part in parts if part]
+
+
+def title_and_department_lines(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """The card's two title-or-department lines, one a job title and the other a
+    department ("Verkoopadviseur" / "Marketing", "Konsulent" / "Indkøb"), are the title
+    and the department, whichever labels (one value over both lines, two departments) they
+    had; a title that goes on into the next line ("Head of Sales and" / "Marketing") stays
+    one."""
+    labels = list(labels)
+    lines = [[i for i in line if entity_of(labels[i]) in ("POSITION", "DEPARTMENT")]
+             for line in reading_order_lines(words)]
+    lines = [line for line in lines if line]
+    if len(lines) != 2 or lexicon.token(words[lines[0][-1]].text) in TITLE_GOES_ON:
+        return labels
+    texts = [" ".join(words[i].text for i in line) for line in lines]
+    is_title = [lexicon.has_title_word(t) and not lexicon.reads_as_department(t)
+                for t in texts]
+    is_department = [lexicon.reads_as_department(t) for t in texts]
+    if is_title[0] == is_title[1] or is_department != [not title for title in is_title]:
+        return labels
+    for line, title in zip(lines, is_title, strict=True):
+        _label_value(labels, line, "POSITION" if title else "DEPARTMENT")
+    return labels
 
 
 def department_line(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
@@ -681,49 +725,5 @@ def house_number_in_address(words: Sequence[Word], labels: Sequence[str],
 def _names_a_country(words: Sequence[Word], ids: list[int]) -> bool:
     text = " ".join(words[i].text for i in ids)
     return re.sub(r"^[\s\-–—,]+|[\s.,]+$", "", text).lower() in COUNTRY_NAMES
-
-
-def fax_beside_its_office_number(words: Sequence[Word], labels: Sequence[str],
-                                 regions: list[str]) -> list[str]:
-    """On a card without a labelled fax, a number printed with no label after a number it
-    shares all but its last digits with is the office's fax: "+49 30 1234 560" and, behind
-    a fax icon OCR cannot read, "+49 30 1234 569". A number with a phone label before it
-    ("D +49 30 1234 567", a direct line, or any "Label:") stays a phone."""
-    labels = list(labels)
-    if any(entity_of(label) == "FAX" for label in labels):
-        return labels
-    numbers: list[tuple[list[int], bool]] = []  # words, and a label before, in reading order
-    for line in reading_order_lines(words):
-        for position, i in enumerate(line):
-            if labels[i] == "B-PHONE":
-                before = words[line[position - 1]].text if position else ""
-                labelled = before.endswith(":") or lexicon.token(before).rstrip(".:") in \
-                    lexicon.CONTACT_PREFIXES
-                numbers.append(([i], labelled))
-            elif labels[i] == "I-PHONE" and numbers and numbers[-1][0][-1] in line:
-                numbers[-1][0].append(i)
-    parsed = []
-    for ids, labelled in numbers:
-        number = patterns.parse_phone(" ".join(words[i].text for i in ids), regions)
-        digits = "" if number is None else (
-            f"{number.country_code}:{phonenumbers.national_significant_number(number)}")
-        parsed.append((ids, labelled, digits))
-    for n, (ids, labelled, digits) in enumerate(parsed):
-        if labelled or not digits:
-            continue
-        if any(_office_sibling(earlier, digits) for _, _, earlier in parsed[:n]):
-            for k, i in enumerate(ids):
-                labels[i] = f"{'B' if k == 0 else 'I'}-FAX"
-            break
-    return labels
-
-
-def _office_sibling(office: str, other: str) -> bool:
-    """Same country and length, and all but the last one to three digits the same."""
-    if not office or len(office) != len(other) or office == other:
-        return False
-    differing = len(office) - next(
-        n for n, (a, b) in enumerate(zip(office, other, strict=True)) if a != b)
-    return differing <= FAX_SUFFIX_DIGITS
 
 

@@ -145,15 +145,15 @@ def _label_contact_items(
     # Prefix words of the items ("Tel:", "E-mail") stay outside any field.
     return [
         n for n in range(len(segment.words))
-        if n not in taken and lexicon.token(segment.words[n].text).rstrip(".:")
-        not in lexicon.CONTACT_PREFIXES and lexicon.token(segment.words[n].text) not in {"", ":"}
+        if n not in taken and not lexicon.contact_label(segment.words[n].text)
+        and lexicon.token(segment.words[n].text) not in {"", ":"}
     ]
 
 
 def _prefix_before(text: str, start: int, item_spans: list[tuple[int, int]]) -> str:
     """The label word just before a value ("Fax" in "Fax: +49 30 1234"), lower-cased."""
     left = max((end for _, end in item_spans if end <= start), default=0)
-    before = text[left:start]
+    before = lexicon.CJK.sub("", text[left:start])  # an icon read as a character: "吕F"
     tokens = re.findall(r"[^\W\d_]+\.?", before, re.UNICODE)
     if not tokens:
         return ""
@@ -169,7 +169,7 @@ def _label_after(text: str, end: int, item_spans: list[tuple[int, int]]) -> str:
     after = text[end:right].split()
     if not after or any(c.isdigit() for c in " ".join(after[1:])):
         return ""
-    word = lexicon.token(after[0]).rstrip(".:")
+    word = lexicon.contact_label(after[0])
     return word if word in lexicon.PHONE_PREFIXES | lexicon.FAX_PREFIXES else ""
 
 
@@ -194,7 +194,7 @@ def _lone_fax_label(segment: Segment) -> str:
     a lone letter before a number is otherwise too often no label at all ("Building C")."""
     if len(segment.words) != 1:
         return ""
-    word = lexicon.token(segment.words[0].text).rstrip(".:")
+    word = lexicon.contact_label(segment.words[0].text)
     return word if word in lexicon.FAX_PREFIXES else ""
 
 
