@@ -378,8 +378,10 @@ WEEKDAYS = frozenset("""mon tue tues wed thu thur thurs fri sat sun mo di mi do 
     пн вт ср чт пт сб вс""".split())
 # As OCR reads them without their marks ("Mán-Fre" for "Mån-Fre").
 FOLDED_WEEKDAYS = frozenset(fold(day) for day in WEEKDAYS)
-# Letters OCR reads for digits in opening hours ("Mo-Fr B-17 Uhr").
-DIGIT_LOOKALIKES = str.maketrans("BOolI", "80011")
+# OCR reads these letters for digits (inside numbers: patterns.repair_digits; in opening
+# hours: "Mo-Fr B-17 Uhr", where CLOCK_LOOKALIKES finds them).
+DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1",
+                                  "|": "1", "i": "1", "S": "5", "B": "8", "Z": "2"})
 CLOCK_LOOKALIKES = re.compile(r"(?<![^\W\d_])[\dBOolI]{1,2}(?=\s?[-–]\s?\d)")
 # Weekdays spelled out: a range of them ("du lundi au vendredi") needs no hours after it.
 FULL_WEEKDAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday montag
@@ -491,8 +493,7 @@ def reads_as_department(text: str) -> bool:
            or token(w).endswith(DEPARTMENT_SUFFIXES) for w in words):
         return True
     department_like = (bool(DEPARTMENT_PHRASES.search(text))
-                       or has_word(words, WEAK_DEPARTMENT_WORDS | DEPARTMENT_OR_POSITION,
-                                   marks_optional=True)
+                       or has_word(words, DEPARTMENT_LIKE_WORDS, marks_optional=True)
                        or any(_misread_department_word(token(w)) for w in words)
                        or any(w.strip(",.:") in DEPARTMENT_ACRONYMS for w in words))
     return department_like and not has_title_word(text) and not has_word(words, LEGAL_FORMS)
@@ -552,6 +553,7 @@ _LONG_DEPARTMENT_WORDS = frozenset(
 
 
 TITLE_ONLY_WORDS = POSITION_WORDS - DEPARTMENT_OR_POSITION
+DEPARTMENT_LIKE_WORDS = WEAK_DEPARTMENT_WORDS | DEPARTMENT_OR_POSITION
 _TITLE_VOCABULARY = POSITION_WORDS | DEPARTMENT_WORDS | WEAK_DEPARTMENT_WORDS
 # Vocabulary words with marks, by their unmarked spelling (see with_marks).
 _MARKED_FORMS: dict[str, set[str]] = defaultdict(set)

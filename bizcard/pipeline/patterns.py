@@ -10,7 +10,7 @@ import re
 
 import phonenumbers
 
-from bizcard.pipeline.lexicon import SOCIAL_HOSTS
+from bizcard.pipeline.lexicon import DIGIT_LOOKALIKES, SOCIAL_HOSTS
 
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}", re.UNICODE)
 # Also an address OCR split at its "@", or whose last letter it lost ("ana@verogon.f"):
@@ -48,9 +48,6 @@ PHONE_CANDIDATE = re.compile(r"(?:\+|\b00)?[(\[]?\d[\d\s()\[\].\-/]{5,}\d")
 MIN_PHONE_DIGITS = 7
 MAX_PHONE_DIGITS = 15
 
-# OCR reads these letters for digits inside numbers.
-DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1",
-                                  "|": "1", "i": "1", "S": "5", "B": "8", "Z": "2"})
 LOOKALIKE_RUN = re.compile(r"(?<=\d)[OoDQlI|iSBZ](?=[\d\s\-)])|(?<=[\d\s(+\-])[OoDQlI|iSBZ](?=\d)")
 
 
