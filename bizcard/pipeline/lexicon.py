@@ -54,7 +54,7 @@ REGISTRATION_LABELS = frozenset(
     kbo cin gstin ein reg cégjegyzékszám adószám rpr
     cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик иннкпп инн/кпп ihh nmls licence
     license lic creci matrícula matricula bn d'entreprise hst contribuinte vergi mersis vkn
-    nzbn ogrn αφμ δου γεμη ico dic cro""".split()
+    nzbn ogrn αφμ δου γεμη ico dic cro neq v.d. v.n.""".split()
 )  # "ihh": ИНН as OCR reads it in Latin letters; "ico", "dic": IČO, DIČ without marks
 
 # Registration labels of two words ("Company No. 0123", "Registered in England").
@@ -87,7 +87,8 @@ LEGAL_FORMS = frozenset(
     группа холдинг sp. z o.o. s.r.o. a.s. kft. zrt. nyrt. bt. aps a/s asa oy oyj ab hb
     a.ş. şti. s.r.l. srl s.a.s. sas ltda lda s.a.c. sac s.a.a. pvt pvt. sprl bvba vzw
     sàrl sagl gmbh ag kg k.s. v.o.s. sp.k. sp.j. s.k.a. tmi ky osk ry oü v.o.f. ei
-    s.l.l. unipessoal α.ε. ε.π.ε. ο.ε. ε.ε. ι.κ.ε. αε επε οε ικε""".split()
+    s.l.l. unipessoal α.ε. ε.π.ε. ο.ε. ε.ε. ι.κ.ε. αε επε οε ικε ltée ltee enr. s.e.n.c.
+    i/s""".split()
 )
 COMPANY_WORDS = frozenset(
     """solutions technologies technology systems consulting services software labs studio
@@ -115,7 +116,8 @@ WEAK_DEPARTMENT_WORDS = frozenset(
     försäljning ekonomi inköp ledning kundtjänst myynti talous hallinto johto markkinointi
     tuotekehitys asiakaspalvelu sprzedaż księgowość zarząd logistyka kadry zakupy
     obchod účtárna vedení nákup prodej értékesítés pénzügy beszerzés vezetés vânzări
-    achiziții contabilitate satış muhasebe satınalma yönetim бухгалтерия
+    achiziții contabilitate satış muhasebe satınalma satın yönetim pazarlama kaynakları
+    lojistik hukuk finans бухгалтерия
     продажи закупки маркетинг логистика
     accounts accounting finance finances procurement purchasing operations logistics legal
     compliance administration communications treasury audit facilities support finanzen
@@ -198,6 +200,9 @@ POSITION_WORDS = frozenset(
     inginer consultant contabil manager vânzări projektledare säljare ingenjör konsult
     utvecklare ansvarig ekonom chef vd direktør sælger ingeniør udvikler konsulent
     salgschef projektleder daglig leder selger rådgiver utvikler prosjektleder
+    ägare ejer eier omistaja propriétaire propriétaires propietario propietaria proprietario
+    proprietaria proprietário proprietária właściciel właścicielka majitel majitelka
+    tulajdonos sahibi владелец владелица
     markedssjef toimitusjohtaja johtaja päällikkö myyntipäällikkö insinööri asiantuntija
     konsultti kehittäjä suunnittelija müdür müdürü mühendis uzman danışman yönetici
     temsilci gerente asesora ejecutiva ejecutivo contador contadora diretor gestor
@@ -379,10 +384,11 @@ WEEKDAYS = frozenset("""mon tue tues wed thu thur thurs fri sat sun mo di mi do 
 # As OCR reads them without their marks ("Mán-Fre" for "Mån-Fre").
 FOLDED_WEEKDAYS = frozenset(fold(day) for day in WEEKDAYS)
 # OCR reads these letters for digits (inside numbers: patterns.repair_digits; in opening
-# hours: "Mo-Fr B-17 Uhr", where CLOCK_LOOKALIKES finds them).
+# hours: "Mo-Fr B-17 Uhr", "9am-Spm", where CLOCK_LOOKALIKES finds them).
 DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1",
                                   "|": "1", "i": "1", "S": "5", "B": "8", "Z": "2"})
-CLOCK_LOOKALIKES = re.compile(r"(?<![^\W\d_])[\dBOolI]{1,2}(?=\s?[-–]\s?\d)")
+CLOCK_LOOKALIKES = re.compile(r"(?<![^\W\d_])[\dBOolI]{1,2}(?=\s?[-–]\s?\d)"
+                              r"|(?<=[-–])[BSOolI](?=[ap]m\b)")  # "9am-Spm"
 # Weekdays spelled out: a range of them ("du lundi au vendredi") needs no hours after it.
 FULL_WEEKDAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday montag
     dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi
@@ -420,13 +426,17 @@ HOURS_START_LABELS = frozenset("""öffnungszeiten sprechzeiten geschäftszeiten 
 DAY_FROM = re.compile(r"(?<![^\W\d_])(?:du|from|von|ab|de|dal|od|от)\s+([^\W\d_]{5,12})",
                       re.IGNORECASE)
 # A tagline that says when the company was founded ("Since 1987", "Est. 2014", "Fundada en
-# 1974", "Seit 1920"): no field, whatever line it shares.
+# 1974", "Seit 1920", "Działamy od 1964 r.", "1970'den beri", "1990 óta"): no field,
+# whatever line it shares.
 FOUNDED = re.compile(r"(?<![^\W\d_])(?:since|est\.?|established|founded(?: in)?|seit|"
                      r"gegründet(?: \d{4}| in)?|depuis|fondée? en|dal|sinds|opgericht(?: in)?|"
-                     r"sedan|siden|grundlagt(?: i)?|grundad(?: år)?|perustettu|fundad[ao] "
-                     r"(?:en|em)|desde|od roku|założona(?: w)?|založeno(?: v roce)?|alapítva|"
-                     r"fondat[ăa] în|kuruluş|основана в|с)\s+(?:\d{4}|'\d{2})\b(?:\s*г\.)?"
-                     r"|(?<!\d)(?:1[89]|20)\d{2}\s+года(?![^\W\d_])",
+                     r"sedan|siden|grundlagt(?: i)?|grundad(?: år)?|grundat|etablert(?: i)?|"
+                     r"perustettu|vuodesta|fundad[ao] (?:en|em)|desde|(?:działamy )?od(?: roku)?|"
+                     r"założona(?: w)?|založeno(?: v roce)?|alapítva|fondat[ao] nel|"
+                     r"fondat[ăa] în|din|από το|kuruluş|основана в|с)\s+(?:\d{4}|'\d{2})\b"
+                     r"(?:\s*[гr]\.)?|(?<!\d)(?:1[89]|20)\d{2}\s+óta(?![^\W\d_])"
+                     r"|(?<!\d)(?:1[89]|20)\d{2}\s+года(?![^\W\d_])"
+                     r"|(?<!\d)(?:1[89]|20)\d{2}['’]?(?:den|dan|ten|tan) beri(?![^\W\d_])",
                      re.IGNORECASE)
 
 
@@ -457,7 +467,8 @@ def opening_hours_start(text: str) -> int | None:
         return None
     start = min(starts)
     before = text[:start].split()
-    while before and (before[-1].endswith(":") or token(before[-1]) in HOURS_LABELS):
+    while before and (before[-1].endswith(":") or
+                      token(before[-1]).replace("0", "o") in HOURS_LABELS):  # "0pen"
         start = text.rindex(before.pop(), 0, start)
     return start
 

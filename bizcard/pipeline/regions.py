@@ -95,7 +95,7 @@ LEGAL_FORM_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"Kft\.|Zrt\.", ("HU",)),
         (r"Oyj?", ("FI",)),
         (r"(?<=[^\W\d_] )AB", ("SE",)),
-        (r"ApS|A/S", ("DK", "NO")),
+        (r"ApS|A/S|I/S", ("DK", "NO")),
         (r"(?<=[^\W\d_] )AS|ASA", ("NO", "DK")),
         (r"Pty\.?(?: Ltd\.?)?", ("AU", "ZA")),
         (r"PLC|plc|Ltd\.?|LLP", ("GB", "IE")),

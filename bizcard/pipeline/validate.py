@@ -90,13 +90,15 @@ CYRILLIC_INITIAL_DIGIT = re.compile(r"(?<!\S)([03])(?=\.)")
 # A floor or door number's ordinal indicator read as a degree sign ("3° C" is "3º C").
 ORDINAL_READ_AS_DEGREE = re.compile(r"(?<=\d)°")
 # Letters OCR reads for ones it has no model of, in a language that has none of the
-# former: Romanian's comma-below "ș" read as Turkish "ş", Hungarian's "ő" as "ô" or "õ".
+# former: Romanian's comma-below "ș" read as Turkish "ş", Hungarian's "ő" as "ô" or "õ",
+# Czech "ů" as "ü".
 LANGUAGE_LOOKALIKES = {"RO": str.maketrans("şţŞŢ", "șțȘȚ"),
-                       "HU": str.maketrans("ôõûũōÔÕÛŨŌ", "őőűűöŐŐŰŰÖ")}
+                       "HU": str.maketrans("ôõûũōÔÕÛŨŌ", "őőűűöŐŐŰŰÖ"),
+                       "CZ": str.maketrans("üÜ", "ůŮ")}
 # Turkish letters OCR reads without their marks (see _turkish_letters).
-TURKISH_S_MISREAD = re.compile(r"(?<=[^\W\d_])\$|\$(?=[^\W\d_])")
-TURKISH_CAPITAL_I = re.compile(r"^i(?=[a-zçğıöşü])")
-TURKISH_PLACE_AFTER_SLASH = re.compile(r"/i(?=[a-zçğıöşü])")
+TURKISH_S_MISREAD = re.compile(r"(?<=[^\W\d_])\$|\$(?=[^\W\d_])|(?<=\.)\$(?=\.)")  # A.$.
+TURKISH_CAPITAL_I = re.compile(r"^[iI](?=[a-zçğıöşü])")
+TURKISH_PLACE_AFTER_SLASH = re.compile(r"/[iI](?=[a-zçğıöşü])")
 TURKISH_LEGAL_FORM_SPELLING = {"A.S.": "A.Ş.", "STI.": "ŞTİ.", "ŞTI.": "ŞTİ.", "Sti.": "Şti.",
                                "TIC.": "TİC."}
 TURKISH_LOOKALIKES = str.maketrans("ČčǦǧÍ", "ĞğĞğİ")  # letters Turkish does not have
@@ -172,7 +174,7 @@ def validate(
             text = MISREAD_PLC.sub("plc", text)
         if name in ("position", "department"):
             text = _title_text(text)
-        if region == "TR" and name not in ("position", "department"):
+        if region == "TR":
             text = _turkish_letters(text, name)
         text = text.translate(LANGUAGE_LOOKALIKES.get(region, {}))
         if text:
@@ -454,22 +456,34 @@ def _without_glued_labels(emails: list[str], full_name: str | None) -> list[str]
 
 def _without_glued_label(email: str, full_name: str | None) -> str:
     """An e-mail address without an "E" or "Mail" label OCR glued to its local part, seen
-    where the rest is a shared mailbox ("Einfo@", whoever holds the card) or starts with the
-    person's name ("ejoakim.knudsen@" for Joakim Knudsen) and no name starts with the
-    label's letters ("esmith@" is Eduardo Smith's initial)."""
+    where the rest is a shared mailbox ("Einfo@", whoever holds the card) or spells the
+    person's name ("ejoakim.knudsen@" for Joakim Knudsen, "Espersson@" for Sune Persson)
+    and no name starts with the label's letters ("esmith@" is Eduardo Smith's initial).
+    A capital "I" is the "l" OCR read it for where that spells the name ("Ihedlund@")."""
     local, domain = email.rsplit("@", 1)
     names = [lexicon.fold(t) for t in re.findall(r"[^\W\d_]{2,}", full_name or "")]
-    folded = lexicon.fold(local)
-    if any(folded.startswith(name) for name in names):
+    if _spells_name(lexicon.fold(local), names):
         return email
+    if "I" in local and _spells_name(lexicon.fold(local.replace("I", "l")), names):
+        return f"{local.replace('I', 'l')}@{domain}"  # "Ihedlund@" for Lars Hedlund
+    folded = lexicon.fold(local)
     for label in GLUED_EMAIL_LABELS:
         rest = local[len(label):].lstrip(".-_:")
         after = folded[len(label):].lstrip(".-_:")
         if folded.startswith(label) and (after in ROLE_MAILBOXES or (
-                not any(n.startswith(label) for n in names) and any(
-                    after.startswith(name) or after[:2] == name[:1] + "." for name in names))):
+                not any(n.startswith(label) for n in names) and (
+                    _spells_name(after, names) or any(after[:2] == name[:1] + "."
+                                                      for name in names)))):
             return f"{rest}@{domain}"
     return email
+
+
+def _spells_name(mailbox: str, names: list[str]) -> bool:
+    """Whether a folded mailbox starts with one of the person's ``names``, or with one's
+    initial and another ("spersson" for Sune Persson)."""
+    return any(mailbox.startswith(name) for name in names) or any(
+        mailbox[:1] == initial[:1] and mailbox[1:].startswith(name)
+        for name in names for initial in names if initial != name)
 
 
 def _without_address_label(text: str) -> str:
@@ -546,8 +560,9 @@ def _russian_address_punctuation(text: str) -> str:
 def _turkish_letters(text: str, field: str) -> str:
     """Turkish letters OCR has no model for, where the text shows which was printed: "Ş"
     read as "$" ("IN$AAT"), "Ğ" as "Č", the dotted capital "İ" as "i" in a word of capitals
-    ("AKDENiZ") or at the start of a name or place ("Şişli/istanbul"), and the legal forms
-    "A.Ş." and "Ltd. Şti." read without their marks."""
+    ("AKDENiZ"), and as "i" or "I" at the start of a name, title or place ("Şişli/istanbul",
+    "Insan Kaynakları": Turkish words start with "İ" far more often than with "I"), and the
+    legal forms "A.Ş." and "Ltd. Şti." read without their marks."""
     text = TURKISH_S_MISREAD.sub("Ş", text).translate(TURKISH_LOOKALIKES)
     words = text.split(" ")
     for n, word in enumerate(words):

@@ -13,12 +13,14 @@ from bizcard.pipeline.classify.consistency import (
     extension_outside,
     house_number_in_address,
     legal_form_joins_company,
+    legal_form_line_joins_company,
     monogram_outside,
     name_beside_title,
     name_in_mailbox,
     name_over_two_lines,
     registration_lines_outside,
     russian_name_lines,
+    social_handle_outside,
     state_after_address,
     title_after_name,
     title_and_department_swapped,
@@ -50,6 +52,27 @@ def test_a_registration_line_is_small_print_whatever_the_model_said():
 def test_a_monogram_letter_over_the_company_is_no_part_of_it():
     words, labels = labelled([("F", 60), "Ferrovis Ltda."], ["B-COMPANY", "I-COMPANY", "I-COMPANY"])
     assert monogram_outside(words, labels) == ["O", "I-COMPANY", "I-COMPANY"]
+    # The logo's letter read on the name's line: taller, or set apart.
+    words, labels = labelled(["Terrapoint Corp."], ["B-COMPANY", "I-COMPANY"])
+    logo = Word("t", ((0, 10), (40, 10), (40, 70), (0, 70)), 0.9, words[0].line)
+    assert monogram_outside([logo, *words], ["B-COMPANY", "I-COMPANY", "I-COMPANY"]) == [
+        "O", "B-COMPANY", "I-COMPANY"]
+    words, labels = labelled(["A Plus Services"], ["B-COMPANY", "I-COMPANY", "I-COMPANY"])
+    assert monogram_outside(words, labels) == labels
+
+    # Before the name: the company's initials, on a line of their own or a little taller.
+    words, labels = labelled([("HE", 40), "Ashley Jarvis", "Hussain Engineering Ltd."],
+                             ["B-NAME", "I-NAME", "I-NAME", "B-COMPANY", "I-COMPANY",
+                              "I-COMPANY"])
+    assert monogram_outside(words, labels)[:3] == ["O", "I-NAME", "I-NAME"]
+    words, labels = labelled(["Giancarlo Catenazzi", "MALACARNE S.N.C."],
+                             ["B-NAME", "I-NAME", "B-COMPANY", "I-COMPANY"])
+    logo = Word("M", ((0, 25), (30, 25), (30, 57), (0, 57)), 0.9, words[0].line)
+    assert monogram_outside([logo, *words], ["B-NAME", *labels])[:3] == ["O", "B-NAME", "I-NAME"]
+    # An initial of the person's own, in the name's size, stays.
+    words, labels = labelled(["J Smith", "Jones Ltd."],
+                             ["B-NAME", "I-NAME", "B-COMPANY", "I-COMPANY"])
+    assert monogram_outside(words, labels) == labels
 
 
 def test_a_country_after_the_address_ends_it():
@@ -243,6 +266,22 @@ def test_a_legal_form_left_outside_after_the_company_is_part_of_it():
     assert legal_form_joins_company(words, labels) == ["B-COMPANY", "I-COMPANY", "O", "O", "O"]
 
 
+def test_a_legal_form_on_its_own_line_under_the_company_ends_it():
+    words, labels = labelled(["Cicala Immobiliare", "S.p.A.", "Via Roma 1"],
+                             ["B-COMPANY", "I-COMPANY", "O", "B-ADDRESS", "I-ADDRESS",
+                              "I-ADDRESS"])
+    assert legal_form_line_joins_company(words, labels)[2] == "I-COMPANY"
+    words, labels = labelled(["Astraline", "GmbH & Co. KG"],
+                             ["B-COMPANY", "B-COMPANY", "O", "O", "I-COMPANY"])
+    assert legal_form_line_joins_company(words, labels) == ["B-COMPANY"] + ["I-COMPANY"] * 4
+    # Not a legal form alone, or not under the company: left as it was.
+    words, labels = labelled(["Astraline", "AG Finance"], ["B-COMPANY", "B-DEPARTMENT",
+                                                          "I-DEPARTMENT"])
+    assert legal_form_line_joins_company(words, labels) == labels
+    words, labels = labelled(["Jan Novak", "AS"], ["B-NAME", "I-NAME", "O"])
+    assert legal_form_line_joins_company(words, labels) == labels
+
+
 def test_a_house_number_prefix_left_outside_starts_the_address():
     words, labels = labelled(["H.No. 636, Murthy Nagar", "GSTIN: 59AAACB1036C1Z5"],
                              ["O", "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "O"])
@@ -351,3 +390,25 @@ def test_hours_with_unmarked_or_misread_days_and_glued_registration_codes_are_no
     assert lexicon.is_registration_label("RFCABC58738BXY1")
     assert not lexicon.is_registration_label("EN16")
     assert lexicon.FOUNDED.search("695052 1983 года")
+    for founded in ("1970'den beri", "2004’ten beri", "Działamy od 1964 r.", "Vuodesta 1955",
+                    "Grundat 1967", "Fondata nel 2011", "1990 óta"):
+        assert lexicon.FOUNDED.search(founded), founded
+    assert not lexicon.FOUNDED.search("ul. Odrowąża 1955")
+    assert lexicon.opening_hours_start("0pen Mon-Sat 8:30-18:00") == 0
+
+
+def test_a_social_handle_after_its_icon_is_no_line_of_the_address():
+    words, labels = labelled(
+        ["Eliana Napolitano", "eliana@lanfranchi.it", "Rotonda Borroni, 55", "Olanfranchi"],
+        ["B-NAME", "I-NAME", "B-EMAIL", "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS"])
+    assert social_handle_outside(words, labels)[-1] == "O"
+    # The name run together, and a handle OCR misread a little ("anagueffa" for anaguerra).
+    words, labels = labelled(["Erling Mikkelsen", "erling@mail.dk", "Odder", "Gerlingmikkelsen",
+                              "ana.guerra@moura.com.br", "Oanagueffa"],
+                             ["B-NAME", "I-NAME", "B-EMAIL", "B-ADDRESS", "I-ADDRESS", "B-EMAIL",
+                              "I-ADDRESS"])
+    assert social_handle_outside(words, labels)[3:] == ["B-ADDRESS", "O", "B-EMAIL", "O"]
+    # The company's wordmark spells its domain: it stays.
+    for wordmark in ("Lanfranchi", "Lanfranchl"):  # one letter misread
+        words, labels = labelled([wordmark, "info@lanfranchi.it"], ["B-COMPANY", "B-EMAIL"])
+        assert social_handle_outside(words, labels) == labels

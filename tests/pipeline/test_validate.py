@@ -245,6 +245,10 @@ def test_an_email_label_glued_to_the_address_goes_unless_it_is_the_persons_initi
         ("Christopher Lang", "E.christopher.lang@burke.au", "christopher.lang@burke.au"),
         ("Ida Pedrak", "Poczta-idapedrak@paczos.eu", "idapedrak@paczos.eu"),
         ("Eduardo Smith", "emsmith@acme.com", "emsmith@acme.com"),
+        ("Fil. dr Sune Persson", "Espersson@persson.se", "spersson@persson.se"),
+        # A capital I is the l OCR read it for where that spells the name.
+        ("Lars Hedlund", "Ihedlund@gmail.com", "lhedlund@gmail.com"),
+        ("Ivan Horvat", "Ivan.horvat@acme.hr", "Ivan.horvat@acme.hr"),
     ):
         fields, _ = validate(raw(full_name=[name], emails=[printed]), regions=["US"])
         assert fields["emails"] == [email]
@@ -410,12 +414,16 @@ def test_one_site_read_with_and_without_www_is_one_website():
 
 def test_turkish_letters_ocr_lost_come_back_where_the_text_shows_them():
     fields, _ = validate(raw(full_name=["iLDE$ AKDENiZ"],
-                             company=["ARSLAN iN$AAT SAN. VE TIC. A.S."],
-                             address=["Gazi Bulvarı No: 129", "34843 Beşiktaş/istanbul"],
+                             company=["ARSLAN iN$AAT SAN. VE TIC. A.$."],
+                             position=["Insan Kaynakları Müdürü"],
+                             department=["Satin Alma Departmanı"],
+                             address=["Gazi Bulvarı No: 129", "34843 Beşiktaş/Istanbul"],
                              phones=["+90 548 579 40 56"]), regions=["TR"])
     assert fields["full_name"] == "İLDEŞ AKDENİZ"
     assert fields["company"] == "ARSLAN İNŞAAT SAN. VE TİC. A.Ş."
     assert fields["address"] == "Gazi Bulvarı No: 129, 34843 Beşiktaş/İstanbul"
+    assert fields["position"] == "İnsan Kaynakları Müdürü"
+    assert fields["department"] == "Satın Alma Departmanı"
     # Elsewhere "$" and a lower-case "i" are what was printed.
     fields, _ = validate(raw(company=["iRobot A.S."], address=["1 Main St", "Boston/icity"]),
                          regions=["US"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from itertools import pairwise
 
 from bizcard.pipeline import lexicon, patterns
@@ -21,6 +22,12 @@ from bizcard.pipeline.types import Word
 
 KEPT_ON_REGISTRATION_LINES = frozenset({"EMAIL", "WEBSITE"})
 MONOGRAM_LETTERS = 2
+# A logo's letter read on the company's line is this much taller than the name's letters,
+# or this many of their heights apart from it.
+LOGO_LETTER_SIZE = 1.5
+LOGO_LETTER_GAP = 1.5
+INITIALS_SIZE = 1.2  # the same for letters that are the company's initials
+INITIALS_GAP = 1.0
 NAME_SIZE_RATIO = (0.8, 1.25)  # two lines of one name are set in about the same size
 # A name set beside its title on one line is this much larger, tallest letter to tallest.
 NAME_OVER_TITLE_SIZE = 1.25
@@ -32,6 +39,8 @@ NOT_FINAL_FORMS = frozenset(
     """group holding holdings partners associates gruppe groupe grupo gruppo company co co.
     corporation sociedad associados asociados associés cia cia. stiftung групп группа
     холдинг""".split())
+MIN_HANDLE = 5  # letters of the shortest handle told apart from a word of a field
+HANDLE_SIMILARITY = 0.75  # a handle as OCR read it ("anagueffa") to what it spells
 MIN_DOMAIN_NAME = 4  # letters a company's name must have to be told by its domain
 MIN_NAME_WORDS = 2  # a title read into a name leaves the name this many words
 MIN_PHONE_DIGITS = 6  # fewer digits than any phone number on a card has
@@ -40,13 +49,15 @@ POSTCODE_LINE_WORDS = 4
 # name are a first name, a patronymic and a surname in some order.
 PATRONYMIC = re.compile(r"(?:ич|[ое]вна|ична)$")
 TOWN = re.compile(r"^[^\W\d_][^\W\d_'-]+(?: [^\W\d_][^\W\d_'-]+){0,2}$")
-STATE_CODE = re.compile(r"^[A-Z]{2}\.?$")
+STATE_CODE = re.compile(r"^[A-Z]{2,4}\.?$")  # "MS", "SLP", "CDMX"
 # Labels of a phone number's extension ("ext. 12", "доб. 12").
 EXTENSION_LABELS = frozenset({"ext", "extn", "x", "poste", "ramal", "interno", "int", "доб",
                               "durchwahl", "dw", "anexo"})
 # Fields a street name beside its house number cannot be.
 CONTACT_ENTITIES = NUMBER_ENTITIES | {"EMAIL", "WEBSITE"}
 COMPANY_FORM_CONTINUES = frozenset({"&", "+", "and", "und", "et", "y", "e", "en", "i"})
+# Words of a line that only states a company's legal form ("GmbH & Co. KG", "sp. z o.o.").
+LEGAL_FORM_LINE_WORDS = lexicon.LEGAL_FORMS | COMPANY_FORM_CONTINUES | {"z"}
 # Marks between a title and a department on one line ("Head of Sales | IT Department");
 # "I" and "l" are a bar as OCR reads it.
 TITLE_MARKS = frozenset({"|", "I", "l", "-", "–", "—", "·", "•", "/", ",", ":"})
@@ -66,9 +77,11 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = contact_labels_outside(words, labels)
     labels = opening_hours_outside(words, labels)
     labels = monogram_outside(words, labels)
+    labels = social_handle_outside(words, labels)
     labels = company_ends_at_legal_form(words, labels)
     labels = company_named_by_domain(words, labels)
     labels = legal_form_joins_company(words, labels)
+    labels = legal_form_line_joins_company(words, labels)
     labels = department_apart_from_title(words, labels)
     labels = title_and_department_lines(words, labels)
     labels = department_line(words, labels)
@@ -149,14 +162,85 @@ def opening_hours_outside(words: Sequence[Word], labels: Sequence[str]) -> list[
 
 
 def monogram_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
-    """A line of one or two letters labelled as the company is the logo's monogram ("F"
-    over "Ferrovis Ltda."), not part of the name."""
+    """A logo's monogram, as OCR reads it, is no part of the name or the company: a line
+    of one or two letters labelled as the company ("F" over "Ferrovis Ltda."), or as the
+    name when they are the company's initials ("HE" beside "Ashley Jarvis" of Hussain
+    Engineering); such letters before the name or the company on its line when they are
+    much taller or set well apart ("t Terrapoint Corp."), or the company's initials and a
+    little so ("M Arch. Giancarlo Catenazzi" of Malacarne)."""
     labels = list(labels)
+    initials = _company_initials(words, labels)
     for line in reading_order_lines(words):
-        if len(line) == 1 and entity_of(labels[line[0]]) == "COMPANY" \
-                and len(words[line[0]].text.strip(".,&")) <= MONOGRAM_LETTERS:
-            labels[line[0]] = OUTSIDE
+        first = line[0]
+        entity = entity_of(labels[first])
+        letters = words[first].text.strip(".,&")
+        if entity not in ("COMPANY", "NAME") or len(letters) > MONOGRAM_LETTERS:
+            continue
+        theirs = letters.isupper() and lexicon.fold(letters) in initials
+        if len(line) == 1:
+            if entity == "COMPANY" or theirs:
+                labels[first] = OUTSIDE
+        elif entity_of(labels[line[1]]) == entity and _logo_before(
+                words[first], words[line[1]], initials=theirs):
+            labels[first], labels[line[1]] = OUTSIDE, f"B-{entity}"
     return labels
+
+
+def _company_initials(words: Sequence[Word], labels: Sequence[str]) -> set[str]:
+    """What a monogram of the card's company may read: the initials of its name's words
+    (its legal form aside), their first, or the first letter of the card's domain."""
+    name = [lexicon.fold(words[i].text) for i, label in enumerate(labels)
+            if entity_of(label) == "COMPANY"
+            and lexicon.token(words[i].text) not in lexicon.LEGAL_FORMS]
+    initials = {"".join(word[:1] for word in name), name[0][:1]} if name else set()
+    initials |= {lexicon.domain_label(_host(words[i].text))[:1]
+                 for i, label in enumerate(labels) if entity_of(label) in ("EMAIL", "WEBSITE")}
+    return initials - {""}
+
+
+def _logo_before(letter: Word, word: Word, *, initials: bool) -> bool:
+    """Whether ``letter`` is a logo's letter OCR read on the line of the name after it:
+    much taller than it, or set well apart; a little less so for the company's
+    ``initials``."""
+    height = word_height(word)
+    gap = (min(x for x, _ in word.quad) - max(x for x, _ in letter.quad)) / height
+    size = word_height(letter) / height
+    if initials:
+        return size >= INITIALS_SIZE or gap >= INITIALS_GAP
+    return size >= LOGO_LETTER_SIZE or gap >= LOGO_LETTER_GAP
+
+
+def social_handle_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A word on a line of its own that spells the card's domain, mailbox or the person's
+    name run together, after a character that is the "@" or a network's icon as OCR read
+    it ("Olanfranchi", "Gerlingmikkelsen"), or the name run together itself, is a social
+    handle, not a line of the address or the company."""
+    labels = list(labels)
+    spelled = {lexicon.domain_label(_host(words[i].text)) for i, label in enumerate(labels)
+               if entity_of(label) in ("EMAIL", "WEBSITE")}
+    spelled |= {lexicon.fold(words[i].text.split("@")[0]).replace(".", "")
+                for i, label in enumerate(labels) if entity_of(label) == "EMAIL"}
+    name = [lexicon.fold(words[i].text) for i, label in enumerate(labels)
+            if entity_of(label) == "NAME"]
+    run_together = "".join(name) if len(name) >= MIN_NAME_WORDS else ""
+    spelled = {handle for handle in spelled | {run_together} if len(handle) >= MIN_HANDLE}
+    for line in reading_order_lines(words):
+        i = line[0]
+        text = lexicon.fold(words[i].text)
+        if len(line) != 1 or entity_of(labels[i]) in CONTACT_ENTITIES or not text.isalpha():
+            continue
+        if text == run_together or any(_handle_after_icon(text, handle) for handle in spelled):
+            labels[i] = OUTSIDE
+    return labels
+
+
+def _handle_after_icon(text: str, handle: str) -> bool:
+    """Whether ``text`` is ``handle`` after one character, as OCR read them: the rest is
+    like the handle, and more like it than the whole word is (a wordmark misread a
+    little, "Lanfranchl", is not a handle)."""
+    after_icon = SequenceMatcher(None, text[1:], handle).ratio()
+    return after_icon >= HANDLE_SIMILARITY and after_icon > SequenceMatcher(
+        None, text, handle).ratio()
 
 
 def company_ends_at_legal_form(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
@@ -229,6 +313,22 @@ def legal_form_joins_company(words: Sequence[Word], labels: Sequence[str]) -> li
             if (entity_of(labels[before]) == "COMPANY" and labels[form] == OUTSIDE
                     and lexicon.token(words[form].text) in lexicon.LEGAL_FORMS):
                 labels[form] = "I-COMPANY"
+    return labels
+
+
+def legal_form_line_joins_company(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A line that is only a legal form ("S.p.A.", "GmbH & Co. KG", "sp. z o.o."), printed
+    right under the company's name, is the end of the company."""
+    labels = list(labels)
+    for above, line in pairwise(reading_order_lines(words)):
+        tokens = [lexicon.token(words[i].text) for i in line]
+        if (entity_of(labels[above[-1]]) != "COMPANY" or not right_under(words, above, line)
+                or not any(token in lexicon.LEGAL_FORMS for token in tokens)
+                or not all(token in LEGAL_FORM_LINE_WORDS for token in tokens)
+                or all(entity_of(labels[i]) == "COMPANY" for i in line)):
+            continue
+        for i in line:
+            labels[i] = "I-COMPANY"
     return labels
 
 
@@ -626,7 +726,8 @@ def postcode_line(text: str) -> bool:
 
 def state_after_address(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A state's letters after a slash or dash that follows the address on its line
-    ("70876-398 Camargo / MS", "Recife - PE") end the address, whatever they were labelled."""
+    ("70876-398 Camargo / MS", "Recife - PE"), or after a comma at the end of the line
+    ("Vieja Bélgica, SLP"), end the address, whatever they were labelled."""
     labels = list(labels)
     for line in reading_order_lines(words):
         for before, mark, state in zip(line, line[1:], line[2:], strict=False):
@@ -635,6 +736,11 @@ def state_after_address(words: Sequence[Word], labels: Sequence[str]) -> list[st
                     and entity_of(labels[mark]) is None
                     and entity_of(labels[state]) in (None, "ADDRESS")):
                 labels[mark] = labels[state] = "I-ADDRESS"
+        before, state = line[-2:] if len(line) > 1 else (None, None)
+        if (before is not None and entity_of(labels[before]) == "ADDRESS"
+                and words[before].text.endswith(",") and STATE_CODE.match(words[state].text)
+                and entity_of(labels[state]) not in CONTACT_ENTITIES):
+            labels[state] = "I-ADDRESS"
     return labels
 
 
