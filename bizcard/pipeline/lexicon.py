@@ -54,7 +54,7 @@ REGISTRATION_LABELS = frozenset(
     kbo cin gstin ein reg cégjegyzékszám adószám rpr
     cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик иннкпп инн/кпп ihh nmls licence
     license lic creci matrícula matricula bn d'entreprise hst contribuinte vergi mersis vkn
-    nzbn ogrn αφμ δου γεμη ico dic cro neq v.d. v.n.""".split()
+    nzbn ogrn αφμ δου γεμη ico dic cro neq v.d. v.n. iban bic swift""".split()
 )  # "ihh": ИНН as OCR reads it in Latin letters; "ico", "dic": IČO, DIČ without marks
 
 # Registration labels of two words ("Company No. 0123", "Registered in England").
@@ -350,6 +350,8 @@ def domain_label(host: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(meaningful[-1])) if meaningful else ""
 
 
+# A bank account number as printed, grouped or not ("DE89 3704 0044 0532 0130 00").
+IBAN = re.compile(r"[A-Z]{2}\d{2}(?: ?[A-Z\d]{4}){2,7}(?: ?[A-Z\d]{1,3})?")
 GLUED_CODE = re.compile(r"[A-Z]{2,}[A-Z\d]*\d{4,}[A-Z\d]*")
 
 

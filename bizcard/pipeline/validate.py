@@ -40,8 +40,10 @@ ADDRESS_PART_DASH = re.compile(
     r"\s+(?:[–—]|-(?!\s*[A-Z]{2}\b(?!-)))\s+|(?<=\d)-\s+|\s+[-.](?=[^\W_])"
     r"|(?<=\b\d{4} [A-Z]{2})-(?=[A-Z])")
 HOUSE_NUMBER_DASH = re.compile(r"(?<![\d-])(\d{1,3})-(?=\d{4,5}\b|\d{3} \d{2}\b)")
-# A postcode of digits with one read as the letter O ("O0803" is "00803").
-POSTCODE_LETTER_O = re.compile(r"\b(?=[\dO]*O)(?=(?:[\dO]*\d){3})[\dO]{4,6}\b")
+# A postcode or house number of digits with one read as the letter O ("O0803" is "00803",
+# "11o" is "110"); a town's O read as a zero ("0stermundigen").
+NUMBER_LETTER_O = re.compile(r"\b(?=[\dOo]*[Oo])(?=(?:[\dOo]*\d){2})[\dOo]{3,6}\b")
+ZERO_FOR_LETTER_O = re.compile(r"\b0(?=[^\W\d_]{3,})")
 # A British postcode whose digit OCR read as the letter O ("WO 7SD" is "W0 7SD"): only after
 # the one-letter postal areas, so "SO16" and "CO4" stay.
 UK_POSTCODE_LETTER_O = re.compile(r"\b([BEGLMNSW])[Oo](?=[A-Z\d]? ?\d[A-Z]{2}\b)")
@@ -224,7 +226,8 @@ def _repaired_address(text: str, *, region: str | None) -> str:
     text = POSTCODE_FULL_STOP.sub(r"\1,", text)
     text = ORDINAL_READ_AS_DEGREE.sub("º", text)
     text = _country_apart(text)
-    text = POSTCODE_LETTER_O.sub(lambda m: m.group(0).replace("O", "0"), text)
+    text = NUMBER_LETTER_O.sub(lambda m: re.sub("[Oo]", "0", m.group(0)), text)
+    text = ZERO_FOR_LETTER_O.sub("O", text)
     text = _without_social(text)
     text = GLUED_PROVINCE.sub(" (", GLUED_NUMBER.sub(r"\1 ", text))
     text = GLUED_STREET_NUMBER.sub(r"\1 ", GLUED_POSTCODE_LABEL.sub(r"\1 ", text))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from bizcard.pipeline.classify.consistency import (
+    address_ends_before_prose,
     address_head,
     address_tail,
+    company_as_registered,
     company_ends_at_legal_form,
     company_named_by_domain,
     country_line_in_address,
@@ -18,6 +20,7 @@ from bizcard.pipeline.classify.consistency import (
     name_beside_title,
     name_in_mailbox,
     name_over_two_lines,
+    opening_hours_outside,
     registration_lines_outside,
     russian_name_lines,
     social_handle_outside,
@@ -108,11 +111,14 @@ def test_a_company_ends_at_its_legal_form_but_goes_on_with_more_of_it():
     assert company_ends_at_legal_form(words, labels) == labels
 
 
-def test_a_state_after_a_slash_or_dash_ends_the_address():
+def test_a_state_after_a_slash_dash_or_comma_ends_the_address():
     words, labels = labelled(["70876-398 Camargo / MS", "Fax / Web"],
                              ["B-ADDRESS", "I-ADDRESS", "O", "O", "O", "O", "O"])
     assert state_after_address(words, labels) == [
         "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "O", "O"]
+    words, labels = labelled(["C.P. 50586-4333 Vieja Bélgica, SLP"],
+                             ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS", "B-COMPANY"])
+    assert state_after_address(words, labels)[-1] == "I-ADDRESS"
 
 
 def test_a_phone_too_short_to_be_one_is_the_house_number_beside_the_address_or_nothing():
@@ -412,3 +418,48 @@ def test_a_social_handle_after_its_icon_is_no_line_of_the_address():
     for wordmark in ("Lanfranchi", "Lanfranchl"):  # one letter misread
         words, labels = labelled([wordmark, "info@lanfranchi.it"], ["B-COMPANY", "B-EMAIL"])
         assert social_handle_outside(words, labels) == labels
+
+
+def test_the_company_is_the_registered_name_not_the_brand_above_it():
+    words, labels = labelled(["COOK SOLUTIONS", "Cook Solutions Co.", "Regina Smith"],
+                             ["B-COMPANY", "I-COMPANY", "I-COMPANY", "I-COMPANY", "I-COMPANY",
+                              "B-NAME", "I-NAME"])
+    assert company_as_registered(words, labels) == [
+        "O", "O", "B-COMPANY", "I-COMPANY", "I-COMPANY", "B-NAME", "I-NAME"]
+    words, labels = labelled(["Logisztika Nagy", "Logisztika Nagy Kft."],
+                             ["B-COMPANY", "I-COMPANY", "O", "O", "O"])
+    assert company_as_registered(words, labels) == [
+        "O", "O", "B-COMPANY", "I-COMPANY", "I-COMPANY"]
+    # A different name with a legal form is another company's: nothing changes.
+    words, labels = labelled(["Cook Solutions", "Smith Holdings Ltd."],
+                             ["B-COMPANY", "I-COMPANY", "O", "O", "O"])
+    assert company_as_registered(words, labels) == labels
+
+
+def test_a_slogan_after_the_postcode_is_no_part_of_the_address():
+    words, labels = labelled(
+        ["20518 Porter Mission", "Jeffreyview, BC H9N2X1", "Building tomorrow, today"],
+        ["B-ADDRESS"] + ["I-ADDRESS"] * 8)
+    assert address_ends_before_prose(words, labels)[-3:] == ["O"] * 3
+    words, labels = labelled(["Claas-Wulff-Gasse 370", "05024 Norden",
+                              "Zuverlässig. Schnell. Regional."], ["B-ADDRESS"] + ["I-ADDRESS"] * 6)
+    assert address_ends_before_prose(words, labels)[-3:] == ["O"] * 3
+    # A province, a country (in lower case too) and a Russian address's parts stay.
+    for lines in (["Rosario 2000", "Santa Fe"], ["525 11 Petřvald", "Česká republika"],
+                  ["636553, г. Серебряные Пруды"], ["Calle 9 Nº 13", "Rawson 9103, Chubut"]):
+        words = card_words(lines)
+        labels = ["B-ADDRESS"] + ["I-ADDRESS"] * (len(words) - 1)
+        assert address_ends_before_prose(words, labels) == labels, lines
+
+
+def test_a_bank_account_and_a_tagline_with_the_founding_year_are_no_fields():
+    words, labels = labelled(["ul. Wałowa 144", "PL87 5436 3360 1374 2422 9425 6958"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 9)
+    assert registration_lines_outside(words, labels)[3:] == ["O"] * 7
+    words, labels = labelled(["д. 895, 947453", "Работаем для вас с 1998 года"],
+                             ["B-ADDRESS"] * 3 + ["I-ADDRESS"] * 6)
+    assert opening_hours_outside(words, labels)[3:] == ["O"] * 6
+    # The company's name beside its founding year stays.
+    words, labels = labelled(["Müller & Söhne seit 1902"], ["B-COMPANY"] + ["I-COMPANY"] * 4)
+    assert opening_hours_outside(words, labels) == ["B-COMPANY", "I-COMPANY", "I-COMPANY",
+                                                    "O", "O"]

@@ -325,6 +325,9 @@ def test_a_dash_between_parts_of_a_one_line_address_is_a_comma_but_not_before_a_
         ("Via Ciseri 68 - CH-6710 Biasca", "Via Ciseri 68, CH-6710 Biasca"),
         ("Appartamento 27 .00151, Roma (RM)", "Appartamento 27, 00151, Roma (RM)"),
         ("Benktanbulevardi 7, O0803 Heinola", "Benktanbulevardi 7, 00803 Heinola"),
+        ("Eichenbergerstrasse 8o, 2990 Kloten", "Eichenbergerstrasse 8o, 2990 Kloten"),
+        ("Atatürk Bulvarı No: 11o, 3471o Kadıköy", "Atatürk Bulvarı No: 110, 34710 Kadıköy"),
+        ("Fankhauserstrasse 27, 6741 0stermundigen", "Fankhauserstrasse 27, 6741 Ostermundigen"),
         ("Scala A, Piano4, 40121 Bologna(BO)", "Scala A, Piano 4, 40121 Bologna (BO)"),
         ("C.P. 44100 Guadalajara, Jal., in/valenc11", "C.P. 44100 Guadalajara, Jal."),
     ):

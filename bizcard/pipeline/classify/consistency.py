@@ -45,6 +45,7 @@ MIN_DOMAIN_NAME = 4  # letters a company's name must have to be told by its doma
 MIN_NAME_WORDS = 2  # a title read into a name leaves the name this many words
 MIN_PHONE_DIGITS = 6  # fewer digits than any phone number on a card has
 POSTCODE_LINE_WORDS = 4
+MIN_PROSE_WORD = 4  # letters of a lower-case word that is no particle ("de", "nad")
 # A Russian patronymic ("Ильич", "Брониславович", "Викторовна"): three words of a Russian
 # name are a first name, a patronymic and a surname in some order.
 PATRONYMIC = re.compile(r"(?:ич|[ое]вна|ична)$")
@@ -82,6 +83,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = company_named_by_domain(words, labels)
     labels = legal_form_joins_company(words, labels)
     labels = legal_form_line_joins_company(words, labels)
+    labels = company_as_registered(words, labels)
     labels = department_apart_from_title(words, labels)
     labels = title_and_department_lines(words, labels)
     labels = department_line(words, labels)
@@ -97,6 +99,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = house_number_in_address(words, labels, regions)
     labels = postcode_after_its_label(words, labels)
     labels = address_tail(words, labels)  # after the short "phones" (postcodes) are left out
+    labels = address_ends_before_prose(words, labels)
     return address_head(words, labels)
 
 
@@ -125,13 +128,15 @@ def _label_word(text: str) -> bool:
 
 def registration_lines_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A segment that starts with a registration label ("Org.nr 556355-4483", "P.IVA
-    0123...", "N° TVA FR39...") or a social network's ("LinkedIn: in/name") is small
-    print, not an address, phone or name."""
+    0123...", "N° TVA FR39...") or a social network's ("LinkedIn: in/name"), or that is a
+    bank account number ("PL87 5436 3360 ..."), is small print, not an address, phone or
+    name."""
     labels = list(labels)
     for segment in segments(words):
         first_two = lexicon.token(" ".join(w.text for w in segment.words[:2])).rstrip(".:")
         if not any(lexicon.is_small_print_label(w.text) for w in segment.words[:2]) and \
-                first_two not in lexicon.REGISTRATION_PHRASES:
+                first_two not in lexicon.REGISTRATION_PHRASES and \
+                not lexicon.IBAN.fullmatch(segment.text.strip()):
             continue
         for i in segment.word_ids:
             if entity_of(labels[i]) not in KEPT_ON_REGISTRATION_LINES:
@@ -142,7 +147,8 @@ def registration_lines_outside(words: Sequence[Word], labels: Sequence[str]) -> 
 def opening_hours_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """Opening hours ("Mon-Fri 9:00-17:30", "Horário 2ª a 6ª, 9h-18h") and the year a
     company was founded ("Since 1987", "Fundada en 1974") are no field, on a line of their
-    own or after the address on its line."""
+    own or after the address on its line; nor is the rest of a tagline with that year and
+    no other number ("Работаем для вас с 1998 года"), the company's name aside."""
     labels = list(labels)
     for line in reading_order_lines(words):
         texts = [words[i].text for i in line]
@@ -151,11 +157,16 @@ def opening_hours_outside(words: Sequence[Word], labels: Sequence[str]) -> list[
         start = lexicon.opening_hours_start(text)
         if start is not None:
             spans.append((start, len(text)))
+        # A tagline around the year ("Работаем для вас с 1998 года") goes with it.
+        rest = "".join(c for n, c in enumerate(text) if not any(b <= n < e for b, e in spans))
+        tagline = bool(spans) and start is None and not patterns.digit_count(rest)
         position = 0
         for i, word in zip(line, texts, strict=True):
             inside = any(position < end and position + len(word) > begin
                          for begin, end in spans)
-            if inside and entity_of(labels[i]) not in KEPT_ON_REGISTRATION_LINES:
+            entity = entity_of(labels[i])
+            if (inside and entity not in KEPT_ON_REGISTRATION_LINES) or (
+                    tagline and entity not in KEPT_ON_REGISTRATION_LINES | {"COMPANY"}):
                 labels[i] = OUTSIDE
             position += len(word) + 1
     return labels
@@ -329,6 +340,35 @@ def legal_form_line_joins_company(words: Sequence[Word], labels: Sequence[str]) 
             continue
         for i in line:
             labels[i] = "I-COMPANY"
+    return labels
+
+
+def company_as_registered(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """Where a card prints its brand ("COOK SOLUTIONS") and, apart, the same name with its
+    legal form ("Cook Solutions Co."), the company is the registered name: the line with
+    the legal form, not the brand, nor both run together."""
+    labels = list(labels)
+    lines = reading_order_lines(words)
+    company_lines = [line for line in lines
+                     if any(entity_of(labels[i]) == "COMPANY" for i in line)]
+    for registered in lines:
+        tokens = [lexicon.token(words[i].text) for i in registered]
+        core = list(tokens)
+        while core and core[-1] in LEGAL_FORM_LINE_WORDS:
+            core.pop()
+        if not core or len(core) == len(tokens) or any(
+                entity_of(labels[i]) in CONTACT_ENTITIES for i in registered):
+            continue
+        for brand in company_lines:
+            if brand is registered or any(
+                    entity_of(labels[i]) not in (None, "COMPANY") for i in brand):
+                continue
+            if [lexicon.fold(lexicon.token(words[i].text)) for i in brand] == [
+                    lexicon.fold(token) for token in core]:
+                for i in brand:
+                    labels[i] = OUTSIDE
+                _label_value(labels, registered, "COMPANY")
+                return labels
     return labels
 
 
@@ -701,6 +741,36 @@ def address_tail(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
             for i in rest:
                 labels[i] = "I-ADDRESS"
     return labels
+
+
+def address_ends_before_prose(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """After its postcode, an address goes on only with a state, a province or a country:
+    a line with no digit that reads as prose ("Building tomorrow, today", "Строим
+    будущее", "Zuverlässig. Schnell. Regional.") is a slogan the model ran into it."""
+    labels = list(labels)
+    postcode_seen = False
+    for line in reading_order_lines(words):
+        in_address = [entity_of(labels[i]) == "ADDRESS" for i in line]
+        if not any(in_address):
+            continue
+        text = " ".join(words[i].text for i in line)
+        if postcode_seen and all(in_address) and not patterns.digit_count(text) and _prose(
+                [words[i].text for i in line]) and not _names_a_country(words, line):
+            for i in line:
+                labels[i] = OUTSIDE
+            continue
+        postcode_seen = postcode_seen or bool(lexicon.POSTCODE.search(text))
+    return labels
+
+
+def _prose(texts: list[str]) -> bool:
+    """Words that read as a sentence, not a place's name: a word in lower case (short
+    particles such as "de" and abbreviations such as "ул." aside), or two sentences."""
+    lower = [t for t in texts if t[:1].islower() and len(t.strip(",;")) >= MIN_PROSE_WORD
+             and not t.endswith(".")]
+    sentences = [t for t in texts if t.endswith((".", "!"))
+                 and len(t) >= lexicon.MIN_SENTENCE_WORD]
+    return bool(lower) or len(sentences) >= 2
 
 
 def address_head(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
