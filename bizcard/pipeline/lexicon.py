@@ -88,7 +88,7 @@ LEGAL_FORMS = frozenset(
     a.ş. şti. s.r.l. srl s.a.s. sas ltda lda s.a.c. sac s.a.a. pvt pvt. sprl bvba vzw
     sàrl sagl gmbh ag kg k.s. v.o.s. sp.k. sp.j. s.k.a. tmi ky osk ry oü v.o.f. ei
     s.l.l. unipessoal α.ε. ε.π.ε. ο.ε. ε.ε. ι.κ.ε. αε επε οε ικε ltée ltee enr. s.e.n.c.
-    i/s""".split()
+    i/s dac clg teoranta teo. kb""".split()
 )
 COMPANY_WORDS = frozenset(
     """solutions technologies technology systems consulting services software labs studio
@@ -202,7 +202,7 @@ POSITION_WORDS = frozenset(
     salgschef projektleder daglig leder selger rådgiver utvikler prosjektleder
     ägare ejer eier omistaja propriétaire propriétaires propietario propietaria proprietario
     proprietaria proprietário proprietária właściciel właścicielka majitel majitelka
-    tulajdonos sahibi владелец владелица
+    tulajdonos sahibi владелец владелица şef şefi sorumlusu yardımcısı koordinatörü
     markedssjef toimitusjohtaja johtaja päällikkö myyntipäällikkö insinööri asiantuntija
     konsultti kehittäjä suunnittelija müdür müdürü mühendis uzman danışman yönetici
     temsilci gerente asesora ejecutiva ejecutivo contador contadora diretor gestor
@@ -481,7 +481,8 @@ TITLE_SUFFIXES = ("leiter", "chef", "konsulent", "berater", "direktør", "direkt
                   "ingeniør", "ingenieur", "assistent", "spezialist", "referent",
                   "sachbearbeiter", "medewerker", "adviseur", "coördinator", "koordinator",
                   "päällikkö", "johtaja", "asiantuntija", "konsult", "säljare", "sælger",
-                  "selger", "entwickler", "techniker", "kaufmann", "kauffrau")
+                  "selger", "entwickler", "techniker", "kaufmann", "kauffrau", "directeur",
+                  "hoofd", "manager", "leider", "beheerder", "ansvarig")
 MIN_COMPOUND_HEAD = 3  # letters before the end: "Marketingchef", not "Techniker" alone
 
 

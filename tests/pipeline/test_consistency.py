@@ -8,6 +8,7 @@ from bizcard.pipeline.classify.consistency import (
     address_tail,
     company_as_registered,
     company_ends_at_legal_form,
+    company_line_before_address,
     company_named_by_domain,
     country_line_in_address,
     department_apart_from_title,
@@ -430,6 +431,10 @@ def test_the_company_is_the_registered_name_not_the_brand_above_it():
                              ["B-COMPANY", "I-COMPANY", "O", "O", "O"])
     assert company_as_registered(words, labels) == [
         "O", "O", "B-COMPANY", "I-COMPANY", "I-COMPANY"]
+    words, labels = labelled(["АЛЬФА ПРОМ", "ЗАО «Альфа пром»"],
+                             ["B-COMPANY", "I-COMPANY", "O", "O", "O"])
+    assert company_as_registered(words, labels) == [
+        "O", "O", "B-COMPANY", "I-COMPANY", "I-COMPANY"]
     # A different name with a legal form is another company's: nothing changes.
     words, labels = labelled(["Cook Solutions", "Smith Holdings Ltd."],
                              ["B-COMPANY", "I-COMPANY", "O", "O", "O"])
@@ -463,3 +468,10 @@ def test_a_bank_account_and_a_tagline_with_the_founding_year_are_no_fields():
     words, labels = labelled(["Müller & Söhne seit 1902"], ["B-COMPANY"] + ["I-COMPANY"] * 4)
     assert opening_hours_outside(words, labels) == ["B-COMPANY", "I-COMPANY", "I-COMPANY",
                                                     "O", "O"]
+
+
+def test_a_line_ending_in_a_legal_form_is_no_first_line_of_the_address():
+    words, labels = labelled(["George & Estrada Co.", "6004 Stokes Locks", "North Deborah, KY"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 9)
+    assert company_line_before_address(words, labels)[:5] == [
+        "B-COMPANY", "I-COMPANY", "I-COMPANY", "I-COMPANY", "B-ADDRESS"]

@@ -27,7 +27,7 @@ MONOGRAM_LETTERS = 2
 LOGO_LETTER_SIZE = 1.5
 LOGO_LETTER_GAP = 1.5
 INITIALS_SIZE = 1.2  # the same for letters that are the company's initials
-INITIALS_GAP = 1.0
+INITIALS_GAP = 0.7
 NAME_SIZE_RATIO = (0.8, 1.25)  # two lines of one name are set in about the same size
 # A name set beside its title on one line is this much larger, tallest letter to tallest.
 NAME_OVER_TITLE_SIZE = 1.25
@@ -84,6 +84,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = legal_form_joins_company(words, labels)
     labels = legal_form_line_joins_company(words, labels)
     labels = company_as_registered(words, labels)
+    labels = company_line_before_address(words, labels)
     labels = department_apart_from_title(words, labels)
     labels = title_and_department_lines(words, labels)
     labels = department_line(words, labels)
@@ -346,22 +347,23 @@ def legal_form_line_joins_company(words: Sequence[Word], labels: Sequence[str]) 
 def company_as_registered(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """Where a card prints its brand ("COOK SOLUTIONS") and, apart, the same name with its
     legal form ("Cook Solutions Co."), the company is the registered name: the line with
-    the legal form, not the brand, nor both run together."""
+    the legal form, not the brand, nor both run together; the brand is no department or
+    title either. A person's name line is left alone ("Jan Novák" of "Jan Novák s.r.o.")."""
     labels = list(labels)
     lines = reading_order_lines(words)
-    company_lines = [line for line in lines
-                     if any(entity_of(labels[i]) == "COMPANY" for i in line)]
     for registered in lines:
         tokens = [lexicon.token(words[i].text) for i in registered]
         core = list(tokens)
         while core and core[-1] in LEGAL_FORM_LINE_WORDS:
             core.pop()
+        while core and core[0] in LEGAL_FORM_LINE_WORDS:  # "ЗАО «Альфа пром»"
+            core.pop(0)
         if not core or len(core) == len(tokens) or any(
                 entity_of(labels[i]) in CONTACT_ENTITIES for i in registered):
             continue
-        for brand in company_lines:
+        for brand in lines:
             if brand is registered or any(
-                    entity_of(labels[i]) not in (None, "COMPANY") for i in brand):
+                    entity_of(labels[i]) in CONTACT_ENTITIES | {"NAME"} for i in brand):
                 continue
             if [lexicon.fold(lexicon.token(words[i].text)) for i in brand] == [
                     lexicon.fold(token) for token in core]:
@@ -369,6 +371,29 @@ def company_as_registered(words: Sequence[Word], labels: Sequence[str]) -> list[
                     labels[i] = OUTSIDE
                 _label_value(labels, registered, "COMPANY")
                 return labels
+    return labels
+
+
+def company_line_before_address(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A line without digits that ends in a legal form ("George & Estrada Co.") is a
+    company, not the first line of the address the model ran it into; the card's company
+    when it names none."""
+    labels = list(labels)
+    lines = reading_order_lines(words)
+    has_company = any(entity_of(label) == "COMPANY" for label in labels)
+    for line, following in pairwise(lines):
+        last = lexicon.token(words[line[-1]].text)
+        text = " ".join(words[i].text for i in line)
+        if (labels[line[0]] != "B-ADDRESS" or any(labels[i] != "I-ADDRESS" for i in line[1:])
+                or labels[following[0]] != "I-ADDRESS" or patterns.digit_count(text)
+                or last not in lexicon.LEGAL_FORMS):
+            continue
+        if has_company:
+            for i in line:
+                labels[i] = OUTSIDE
+        else:
+            _label_value(labels, line, "COMPANY")
+        labels[following[0]] = "B-ADDRESS"
     return labels
 
 
