@@ -404,7 +404,7 @@ WEEKDAY = r"(?:[^\W\d_]{1,4}|[1-7][ªa°º]|[^\W\d_]{5,12})"
 WEEKDAY_RANGE = re.compile(rf"(?<![^\W\d_])({WEEKDAY})\.?\s*(?:[-–—]|\s(?:a|à|au|to|bis|til|al|"
                            rf"do|až|ile|по|t/m|tot)\s)\s*({WEEKDAY})\.?(?![^\W\d_])")
 CLOCK = (r"\d{1,2}(?:[:.]\d{2}|h\d{0,2})?\s?(?:[ap]\.?m\.?)(?![^\W\d_])"
-         r"|\d{1,2}(?:[:.]\d{2}|h\d{0,2})")
+         r"|\d{1,2}(?:[:.]\d{2}|[hu]\d{0,2})")  # "9h30", Dutch "9u"
 # "9:00-17:30", "9am-5pm", "9h às 18h", "с 10 до 19".
 RANGE_SEPARATOR = r"(?:\s*[-–—]\s*|\s(?:a|à|às|as|to|till?|bis|al|do|až|до|ile)\s)"
 TIME_RANGE = re.compile(rf"(?<!\d)(?:{CLOCK}){RANGE_SEPARATOR}(?:{CLOCK})(?!\d)")
@@ -434,7 +434,7 @@ FOUNDED = re.compile(r"(?<![^\W\d_])(?:since|est\.?|established|founded(?: in)?|
                      r"gegründet(?: \d{4}| in)?|depuis|fondée? en|dal|sinds|opgericht(?: in)?|"
                      r"sedan|siden|grundlagt(?: i)?|grundad(?: år)?|grundat|etablert(?: i)?|"
                      r"perustettu|vuodesta|fundad[ao] (?:en|em)|desde|(?:działamy )?od(?: roku)?|"
-                     r"założona(?: w)?|založeno(?: v roce)?|alapítva|fondat[ao] nel|"
+                     r"założona(?: w)?|založeno(?: v roce)?|alap[ií]tva|fondat[ao] nel|"
                      r"fondat[ăa] în|din|από το|kuruluş|основана в|с)\s+(?:\d{4}|'\d{2})\b"
                      r"(?:\s*[гr]\.)?|(?<!\d)(?:1[89]|20)\d{2}\s+óta(?![^\W\d_])"
                      r"|(?<!\d)(?:1[89]|20)\d{2}\s+года(?![^\W\d_])"
@@ -449,7 +449,8 @@ def opening_hours_start(text: str) -> int | None:
     or a label only opening hours have; None without any."""
     starts = [m.start() for m in TIME_RANGE.finditer(text)]
     for m in WEEKDAY_RANGE.finditer(text.lower()):
-        first, last = (day.rstrip("ªa°º") for day in m.groups())
+        first, last = (day.rstrip("ªa°º") if day[:1].isdigit() else day  # "2ª", not "ma"
+                       for day in m.groups())
         hours_after = HOUR_RANGE.search(CLOCK_LOOKALIKES.sub(
             lambda d: d.group(0).translate(DIGIT_LOOKALIKES), text[m.end():]))
         if {first, last} <= FULL_WEEKDAYS or (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bizcard.pipeline.classify.consistency import (
     address_ends_before_prose,
     address_head,
+    address_icons_outside,
     address_tail,
     company_as_registered,
     company_ends_at_legal_form,
@@ -402,6 +403,8 @@ def test_hours_with_unmarked_or_misread_days_and_glued_registration_codes_are_no
         assert lexicon.FOUNDED.search(founded), founded
     assert not lexicon.FOUNDED.search("ul. Odrowąża 1955")
     assert lexicon.opening_hours_start("0pen Mon-Sat 8:30-18:00") == 0
+    assert lexicon.opening_hours_start("ma-Vr 9u-17a") == 0  # Dutch hours, "u" misread
+    assert lexicon.FOUNDED.search("Alapitva 2000")
 
 
 def test_a_social_handle_after_its_icon_is_no_line_of_the_address():
@@ -475,3 +478,20 @@ def test_a_line_ending_in_a_legal_form_is_no_first_line_of_the_address():
                              ["B-ADDRESS"] + ["I-ADDRESS"] * 9)
     assert company_line_before_address(words, labels)[:5] == [
         "B-COMPANY", "I-COMPANY", "I-COMPANY", "I-COMPANY", "B-ADDRESS"]
+
+
+def test_an_icon_read_as_a_letter_is_no_part_of_the_address():
+    words, labels = labelled(["702 Robert Mount", "M", "FY5A 0QA"],
+                             ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS",
+                              "I-ADDRESS"])
+    assert address_icons_outside(words, labels)[3] == "O"
+    words, labels = labelled(["Robert Mount", "South Michelleshire"],
+                             ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS"])
+    pin = Word("D", ((0, 68), (20, 68), (20, 92), (0, 92)), 0.9, words[2].line)
+    assert address_icons_outside([*words, pin], [*labels, "B-ADDRESS"])[2:] == [
+        "B-ADDRESS", "I-ADDRESS", "O"]
+    # "N Main St": a compass point, and a house number read into a name.
+    words, labels = labelled(["N Main St", "093 Michael Cliff"],
+                             ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "B-NAME", "I-NAME", "I-NAME"])
+    assert address_icons_outside(words, labels) == [
+        "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "B-ADDRESS", "I-ADDRESS", "I-ADDRESS"]

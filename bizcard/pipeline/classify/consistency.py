@@ -45,6 +45,7 @@ MIN_DOMAIN_NAME = 4  # letters a company's name must have to be told by its doma
 MIN_NAME_WORDS = 2  # a title read into a name leaves the name this many words
 MIN_PHONE_DIGITS = 6  # fewer digits than any phone number on a card has
 POSTCODE_LINE_WORDS = 4
+COMPASS_LETTERS = frozenset("NSEW")  # "N Main St"
 MIN_PROSE_WORD = 4  # letters of a lower-case word that is no particle ("de", "nad")
 # A Russian patronymic ("Ильич", "Брониславович", "Викторовна"): three words of a Russian
 # name are a first name, a patronymic and a surname in some order.
@@ -101,6 +102,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = postcode_after_its_label(words, labels)
     labels = address_tail(words, labels)  # after the short "phones" (postcodes) are left out
     labels = address_ends_before_prose(words, labels)
+    labels = address_icons_outside(words, labels)
     return address_head(words, labels)
 
 
@@ -796,6 +798,26 @@ def _prose(texts: list[str]) -> bool:
     sentences = [t for t in texts if t.endswith((".", "!"))
                  and len(t) >= lexicon.MIN_SENTENCE_WORD]
     return bool(lower) or len(sentences) >= 2
+
+
+def address_icons_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A map pin or other icon OCR read as a letter is no part of the address: a line of
+    one letter, or one letter set apart before the address's words ("D South
+    Michelleshire"); a house number the model read into a name ("093 Michael Cliff") is
+    the address's."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        first = words[line[0]].text
+        if entity_of(labels[line[0]]) == "NAME" and first.isdigit() and len(line) > 1:
+            _label_value(labels, line, "ADDRESS")
+        if entity_of(labels[line[0]]) != "ADDRESS" or len(first) != 1 or not first.isalpha():
+            continue
+        if len(line) == 1:
+            labels[line[0]] = OUTSIDE
+        elif entity_of(labels[line[1]]) == "ADDRESS" and first not in COMPASS_LETTERS and \
+                _logo_before(words[line[0]], words[line[1]], initials=True):
+            labels[line[0]], labels[line[1]] = OUTSIDE, labels[line[0]]
+    return labels
 
 
 def address_head(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
