@@ -105,6 +105,12 @@ TURKISH_LEGAL_FORM_SPELLING = {"A.S.": "A.Ş.", "STI.": "ŞTİ.", "ŞTI.": "ŞT�
                                "TIC.": "TİC."}
 TURKISH_LOOKALIKES = str.maketrans("ČčǦǧÍ", "ĞğĞğİ")  # letters Turkish does not have
 TURKISH_LEGAL_FORMS = re.compile(r"(?<!\S)(?:A\.S\.|Ş?TI\.|STI\.|Sti\.|TIC\.)(?!\S)")
+# Letters OCR reads as digits in a name, in capitals and in lower case; a word needs this
+# many letters and at most this many such digits to be set right.
+NAME_LETTER_LOOKALIKES = str.maketrans("012586", "OIZSBG")
+NAME_LETTER_LOOKALIKES_LOWER = str.maketrans("01259", "olzsg")
+MIN_NAME_LETTERS = 3
+MAX_NAME_DIGITS = 2
 # Letters OCR reads for the "@" of an e-mail address; labels it glues before one ("Ejoakim").
 MISREAD_AT = "qg@©a"
 # A label in capitals OCR glued to the value after it ("ОФИСклх Шуя", "SEDEvia Roma").
@@ -314,11 +320,24 @@ def _check_name(text: str, score: float) -> tuple[str, float]:
     if lexicon.CYRILLIC.search(text):
         text = CYRILLIC_INITIAL_DIGIT.sub(lambda m: m.group(1).translate(CYRILLIC_LOOKALIKES),
                                           text)
+    text = " ".join(_letters_for_digits(word) for word in text.split(" "))
     if "@" in text or patterns.digit_count(text):
         return "", 0.0
     if len(text.split()) > 5:
         score *= 0.5
     return text, score
+
+
+def _letters_for_digits(word: str) -> str:
+    """A word of a name with a letter or two OCR read as digits ("LOpE2", "MART1N"), in
+    the word's case; other words as they are."""
+    digits = patterns.digit_count(word)
+    letters = [c for c in word if c.isalpha()]
+    if not digits or digits > MAX_NAME_DIGITS or len(letters) < MIN_NAME_LETTERS:
+        return word
+    upper = sum(c.isupper() for c in letters) * 2 > len(letters)
+    lookalikes = NAME_LETTER_LOOKALIKES if upper else NAME_LETTER_LOOKALIKES_LOWER
+    return word.translate(lookalikes)
 
 
 def _clean_emails(text: str) -> list[tuple[str, float]]:

@@ -378,6 +378,16 @@ def test_a_name_the_email_spells_is_the_name_though_labelled_as_the_company():
     words, labels = labelled([("BAKKE TRANSPORT", 44), "post@bakke.no"],
                              ["B-COMPANY", "I-COMPANY", "B-EMAIL"])
     assert name_in_mailbox(words, labels) == labels
+    # A name left unlabelled: every name run together, or the first name alone; a brand
+    # joined with "&" is no name, whatever its site spells.
+    words, labels = labelled([("Lic. María Luisa Caro", 44), "marialuisa_caro@sastre.es"],
+                             ["O", "O", "O", "O", "B-EMAIL"])
+    assert name_in_mailbox(words, labels) == ["B-NAME"] + ["I-NAME"] * 3 + ["B-EMAIL"]
+    words, labels = labelled([("Che Hargadon", 44), "che@consulting.com"], ["O", "O", "B-EMAIL"])
+    assert name_in_mailbox(words, labels) == ["B-NAME", "I-NAME", "B-EMAIL"]
+    words, labels = labelled([("CLAVERO & EXPÓSITO", 44), "www.claveroexposito.com"],
+                             ["O", "O", "O", "B-WEBSITE"])
+    assert name_in_mailbox(words, labels) == labels
 
 
 def test_the_only_department_with_a_title_word_is_the_title():

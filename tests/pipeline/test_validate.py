@@ -486,3 +486,14 @@ def test_title_words_ocr_read_without_their_marks_get_them_back():
 def test_a_british_postcodes_digit_read_as_a_letter_is_a_digit():
     fields, _ = validate(raw(address=["181 Teresa Points", "Heathberg DEL 5ZU"]), regions=["GB"])
     assert fields["address"] == "181 Teresa Points, Heathberg DE1 5ZU"
+
+
+def test_letters_ocr_read_as_digits_in_a_name_are_set_back():
+    for printed, name in (("Dr. LOpE2 Thiago Benjamin", "Dr. LOpEZ Thiago Benjamin"),
+                          ("MART1N KOWALSKI", "MARTIN KOWALSKI"),
+                          ("Ana Gonza1ez", "Ana Gonzalez")):
+        fields, _ = validate(raw(full_name=[printed]), regions=["US"])
+        assert fields["full_name"] == name
+    # A value with more digits than a misread gives is no name.
+    fields, _ = validate(raw(full_name=["Suite 1200"]), regions=["US"])
+    assert fields["full_name"] is None

@@ -32,6 +32,7 @@ NAME_SIZE_RATIO = (0.8, 1.25)  # two lines of one name are set in about the same
 # A name set beside its title on one line is this much larger, tallest letter to tallest.
 NAME_OVER_TITLE_SIZE = 1.25
 MAX_NAME_WORDS = 4
+MIN_FIRST_NAME_MAILBOX = 3  # letters of a first name alone as a mailbox ("che@")
 NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*$")
 # Legal-form words a company name can go on after ("Smith Partners Architecture"): the
 # others end it.
@@ -204,7 +205,7 @@ def _company_initials(words: Sequence[Word], labels: Sequence[str]) -> set[str]:
     """What a monogram of the card's company may read: the initials of its name's words
     (its legal form aside), their first, or the first letter of the card's domain."""
     name = [lexicon.fold(words[i].text) for i, label in enumerate(labels)
-            if entity_of(label) == "COMPANY"
+            if entity_of(label) == "COMPANY" and words[i].text[:1].isalpha()
             and lexicon.token(words[i].text) not in lexicon.LEGAL_FORMS]
     initials = {"".join(word[:1] for word in name), name[0][:1]} if name else set()
     initials |= {lexicon.domain_label(_host(words[i].text))[:1]
@@ -349,8 +350,9 @@ def legal_form_line_joins_company(words: Sequence[Word], labels: Sequence[str]) 
 def company_as_registered(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """Where a card prints its brand ("COOK SOLUTIONS") and, apart, the same name with its
     legal form ("Cook Solutions Co."), the company is the registered name: the line with
-    the legal form, not the brand, nor both run together; the brand is no department or
-    title either. A person's name line is left alone ("Jan Novák" of "Jan Novák s.r.o.")."""
+    the legal form, not the brand, nor both run together; the brand is no department, title
+    or name either. The name is left alone where the card names no one else ("Jan Novák"
+    of "Jan Novák s.r.o.")."""
     labels = list(labels)
     lines = reading_order_lines(words)
     for registered in lines:
@@ -364,8 +366,10 @@ def company_as_registered(words: Sequence[Word], labels: Sequence[str]) -> list[
                 entity_of(labels[i]) in CONTACT_ENTITIES for i in registered):
             continue
         for brand in lines:
+            named = [i for i in brand if entity_of(labels[i]) == "NAME"]
             if brand is registered or any(
-                    entity_of(labels[i]) in CONTACT_ENTITIES | {"NAME"} for i in brand):
+                    entity_of(labels[i]) in CONTACT_ENTITIES for i in brand) or (
+                    named and not _name_elsewhere(labels, brand)):
                 continue
             if [lexicon.fold(lexicon.token(words[i].text)) for i in brand] == [
                     lexicon.fold(token) for token in core]:
@@ -374,6 +378,10 @@ def company_as_registered(words: Sequence[Word], labels: Sequence[str]) -> list[
                 _label_value(labels, registered, "COMPANY")
                 return labels
     return labels
+
+
+def _name_elsewhere(labels: Sequence[str], line: list[int]) -> bool:
+    return any(entity_of(label) == "NAME" for i, label in enumerate(labels) if i not in line)
 
 
 def company_line_before_address(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
@@ -641,10 +649,11 @@ def name_beside_title(words: Sequence[Word], labels: Sequence[str]) -> list[str]
 
 
 def name_in_mailbox(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
-    """On a card with no name, a line labelled company that the e-mail address spells as
-    a person's name ("ESPEN ANTONSEN" for espen.antonsen@, e.antonsen@ or eantonsen@), or
-    the web address does (www.espenantonsen.com, a person's own site), is the name, unless
-    a word of it is a company's ("Keith Consulting" for keithconsulting.com)."""
+    """On a card with no name, a line labelled company or nothing that the e-mail address
+    spells as a person's name ("ESPEN ANTONSEN" for espen.antonsen@, e.antonsen@ or
+    eantonsen@; "Lic. María Luisa Caro" for marialuisa_caro@), or the web address does
+    (www.espenantonsen.com, a person's own site), is the name, unless a word of it is a
+    company's ("Keith Consulting" for keithconsulting.com)."""
     labels = list(labels)
     if any(entity_of(label) == "NAME" for label in labels):
         return labels
@@ -653,24 +662,30 @@ def name_in_mailbox(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     mailboxes += [lexicon.domain_label(_host(words[i].text)) for i, label in enumerate(labels)
                   if entity_of(label) == "WEBSITE"]
     for segment in segments(words):
-        if {entity_of(labels[i]) for i in segment.word_ids} != {"COMPANY"} or not (
+        entities = {entity_of(labels[i]) for i in segment.word_ids}
+        if entities not in ({"COMPANY"}, {None}) or not (
                 2 <= len(segment.words) <= MAX_NAME_WORDS) or any(
-                lexicon.token(w.text) in lexicon.NOT_IN_A_NAME for w in segment.words):
+                lexicon.token(w.text) in lexicon.NOT_IN_A_NAME or patterns.digit_count(w.text)
+                or w.text in ("&", "+") for w in segment.words):  # "Clavero & Expósito"
             continue
-        names = [re.sub(r"[^a-z]", "", lexicon.fold(w.text)) for w in segment.words]
-        if any(_spells_name(mailbox, names[0], names[-1]) for mailbox in mailboxes):
+        names = [re.sub(r"[^a-z]", "", lexicon.fold(w.text)) for w in segment.words
+                 if lexicon.token(w.text) not in lexicon.HONORIFICS]
+        if names and any(_spells_name(mailbox, names) for mailbox in mailboxes):
             _label_value(labels, segment.word_ids, "NAME")
             break
     return labels
 
 
-def _spells_name(mailbox: str, first: str, last: str) -> bool:
-    """Whether a mailbox is made of a person's first and last name, whole or as initial."""
+def _spells_name(mailbox: str, names: list[str]) -> bool:
+    """Whether a mailbox is made of a person's first and last name, whole or as initial,
+    of all their names ("marialuisa_caro"), or of the first name alone ("che@")."""
+    first, last = names[0], names[-1]
     if len(first) < 2 or len(last) < 2:
         return False
     plain = re.sub(r"[._-]", "", mailbox)
     return plain in {first + last, first[0] + last, first + last[0], last + first,
-                     last + first[0]}
+                     last + first[0], "".join(names)} or (
+        plain == first and len(first) >= MIN_FIRST_NAME_MAILBOX)
 
 
 def _join_name_line(words: Sequence[Word], labels: list[str], lines: list[list[int]],
