@@ -222,6 +222,7 @@ STREET_WORDS = frozenset(
     bairro andar sala conjunto ul. ulica al. aleja os. osiedle ulice nám. náměstí
     třída utca út tér körút strada str. bulevardul calea gatan vägen gata väg gränd
     torget vej gade allé plads veien gate vei katu tie kuja cad. caddesi sok. sokak
+    șoseaua soseaua şoseaua intrarea aleea splaiul piața piata
     mah. mahallesi bulvarı carrera cra. calle cl. diagonal dg. transversal tv. av.
     rua ul ул ул. улица пр. проспект пер. переулок шоссе наб.
     набережная бульвар б-р пл. площадь д. дом офис оф. кв. стр. корп. г. город обл.

@@ -27,6 +27,7 @@ from bizcard.pipeline.classify.consistency import (
     russian_name_lines,
     social_handle_outside,
     state_after_address,
+    street_line_in_address,
     title_after_name,
     title_and_department_swapped,
 )
@@ -505,3 +506,15 @@ def test_an_icon_read_as_a_letter_is_no_part_of_the_address():
                              ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "B-NAME", "I-NAME", "I-NAME"])
     assert address_icons_outside(words, labels) == [
         "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "B-ADDRESS", "I-ADDRESS", "I-ADDRESS"]
+
+
+def test_a_street_line_the_model_gave_in_part_to_the_address_is_the_address():
+    words, labels = labelled(["Intrarea Gheorghiu Nr. 987 Bl. 22 Sc. 70 Ap. 514", "Bacau, 996732"],
+                             ["B-COMPANY", "I-COMPANY", "O", "O", "O", "B-ADDRESS", "I-ADDRESS",
+                              "I-ADDRESS", "I-ADDRESS", "O", "B-ADDRESS", "I-ADDRESS"])
+    assert street_line_in_address(words, labels)[:10] == ["B-ADDRESS"] + ["I-ADDRESS"] * 9
+    # A company line with a number and no address word is left alone.
+    words, labels = labelled(["Route 66 Diner", "Main St 5"],
+                             ["B-COMPANY", "I-COMPANY", "I-COMPANY", "B-ADDRESS", "I-ADDRESS",
+                              "I-ADDRESS"])
+    assert street_line_in_address(words, labels) == labels

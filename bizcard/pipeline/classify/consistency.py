@@ -100,6 +100,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = state_after_address(words, labels)
     labels = extension_outside(words, labels)
     labels = house_number_in_address(words, labels, regions)
+    labels = street_line_in_address(words, labels)
     labels = postcode_after_its_label(words, labels)
     labels = address_tail(words, labels)  # after the short "phones" (postcodes) are left out
     labels = address_ends_before_prose(words, labels)
@@ -832,6 +833,21 @@ def address_icons_outside(words: Sequence[Word], labels: Sequence[str]) -> list[
         elif entity_of(labels[line[1]]) == "ADDRESS" and first not in COMPASS_LETTERS and \
                 _logo_before(words[line[0]], words[line[1]], initials=True):
             labels[line[0]], labels[line[1]] = OUTSIDE, labels[line[0]]
+    return labels
+
+
+def street_line_in_address(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A line that starts with a street word and has a number ("Soseaua Florentina Barbu
+    Nr. 84 Bl. 85 Sc. 17 Ap. 456"), part of which the model gave to the address, is the
+    address whole: the rest is no company and no stray number."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        entities = {entity_of(labels[i]) for i in line}
+        text = " ".join(words[i].text for i in line)
+        if ("ADDRESS" in entities and not entities & (CONTACT_ENTITIES | {"NAME"})
+                and lexicon.token(words[line[0]].text) in lexicon.STREET_WORDS
+                and patterns.digit_count(text)):
+            _label_value(labels, line, "ADDRESS")
     return labels
 
 
