@@ -647,7 +647,7 @@ def _unglued_name(text: str) -> str:
 # "www." as OCR misreads it: a w lost or doubled ("ww.", "wwww."), its dot read as "-" or
 # dropped ("wwwcontoso.com"), or the whole prefix read twice ("www-www.").
 # "ww.", "w-w." and Tesseract's Cyrillic "ммм." are "www."; "wwwx.com" lost its dot.
-_MISREAD_WWW = re.compile(r"^(?:w{2,4}[.\-]|[мш]{3}\.)+|^www(?=[a-z0-9-]+\.[a-z])")
+_MISREAD_WWW = re.compile(r"^(?:[wω]{2,4}[.\-]|[мш]{3}\.)+|^www(?=[a-z0-9-]+\.[a-z])")
 
 
 def _clean_website(text: str) -> tuple[str, float] | None:
@@ -661,8 +661,9 @@ def _clean_website(text: str) -> tuple[str, float] | None:
     rest = url[scheme_match.end():] if scheme_match else url
     host, _, path = rest.partition("/")
     host = _MISREAD_WWW.sub("www.", host.lower())
-    if "." not in host:
-        return None
+    if "." not in host or (host.removeprefix("www.") in lexicon.SOCIAL_HOSTS
+                           and path.strip("/")):
+        return None  # no host, or a profile on a social network, not the company's site
     if not scheme_match and patterns.is_abbreviation(rest):
         return None
     return f"{scheme}://{host}/{path}", 1.0

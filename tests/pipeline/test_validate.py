@@ -409,6 +409,15 @@ def test_a_domain_misread_into_no_known_top_level_domain_takes_the_other_reading
     assert fields["websites"] == ["https://www.cabibbo.it/"]
 
 
+def test_a_social_network_profile_is_no_website():
+    fields, _ = validate(raw(websites=["facebook.com/tekstil", "www.tekstil.com.tr",
+                                       "https://www.instagram.com/tekstil"]), regions=["TR"])
+    assert fields["websites"] == ["https://www.tekstil.com.tr/"]
+    # A "w" OCR read as the Greek omega.
+    fields, _ = validate(raw(websites=["wwω.rosseeona.be"]), regions=["BE"])
+    assert fields["websites"] == ["https://www.rosseeona.be/"]
+
+
 def test_one_site_read_with_and_without_www_is_one_website():
     fields, _ = validate(raw(websites=["www.valentin.be", "valentin.be", "shop.valentin.be"]),
                          regions=["BE"])
