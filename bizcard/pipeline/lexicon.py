@@ -88,7 +88,7 @@ LEGAL_FORMS = frozenset(
     a.ş. şti. s.r.l. srl s.a.s. sas ltda lda s.a.c. sac s.a.a. pvt pvt. sprl bvba vzw
     sàrl sagl gmbh ag kg k.s. v.o.s. sp.k. sp.j. s.k.a. tmi ky osk ry oü v.o.f. ei
     s.l.l. unipessoal α.ε. ε.π.ε. ο.ε. ε.ε. ι.κ.ε. αε επε οε ικε ltée ltee enr. s.e.n.c.
-    i/s dac clg teoranta teo. kb""".split()
+    i/s dac clg teoranta teo. kb s.n.c. snc san. tic.""".split()
 )
 COMPANY_WORDS = frozenset(
     """solutions technologies technology systems consulting services software labs studio
@@ -112,7 +112,8 @@ WEAK_DEPARTMENT_WORDS = frozenset(
     personalabteilung marketing verkauf logistik kundenservice diretoria financeiro
     comercial compras vendas gerencia administración ventas finanzas contabilidad
     direzione acquisti vendite amministrazione contabilità verkoop inkoop administratie
-    klantenservice directie ledelse salg økonomi regnskab indkøb kundeservice
+    klantenservice directie ledelse salg økonomi regnskab indkøb kundeservice innkjøp
+    regnskap markedsføring
     försäljning ekonomi inköp ledning kundtjänst myynti talous hallinto johto markkinointi
     tuotekehitys asiakaspalvelu sprzedaż księgowość zarząd logistyka kadry zakupy
     obchod účtárna vedení nákup prodej értékesítés pénzügy beszerzés vezetés vânzări
@@ -484,7 +485,7 @@ TITLE_SUFFIXES = ("leiter", "chef", "konsulent", "berater", "direktør", "direkt
                   "sachbearbeiter", "medewerker", "adviseur", "coördinator", "koordinator",
                   "päällikkö", "johtaja", "asiantuntija", "konsult", "säljare", "sælger",
                   "selger", "entwickler", "techniker", "kaufmann", "kauffrau", "directeur",
-                  "hoofd", "manager", "leider", "beheerder", "ansvarig")
+                  "hoofd", "manager", "leider", "beheerder", "ansvarig", "ansvarlig")
 MIN_COMPOUND_HEAD = 3  # letters before the end: "Marketingchef", not "Techniker" alone
 
 

@@ -303,9 +303,11 @@ def _title_text(text: str) -> str:
     """A job title or department as printed: its words' marks where OCR lost them
     (:func:`lexicon.with_marks`), without a sentence's full stop OCR read after it
     ("Отдел маркетинга."; "Dept." keeps its own), and nothing when it is a handle or
-    mailbox read apart from its "@" ("gunnarpaulsson23")."""
-    if HANDLE.fullmatch(text):
-        return ""
+    mailbox read apart from its "@" ("gunnarpaulsson23") or a slogan of sentences."""
+    sentences = [w for w in text.split(" ")
+                 if w.endswith((".", "!")) and len(w) > lexicon.MIN_SENTENCE_WORD]
+    if HANDLE.fullmatch(text) or len(sentences) >= 2:
+        return ""  # a handle, or a slogan ("Zuverlässig. Schnell. Regional.")
     text = " ".join(lexicon.with_marks(word) for word in text.split(" "))
     last = text.rsplit(" ", 1)[-1]
     if last.endswith(".") and last.count(".") == 1 and len(last) > lexicon.MIN_SENTENCE_WORD:

@@ -518,3 +518,15 @@ def test_a_street_line_the_model_gave_in_part_to_the_address_is_the_address():
                              ["B-COMPANY", "I-COMPANY", "I-COMPANY", "B-ADDRESS", "I-ADDRESS",
                               "I-ADDRESS"])
     assert street_line_in_address(words, labels) == labels
+
+
+def test_a_one_word_title_and_the_department_after_it_are_two_values():
+    words, labels = labelled(["Kundenberater Abteilung Einkauf"], ["B-DEPARTMENT", "I-DEPARTMENT",
+                                                                  "I-DEPARTMENT"])
+    assert department_apart_from_title(words, labels) == ["B-POSITION", "B-DEPARTMENT",
+                                                          "I-DEPARTMENT"]
+    words, labels = labelled(["Innkjøpsansvarlig Innkjøp"], ["B-POSITION", "I-POSITION"])
+    assert department_apart_from_title(words, labels) == ["B-POSITION", "B-DEPARTMENT"]
+    # A title of two words stays whole.
+    words, labels = labelled(["Director Marketing"], ["B-POSITION", "I-POSITION"])
+    assert department_apart_from_title(words, labels) == labels

@@ -506,3 +506,9 @@ def test_letters_ocr_read_as_digits_in_a_name_are_set_back():
     # A value with more digits than a misread gives is no name.
     fields, _ = validate(raw(full_name=["Suite 1200"]), regions=["US"])
     assert fields["full_name"] is None
+
+
+def test_a_slogan_is_no_title():
+    fields, _ = validate(raw(position=["Zuverlässig. Schnell. Regional."],
+                             department=["Abteilung Einkauf."]), regions=["CH"])
+    assert fields["position"] is None and fields["department"] == "Abteilung Einkauf"

@@ -58,7 +58,7 @@ EXTENSION_LABELS = frozenset({"ext", "extn", "x", "poste", "ramal", "interno", "
                               "durchwahl", "dw", "anexo"})
 # Fields a street name beside its house number cannot be.
 CONTACT_ENTITIES = NUMBER_ENTITIES | {"EMAIL", "WEBSITE"}
-COMPANY_FORM_CONTINUES = frozenset({"&", "+", "and", "und", "et", "y", "e", "en", "i"})
+COMPANY_FORM_CONTINUES = frozenset({"&", "+", "and", "und", "et", "y", "e", "en", "i", "ve"})
 # Words of a line that only states a company's legal form ("GmbH & Co. KG", "sp. z o.o.").
 LEGAL_FORM_LINE_WORDS = lexicon.LEGAL_FORMS | COMPANY_FORM_CONTINUES | {"z"}
 # Marks between a title and a department on one line ("Head of Sales | IT Department");
@@ -417,13 +417,16 @@ def _host(text: str) -> str:
 
 def department_apart_from_title(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A title and a department printed on one line, apart by a mark ("Head of Marketing
-    -IT Department", "Ufficio Acquisti | Consulente", "Marketing, Ingeniero") are two
-    values, whichever of the two the line was labelled: the part that reads as a
-    department is the department, the other the title."""
+    -IT Department", "Ufficio Acquisti | Consulente", "Marketing, Ingeniero") or after a
+    one-word title ("Kundenberater Abteilung Einkauf"), are two values, whichever of the
+    two the line was labelled: the part that reads as a department is the department,
+    the other the title."""
     labels = list(labels)
     for line in reading_order_lines(words):
         for run in _title_runs(words, labels, line):
             parts = _parts_at_marks(words, run)
+            if len(parts) == 1 and len(run) > 1 and _department_after_title(words, run):
+                parts = [run[:1], run[1:]]
             if len(parts) != 2:
                 continue
             texts = [" ".join(words[i].text for i in part) for part in parts]
@@ -435,6 +438,18 @@ def department_apart_from_title(words: Sequence[Word], labels: Sequence[str]) ->
             for part, department in zip(parts, is_department, strict=True):
                 _label_value(labels, part, "DEPARTMENT" if department else "POSITION")
     return labels
+
+
+def _department_after_title(words: Sequence[Word], run: list[int]) -> bool:
+    """Whether a one-word title starts ``run`` with a department after it and no mark
+    between: "Kundenberater Abteilung Einkauf" (a department word starts the rest),
+    "Innkjøpsansvarlig Innkjøp" (the title is a compound of the department)."""
+    title = lexicon.token(words[run[0]].text)
+    rest = [lexicon.token(words[i].text) for i in run[1:]]
+    return lexicon.has_title_word(title) and (
+        rest[0] in lexicon.DEPARTMENT_WORDS
+        or (len(rest) == 1 and len(rest[0]) >= MIN_DOMAIN_NAME and title.startswith(rest[0])
+            and title != rest[0]))
 
 
 def _title_runs(words: Sequence[Word], labels: Sequence[str], line: list[int]
