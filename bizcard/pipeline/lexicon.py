@@ -88,7 +88,8 @@ LEGAL_FORMS = frozenset(
     a.ş. şti. s.r.l. srl s.a.s. sas ltda lda s.a.c. sac s.a.a. pvt pvt. sprl bvba vzw
     sàrl sagl gmbh ag kg k.s. v.o.s. sp.k. sp.j. s.k.a. tmi ky osk ry oü v.o.f. ei
     s.l.l. unipessoal α.ε. ε.π.ε. ο.ε. ε.ε. ι.κ.ε. αε επε οε ικε ltée ltee enr. s.e.n.c.
-    i/s dac clg teoranta teo. kb s.n.c. snc san. tic.""".split()
+    i/s dac clg teoranta teo. kb s.n.c. snc san. tic. d.o.o. d.d. j.d.o.o. d.n.o. k.d. s.p.
+    """.split()
 )
 COMPANY_WORDS = frozenset(
     """solutions technologies technology systems consulting services software labs studio

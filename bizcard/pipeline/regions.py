@@ -93,6 +93,7 @@ LEGAL_FORM_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"Sp\. z o\.o\.|sp\.j\.|sp\.k\.", ("PL",)),
         (r"s\.r\.o\.", ("CZ", "SK")),
         (r"Kft\.|Zrt\.", ("HU",)),
+        (r"d\.o\.o\.|d\.d\.", ("HR", "SI", "RS", "BA")),
         (r"Oyj?", ("FI",)),
         (r"(?<=[^\W\d_] )AB", ("SE",)),
         (r"ApS|A/S|I/S", ("DK", "NO")),

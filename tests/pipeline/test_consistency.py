@@ -389,6 +389,10 @@ def test_a_name_the_email_spells_is_the_name_though_labelled_as_the_company():
     words, labels = labelled([("CLAVERO & EXPÓSITO", 44), "www.claveroexposito.com"],
                              ["O", "O", "O", "B-WEBSITE"])
     assert name_in_mailbox(words, labels) == labels
+    # A web domain that is the first word of a line is the company's, not a first name.
+    words, labels = labelled([("Inženiring Dolenc d.d.", 44), "https://inzeniring.com"],
+                             ["B-COMPANY", "I-COMPANY", "I-COMPANY", "B-WEBSITE"])
+    assert name_in_mailbox(words, labels) == labels
 
 
 def test_the_only_department_with_a_title_word_is_the_title():

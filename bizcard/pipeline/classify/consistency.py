@@ -675,8 +675,8 @@ def name_in_mailbox(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
         return labels
     mailboxes = [re.sub(r"[^a-z._-]", "", lexicon.fold(words[i].text.split("@")[0]))
                  for i, label in enumerate(labels) if entity_of(label) == "EMAIL"]
-    mailboxes += [lexicon.domain_label(_host(words[i].text)) for i, label in enumerate(labels)
-                  if entity_of(label) == "WEBSITE"]
+    sites = [lexicon.domain_label(_host(words[i].text)) for i, label in enumerate(labels)
+             if entity_of(label) == "WEBSITE"]
     for segment in segments(words):
         entities = {entity_of(labels[i]) for i in segment.word_ids}
         if entities not in ({"COMPANY"}, {None}) or not (
@@ -686,22 +686,25 @@ def name_in_mailbox(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
             continue
         names = [re.sub(r"[^a-z]", "", lexicon.fold(w.text)) for w in segment.words
                  if lexicon.token(w.text) not in lexicon.HONORIFICS]
-        if names and any(_spells_name(mailbox, names) for mailbox in mailboxes):
+        if names and (any(_spells_name(mailbox, names, first_alone=True)
+                          for mailbox in mailboxes)
+                      or any(_spells_name(site, names, first_alone=False) for site in sites)):
             _label_value(labels, segment.word_ids, "NAME")
             break
     return labels
 
 
-def _spells_name(mailbox: str, names: list[str]) -> bool:
+def _spells_name(mailbox: str, names: list[str], *, first_alone: bool) -> bool:
     """Whether a mailbox is made of a person's first and last name, whole or as initial,
-    of all their names ("marialuisa_caro"), or of the first name alone ("che@")."""
+    of all their names ("marialuisa_caro"), or, where ``first_alone``, of the first name
+    alone ("che@"; a web domain that is one word of a line is the company's)."""
     first, last = names[0], names[-1]
     if len(first) < 2 or len(last) < 2:
         return False
     plain = re.sub(r"[._-]", "", mailbox)
     return plain in {first + last, first[0] + last, first + last[0], last + first,
                      last + first[0], "".join(names)} or (
-        plain == first and len(first) >= MIN_FIRST_NAME_MAILBOX)
+        first_alone and plain == first and len(first) >= MIN_FIRST_NAME_MAILBOX)
 
 
 def _join_name_line(words: Sequence[Word], labels: list[str], lines: list[list[int]],
