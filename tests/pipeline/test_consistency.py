@@ -28,6 +28,7 @@ from bizcard.pipeline.classify.consistency import (
     social_handle_outside,
     state_after_address,
     street_line_in_address,
+    street_read_as_name,
     title_after_name,
     title_and_department_swapped,
 )
@@ -505,11 +506,16 @@ def test_an_icon_read_as_a_letter_is_no_part_of_the_address():
     pin = Word("D", ((0, 68), (20, 68), (20, 92), (0, 92)), 0.9, words[2].line)
     assert address_icons_outside([*words, pin], [*labels, "B-ADDRESS"])[2:] == [
         "B-ADDRESS", "I-ADDRESS", "O"]
-    # "N Main St": a compass point, and a house number read into a name.
-    words, labels = labelled(["N Main St", "093 Michael Cliff"],
-                             ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "B-NAME", "I-NAME", "I-NAME"])
-    assert address_icons_outside(words, labels) == [
-        "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "B-ADDRESS", "I-ADDRESS", "I-ADDRESS"]
+    # "N Main St": a compass point.
+    words, labels = labelled(["N Main St"], ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS"])
+    assert address_icons_outside(words, labels) == labels
+
+
+def test_a_house_number_line_read_as_a_name_is_the_address():
+    words, labels = labelled(["Javier Edwards", "093 Michael Cliff"],
+                             ["B-NAME", "I-NAME", "B-NAME", "I-NAME", "I-NAME"])
+    assert street_read_as_name(words, labels) == [
+        "B-NAME", "I-NAME", "B-ADDRESS", "I-ADDRESS", "I-ADDRESS"]
 
 
 def test_a_street_line_the_model_gave_in_part_to_the_address_is_the_address():

@@ -104,6 +104,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = postcode_after_its_label(words, labels)
     labels = address_tail(words, labels)  # after the short "phones" (postcodes) are left out
     labels = address_ends_before_prose(words, labels)
+    labels = street_read_as_name(words, labels)
     labels = address_icons_outside(words, labels)
     return address_head(words, labels)
 
@@ -382,6 +383,7 @@ def company_as_registered(words: Sequence[Word], labels: Sequence[str]) -> list[
 
 
 def _name_elsewhere(labels: Sequence[str], line: list[int]) -> bool:
+    """Whether a word off ``line`` is labelled as the name."""
     return any(entity_of(label) == "NAME" for i, label in enumerate(labels) if i not in line)
 
 
@@ -834,16 +836,24 @@ def _prose(texts: list[str]) -> bool:
     return bool(lower) or len(sentences) >= 2
 
 
+def street_read_as_name(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A line that starts with a house number is the address's, not a name the model read
+    in it ("093 Michael Cliff"): no name starts with a number."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        if entity_of(labels[line[0]]) == "NAME" and words[line[0]].text.isdigit() \
+                and len(line) > 1:
+            _label_value(labels, line, "ADDRESS")
+    return labels
+
+
 def address_icons_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A map pin or other icon OCR read as a letter is no part of the address: a line of
     one letter, or one letter set apart before the address's words ("D South
-    Michelleshire"); a house number the model read into a name ("093 Michael Cliff") is
-    the address's."""
+    Michelleshire")."""
     labels = list(labels)
     for line in reading_order_lines(words):
         first = words[line[0]].text
-        if entity_of(labels[line[0]]) == "NAME" and first.isdigit() and len(line) > 1:
-            _label_value(labels, line, "ADDRESS")
         if entity_of(labels[line[0]]) != "ADDRESS" or len(first) != 1 or not first.isalpha():
             continue
         if len(line) == 1:
