@@ -486,9 +486,9 @@ def _without_glued_label(email: str, full_name: str | None) -> str:
     A capital "I" is the "l" OCR read it for where that spells the name ("Ihedlund@")."""
     local, domain = email.rsplit("@", 1)
     names = [lexicon.fold(t) for t in re.findall(r"[^\W\d_]{2,}", full_name or "")]
-    if _spells_name(lexicon.fold(local), names):
+    if _mailbox_spells_name(lexicon.fold(local), names):
         return email
-    if "I" in local and _spells_name(lexicon.fold(local.replace("I", "l")), names):
+    if "I" in local and _mailbox_spells_name(lexicon.fold(local.replace("I", "l")), names):
         return f"{local.replace('I', 'l')}@{domain}"  # "Ihedlund@" for Lars Hedlund
     folded = lexicon.fold(local)
     for label in GLUED_EMAIL_LABELS:
@@ -496,13 +496,13 @@ def _without_glued_label(email: str, full_name: str | None) -> str:
         after = folded[len(label):].lstrip(".-_:")
         if folded.startswith(label) and (after in ROLE_MAILBOXES or (
                 not any(n.startswith(label) for n in names) and (
-                    _spells_name(after, names) or any(after[:2] == name[:1] + "."
+                    _mailbox_spells_name(after, names) or any(after[:2] == name[:1] + "."
                                                       for name in names)))):
             return f"{rest}@{domain}"
     return email
 
 
-def _spells_name(mailbox: str, names: list[str]) -> bool:
+def _mailbox_spells_name(mailbox: str, names: list[str]) -> bool:
     """Whether a folded mailbox starts with one of the person's ``names``, or with one's
     initial and another ("spersson" for Sune Persson)."""
     return any(mailbox.startswith(name) for name in names) or any(
