@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -50,6 +51,14 @@ def word_height(word: Word) -> float:
 
 
 def reading_order_lines(words: Sequence[Word]) -> list[list[int]]:
+    """Word indices grouped by OCR line, words left to right, lines column by column
+    (:func:`_reading_order_lines`; each call gets lists of its own to change)."""
+    return [list(line) for line in _reading_order_lines(tuple(words))]
+
+
+# The classifiers and the card-level fixes ask for one card's lines dozens of times.
+@functools.lru_cache(maxsize=8)
+def _reading_order_lines(words: tuple[Word, ...]) -> tuple[tuple[int, ...], ...]:
     """Word indices grouped by OCR line, words left to right, lines column by column.
 
     A card set in columns (a name on the left, contact lines on the right, or either side
@@ -74,7 +83,7 @@ def reading_order_lines(words: Sequence[Word]) -> list[list[int]]:
                                                   column[-1].left)).append(line)
         else:
             columns.append([line])
-    return [line.ids for column in columns for line in column]
+    return tuple(tuple(line.ids) for column in columns for line in column)
 
 
 MAX_COLUMN_GAP = 2.0  # line heights between two lines of one column
