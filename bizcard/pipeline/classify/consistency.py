@@ -210,8 +210,7 @@ def _company_initials(words: Sequence[Word], labels: Sequence[str]) -> set[str]:
             if entity_of(label) == "COMPANY" and words[i].text[:1].isalpha()
             and lexicon.token(words[i].text) not in lexicon.LEGAL_FORMS]
     initials = {"".join(word[:1] for word in name), name[0][:1]} if name else set()
-    initials |= {lexicon.domain_label(_host(words[i].text))[:1]
-                 for i, label in enumerate(labels) if entity_of(label) in ("EMAIL", "WEBSITE")}
+    initials |= {domain[:1] for domain in _card_domains(words, labels)}
     return initials - {""}
 
 
@@ -233,10 +232,8 @@ def social_handle_outside(words: Sequence[Word], labels: Sequence[str]) -> list[
     it ("Olanfranchi", "Gerlingmikkelsen"), or the name run together itself, is a social
     handle, not a line of the address or the company."""
     labels = list(labels)
-    spelled = {lexicon.domain_label(_host(words[i].text)) for i, label in enumerate(labels)
-               if entity_of(label) in ("EMAIL", "WEBSITE")}
-    spelled |= {lexicon.fold(words[i].text.split("@")[0]).replace(".", "")
-                for i, label in enumerate(labels) if entity_of(label) == "EMAIL"}
+    spelled = _card_domains(words, labels) | {
+        mailbox.replace(".", "") for mailbox in _mailboxes(words, labels)}
     name = [lexicon.fold(words[i].text) for i, label in enumerate(labels)
             if entity_of(label) == "NAME"]
     run_together = "".join(name) if len(name) >= MIN_NAME_WORDS else ""
@@ -287,11 +284,8 @@ def company_named_by_domain(words: Sequence[Word], labels: Sequence[str]) -> lis
     (jane@janeroe.com). A company the model found on a line away from it is not one: it
     is the name when the two were swapped, else nothing."""
     labels = list(labels)
-    hosts = [_host(words[i].text) for i, label in enumerate(labels)
-             if entity_of(label) in ("EMAIL", "WEBSITE")]
-    domains = {lexicon.domain_label(host) for host in hosts if host}
-    mailboxes = [lexicon.fold(words[i].text.split("@")[0]) for i, label in enumerate(labels)
-                 if entity_of(label) == "EMAIL"]
+    domains = _card_domains(words, labels)
+    mailboxes = _mailboxes(words, labels)
     personal = {domain for domain in domains if any(
         len(part) >= MIN_DOMAIN_NAME - 1 and part in domain
         for mailbox in mailboxes for part in re.split(r"[._\-\d]+", mailbox))}
@@ -415,6 +409,20 @@ def _host(text: str) -> str:
     if "@" in text:
         return text.rsplit("@", 1)[1]
     return patterns.website_host(text)
+
+
+def _card_domains(words: Sequence[Word], labels: Sequence[str],
+                  entities: tuple[str, ...] = ("EMAIL", "WEBSITE")) -> set[str]:
+    """What the card's e-mail and web hosts spell of a name (:func:`lexicon.domain_label`:
+    "fishermendez" for mail.fisher-mendez.com)."""
+    return {lexicon.domain_label(host) for i, label in enumerate(labels)
+            if entity_of(label) in entities and (host := _host(words[i].text))} - {""}
+
+
+def _mailboxes(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """The local parts of the card's e-mail addresses, folded (:func:`lexicon.fold`)."""
+    return [lexicon.fold(words[i].text.split("@")[0]) for i, label in enumerate(labels)
+            if entity_of(label) == "EMAIL"]
 
 
 def department_apart_from_title(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
@@ -675,10 +683,8 @@ def name_in_mailbox(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     labels = list(labels)
     if any(entity_of(label) == "NAME" for label in labels):
         return labels
-    mailboxes = [re.sub(r"[^a-z._-]", "", lexicon.fold(words[i].text.split("@")[0]))
-                 for i, label in enumerate(labels) if entity_of(label) == "EMAIL"]
-    sites = [lexicon.domain_label(_host(words[i].text)) for i, label in enumerate(labels)
-             if entity_of(label) == "WEBSITE"]
+    mailboxes = [re.sub(r"[^a-z._-]", "", mailbox) for mailbox in _mailboxes(words, labels)]
+    sites = _card_domains(words, labels, entities=("WEBSITE",))
     for segment in segments(words):
         entities = {entity_of(labels[i]) for i in segment.word_ids}
         if entities not in ({"COMPANY"}, {None}) or not (
