@@ -127,8 +127,9 @@ def _labels_joined_to_values(lines: list[_Line], words: Sequence[Word]) -> list[
         overlap = min(label.bottom, value.bottom) - max(label.top, value.top)
         return overlap >= MIN_LEVEL_OVERLAP * min(label.height, value.height)
 
-    labels = [line for line in lines if is_label(line)]
-    values = [line for line in lines if not is_label(line)]
+    label_flags = [is_label(line) for line in lines]
+    labels = [line for line, flag in zip(lines, label_flags, strict=True) if flag]
+    values = [line for line, flag in zip(lines, label_flags, strict=True) if not flag]
     joined: dict[int, _Line] = {}  # value line index -> its label line
     for label in labels:
         beside = [n for n, value in enumerate(values)

@@ -351,6 +351,7 @@ def company_as_registered(words: Sequence[Word], labels: Sequence[str]) -> list[
     of "Jan Novák s.r.o.")."""
     labels = list(labels)
     lines = reading_order_lines(words)
+    folded = [[lexicon.fold(lexicon.token(words[i].text)) for i in line] for line in lines]
     for registered in lines:
         tokens = [lexicon.token(words[i].text) for i in registered]
         core = list(tokens)
@@ -361,14 +362,14 @@ def company_as_registered(words: Sequence[Word], labels: Sequence[str]) -> list[
         if not core or len(core) == len(tokens) or any(
                 entity_of(labels[i]) in CONTACT_ENTITIES for i in registered):
             continue
-        for brand in lines:
+        folded_core = [lexicon.fold(token) for token in core]
+        for brand, brand_folded in zip(lines, folded, strict=True):
             named = [i for i in brand if entity_of(labels[i]) == "NAME"]
             if brand is registered or any(
                     entity_of(labels[i]) in CONTACT_ENTITIES for i in brand) or (
                     named and not _name_elsewhere(labels, brand)):
                 continue
-            if [lexicon.fold(lexicon.token(words[i].text)) for i in brand] == [
-                    lexicon.fold(token) for token in core]:
+            if brand_folded == folded_core:
                 for i in brand:
                     labels[i] = OUTSIDE
                 _label_value(labels, registered, "COMPANY")
