@@ -11,7 +11,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 # Tesseract reads Cyrillic cards (no PP-OCR model does); onnxruntime needs libgomp.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
-        tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-ell libgomp1 libglib2.0-0 \
+        tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-ell tesseract-ocr-ukr \
+        tesseract-ocr-bul tesseract-ocr-srp tesseract-ocr-bel libgomp1 libglib2.0-0 \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

@@ -7,10 +7,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Debian packages: Tesseract (the Cyrillic reader), fonts for the synthetic card generator and
+# Debian packages: Tesseract (the Cyrillic and Greek reader) with Russian, Ukrainian,
+# Bulgarian, Serbian, Belarusian and Greek data, fonts for the synthetic card generator and
 # Chromium for the browser tests.
 # The font list is training/synth/fonts.py's REQUIRED_APT_FONT_PACKAGES.
-APT_PACKAGES := chromium tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-ell fonts-liberation \
+APT_PACKAGES := chromium tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-ell \
+	tesseract-ocr-ukr tesseract-ocr-bul tesseract-ocr-srp tesseract-ocr-bel fonts-liberation \
 	fonts-comfortaa fonts-crosextra-caladea fonts-crosextra-carlito fonts-dejavu-core \
 	fonts-dejavu-extra fonts-ebgaramond fonts-font-awesome fonts-freefont-ttf fonts-inter \
 	fonts-jura fonts-lato fonts-liberation2 fonts-noto-core fonts-open-sans fonts-paratype \

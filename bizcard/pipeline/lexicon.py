@@ -26,7 +26,8 @@ PHONE_PREFIXES = frozenset(
     standard switchboard centralino ufficio oficina escritório kantoor bureau büro
     telefoni telefonas tālr mob.tel. тел тел. телефон моб моб. мобильный сот сот. т м
     раб раб. моб.тел. тел.: τηλ ddi ligne direkt direkte directe directa directo diretto
-    bezpośredni přímá přímý suora""".split()
+    bezpośredni přímá přímý suora мобільний моб.: тел.: мобилен стац. роб. служб.
+    """.split()
 )
 FAX_PREFIXES = frozenset(
     """f fax fx telefax télécopie telecopie faks faksi telefaks faxe факс ф телефакс φαξ
@@ -34,11 +35,11 @@ FAX_PREFIXES = frozenset(
 )
 EMAIL_PREFIXES = frozenset(
     """e email e-mail mail courriel correo posta эл почта e-mail: email: эл.почта sähköposti
-    e-post epost e-posta""".split()
+    e-post epost e-posta ел ел. пошта ел.пошта поща ел.поща имейл імейл е-mail""".split()
 )
 WEBSITE_PREFIXES = frozenset(
     """w web www website site sito сайт internet url homepage webseite webbplats
-    verkkosivu strona honlap weboldal""".split()
+    verkkosivu strona honlap weboldal веб уеб вебсайт уебсайт""".split()
 )
 CONTACT_PREFIXES = PHONE_PREFIXES | FAX_PREFIXES | EMAIL_PREFIXES | WEBSITE_PREFIXES
 # Labels of company registration and tax numbers, which are printed like phone numbers in
@@ -54,7 +55,8 @@ REGISTRATION_LABELS = frozenset(
     kbo cin gstin ein reg cégjegyzékszám adószám rpr
     cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик иннкпп инн/кпп ihh nmls licence
     license lic creci matrícula matricula bn d'entreprise hst contribuinte vergi mersis vkn
-    nzbn ogrn αφμ δου γεμη ico dic cro neq v.d. v.n. iban bic swift""".split()
+    nzbn ogrn αφμ δου γεμη ico dic cro neq v.d. v.n. iban bic swift єдрпоу іпн пдв мфо
+    еик ддс булстат cg. cg""".split()
 )  # "ihh": ИНН as OCR reads it in Latin letters; "ico", "dic": IČO, DIČ without marks
 
 # Registration labels of two words ("Company No. 0123", "Registered in England").
@@ -64,6 +66,8 @@ REGISTRATION_PHRASES = frozenset({"company no", "company number", "company reg",
 # Social networks named before a handle ("LinkedIn: in/name", "Instagram @name").
 SOCIAL_LABELS = frozenset(
     "linkedin instagram facebook twitter xing tiktok youtube telegram vk вконтакте".split())
+# The same with their short forms, which only a handle after them tells apart ("IG: @ana").
+SOCIAL_HANDLE_LABELS = SOCIAL_LABELS | {"in", "ig", "fb", "tw", "insta"}
 SOCIAL_HOSTS = frozenset(
     """linkedin.com twitter.com x.com facebook.com instagram.com tiktok.com youtube.com
     xing.com vk.com t.me github.com fb.com""".split()
@@ -74,7 +78,8 @@ HONORIFICS = frozenset(
     sra. dott dott. dott.ssa ing ing. mag mag. dipl.-ing. dhr. mevr. drs. ir. me me. mgr
     mgr. inż. inż dr. inż. hab. avv. avv arch. arch lic. lic eng. eng phd ph.d. mba msc
     m.sc. bsc b.sc. b.eng. m.eng. cpa esq. esq dipl. rndr. judr. mudr. ing.-arch. к.т.н.
-    д.т.н. к.э.н.""".split()
+    д.т.н. к.э.н. инж. інж. д-р проф. доц. iur. oec. phil. rer. nat. med. dr.-ing.
+    dipl.-kfm. dipl.-inf. dipl.-oec.""".split()
 )
 
 LEGAL_FORMS = frozenset(
@@ -84,11 +89,14 @@ LEGAL_FORMS = frozenset(
     holding holdings partners associates gruppe groupe grupo gruppo ооо оао зао пао ао
     нко ип ано фгуп гк нпо s.coop. s.com. s.c. s.l.u. e.g. eg gbr kgaa kg. stiftung
     e.v. cia cia. sociedad associados asociados associés inkorporated инкорпорэйтед групп
-    группа холдинг sp. z o.o. s.r.o. a.s. kft. zrt. nyrt. bt. aps a/s asa oy oyj ab hb
+    группа холдинг sp. z o.o. s.r.o. a.s. kft. zrt. nyrt. bt. kkt. aps a/s asa oy oyj ab hb
     a.ş. şti. s.r.l. srl s.a.s. sas ltda lda s.a.c. sac s.a.a. pvt pvt. sprl bvba vzw
     sàrl sagl gmbh ag kg k.s. v.o.s. sp.k. sp.j. s.k.a. tmi ky osk ry oü v.o.f. ei
     s.l.l. unipessoal α.ε. ε.π.ε. ο.ε. ε.ε. ι.κ.ε. αε επε οε ικε ltée ltee enr. s.e.n.c.
     i/s dac clg teoranta teo. kb s.n.c. snc san. tic. d.o.o. d.d. j.d.o.o. d.n.o. k.d. s.p.
+    тов пп прат пат ат фоп дп тдв оод еоод ад еад тоо доо ges.m.b.h. gesmbh ges.mbh ivs
+    p/s k/s smba amba sc scrl commv comm.v. cvba scs sca lda. sasu spol. r.o. α.ε.β.ε.
+    a.e.b.e. a.e. i.k.e. e.p.e.
     """.split()
 )
 COMPANY_WORDS = frozenset(
@@ -104,7 +112,7 @@ DEPARTMENT_WORDS = frozenset(
     """department dept dept. division abteilung département departamento dipartimento
     divisione afdeling divisie отдел департамент dział oddělení oddelenie osztály
     departament avdelning avdelningen afdeling afdelingen osasto departmanı birimi τμήμα
-    bölümü""".split()
+    bölümü відділ відділу""".split()
 )
 # These also appear in job titles ("Customer Service Manager"): only without a job word.
 WEAK_DEPARTMENT_WORDS = frozenset(
@@ -119,7 +127,8 @@ WEAK_DEPARTMENT_WORDS = frozenset(
     tuotekehitys asiakaspalvelu sprzedaż księgowość zarząd logistyka kadry zakupy
     obchod účtárna vedení nákup prodej értékesítés pénzügy beszerzés vezetés vânzări
     achiziții contabilitate satış muhasebe satınalma satın yönetim pazarlama kaynakları
-    lojistik hukuk finans бухгалтерия
+    lojistik hukuk finans бухгалтерия бухгалтерія счетоводство продажби продажів
+    обслужване
     продажи закупки маркетинг логистика
     accounts accounting finance finances procurement purchasing operations logistics legal
     compliance administration communications treasury audit facilities support finanzen
@@ -142,7 +151,8 @@ DEPARTMENT_ACRONYMS = frozenset({"IT", "ICT", "HR", "QA", "EDV", "R&D"})
 DEPARTMENT_OR_POSITION = frozenset({"sales", "marketing", "account", "product", "project"})
 # Department words that end a compound ("Salgsafdelingen", "IT-отдел").
 DEPARTMENT_SUFFIXES = ("abteilung", "afdeling", "afdelingen", "avdelning", "avdelningen",
-                       "avdeling", "avdelingen", "osasto", "hallinto", "отдел", "департамент")
+                       "avdeling", "avdelingen", "osasto", "hallinto", "отдел", "департамент",
+                       "відділ")
 
 DEPARTMENT_PHRASES = re.compile(
     r"research (?:&|and) development|r&d|human resources"
@@ -192,6 +202,9 @@ POSITION_WORDS = frozenset(
     директор менеджер инженер руководитель начальник специалист главный ведущий
     генеральный заместитель консультант бухгалтер разработчик аналитик программист юрист
     президент председатель администратор координатор технолог эксперт
+    керівник головний провідний фахівець спеціаліст інженер генеральний заступник
+    комерційний розробник аналітик програміст маркетолог мениджър търговски изпълнителен
+    управител ръководител главен експерт счетоводител програмист дизайнер адвокат
     teamleider teamleiter teamlead teamleader gruppenleiter abteilungsleiter
     bereichsleiter abteilungsleiterin representante vertreter ledare leder
     kierownik dyrektor specjalista prezes wiceprezes członek doradca inżynier księgowa radca
@@ -254,11 +267,13 @@ HOUSE_NUMBER_PREFIXES = frozenset(
     "h.no. h.no hno h.no: house plot flat door no. nr. n° nº unit apt. apt suite".split())
 # Lower-case settlement abbreviations that start Russian addresses ("г. Москва", "п. Можга").
 RU_SETTLEMENTS = frozenset(
-    "г. с. п. к. ст. пос. дер. пгт х. д. ул. пр. пер. наб. ш. бул. алл.".split()
+    "г. с. п. к. ст. пос. дер. пгт х. д. ул. пр. пер. наб. ш. бул. алл. м. вул. просп. гр. "
+    "смт ж.к.".split()
 )
 # Abbreviations of Russian address parts, always followed by a full stop ("д. 5").
 RU_ADDRESS_ABBREVIATIONS = frozenset(
-    "г с п к д ст пос дер пгт х ул пр пер наб ш бул алл пл стр корп кв оф мкр туп".split()
+    "г с п к д ст пос дер пгт х ул пр пер наб ш бул алл пл стр корп кв оф мкр туп м вул "
+    "просп пров буд гр бл вх ет ап обл".split()
 )
 # Postcode shapes that on their own make a line an address.
 STRONG_POSTCODES = re.compile(
@@ -282,7 +297,7 @@ NAME_PREFIXES = frozenset("mc mac fitz van von de di da du le la del della st te
 ADDRESS_LABELS = frozenset(
     """address addr adresse anschrift adres dirección direccion endereço endereco morada
     indirizzo sede siège siege адрес adresa adress adressi osoite cím bezoekadres postadres
-    besöksadress besøksadresse postadresse postanschrift visit офис""".split()
+    besöksadress besøksadresse postadresse postanschrift visit офис адреса""".split()
 ) | {"visit us", "find us", "head office", "registered office"}
 NAME_PARTICLES = frozenset(
     "da de do dos das di del della dello van von der den la le du y e ten ter bin al el".split()
@@ -304,10 +319,21 @@ POSTCODE = re.compile(
 )
 
 
+TRANSLITERATIONS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ø": "oe",
+                                  "æ": "ae", "å": "aa", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+                                  "Ø": "Oe", "Æ": "Ae", "Å": "Aa"})
+
+
 def fold(text: str) -> str:
     """Lower-case without accents, for comparing names with e-mail addresses and domains,
     and words with OCR's reading of them."""
     return unmarked(text).translate(CYRILLIC_TO_LATIN)
+
+
+def transliterated(text: str) -> str:
+    """Letters with marks as German and Scandinavian e-mail addresses spell them without:
+    "Näf" -> "Naef", "Søren" -> "Soeren", "Strauß" -> "Strauss"."""
+    return text.translate(TRANSLITERATIONS)
 
 
 def unmarked(text: str) -> str:
@@ -335,7 +361,7 @@ CYRILLIC_TO_LATIN = str.maketrans(
 
 def token(word: str) -> str:
     """A word lower-cased with surrounding punctuation removed (keeps inner dots: 's.a.')."""
-    return word.lower().strip(" ,;:|()[]{}\"'«»“”")
+    return word.lower().strip(" ,;:|()[]{}\"'«»“”„‹›")
 
 
 def contact_label(word: str) -> str:
@@ -438,8 +464,9 @@ FOUNDED = re.compile(r"(?<![^\W\d_])(?:since|est\.?|established|founded(?: in)?|
                      r"sedan|siden|grundlagt(?: i)?|grundad(?: år)?|grundat|etablert(?: i)?|"
                      r"perustettu|vuodesta|fundad[ao] (?:en|em)|desde|(?:działamy )?od(?: roku)?|"
                      r"założona(?: w)?|založeno(?: v roce)?|alap[ií]tva|fondat[ao] nel|"
-                     r"fondat[ăa] în|din|από το|kuruluş|основана в|с)\s+(?:\d{4}|'\d{2})\b"
-                     r"(?:\s*[гr]\.)?|(?<!\d)(?:1[89]|20)\d{2}\s+óta(?![^\W\d_])"
+                     r"fondat[ăa] în|din|από το|kuruluş|kuruluș|основана в|с|з|від|от|"
+                     r"(?:засновано|заснована|основана|основано|създадена)(?: в| у| през)?)"
+                     r":?\s+(?:\d{4}|'\d{2})\b(?:\s*(?:г|r|р|рік|року|година)\.?)?|(?<!\d)(?:1[89]|20)\d{2}\s+óta(?![^\W\d_])"
                      r"|(?<!\d)(?:1[89]|20)\d{2}\s+года(?![^\W\d_])"
                      r"|(?<!\d)(?:1[89]|20)\d{2}['’]?(?:den|dan|ten|tan) beri(?![^\W\d_])",
                      re.IGNORECASE)

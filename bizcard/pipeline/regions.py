@@ -102,6 +102,8 @@ LEGAL_FORM_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"PLC|plc|Ltd\.?|LLP", ("GB", "IE")),
         (r"Inc\.?|LLC|L\.L\.C\.", ("US", "CA")),
         (r"ООО|ОАО|ЗАО|ПАО|ИП", ("RU",)),
+        (r"ТОВ|ПрАТ|ПАТ|ФОП", ("UA",)),
+        (r"ЕООД|ООД|ЕАД", ("BG",)),
         (r"A\.Ş\.|Ltd\. Şti\.", ("TR",)),
     )
 )

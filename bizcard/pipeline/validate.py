@@ -81,22 +81,27 @@ RU_ABBREVIATION_MISREADS = {"ann": "алл", "np": "пр", "a": "д", "g": "д",
 # "д." as Tesseract reads it in front of a house number ("9, 15 стр. 662").
 RU_HOUSE_MISREADS = frozenset({"9,", "9.", "4,", "4.", "A,", "д,"})
 RU_BUILDING_PARTS = frozenset({"к", "стр", "корп"})
+# A house number's letter that Tesseract read in Latin ("11a" for "11а").
+HOUSE_NUMBER_LETTER = re.compile(r"(?<=\d)[AaBCcEeHKMOoPpTXxy](?=[,.]?$)")
 # A lower-case abbreviation glued to what follows it ("д.21", "ул.Ленина").
 RU_GLUED_ABBREVIATION = re.compile(r"(?<![^\W\d_])([а-яё]{1,4})\.(?=[\dА-Яа-яЁё])")
-# Russian legal forms, and the Latin letters and digits OCR reads for their Cyrillic ones:
-# "000 «Вектор»" is an ООО, "3AO" a ЗАО.
-RU_LEGAL_FORMS = frozenset({"ООО", "ОАО", "ЗАО", "ПАО", "АО", "НАО", "ИП", "ТОО", "НКО", "ГУП",
-                            "МУП", "ФГУП", "АНО"})
+# Russian, Ukrainian and Bulgarian legal forms by their upper-case letters, and the Latin
+# letters and digits OCR reads for their Cyrillic ones: "000 «Вектор»" is an ООО, "3AO" a
+# ЗАО, "TOB" a ТОВ.
+CYRILLIC_LEGAL_FORMS = {form.upper(): form for form in (
+    "ООО", "ОАО", "ЗАО", "ПАО", "АО", "НАО", "ИП", "ТОО", "НКО", "ГУП", "МУП", "ФГУП", "АНО",
+    "ТОВ", "ПП", "ПрАТ", "ПАТ", "АТ", "ФОП", "ДП", "ТДВ", "ООД", "ЕООД", "АД", "ЕАД")}
 CYRILLIC_LOOKALIKES = {**lexicon.LATIN_LOOKALIKES, **str.maketrans("03k", "ОЗк")}
 CYRILLIC_INITIAL_DIGIT = re.compile(r"(?<!\S)([03])(?=\.)")
 # A floor or door number's ordinal indicator read as a degree sign ("3° C" is "3º C").
 ORDINAL_READ_AS_DEGREE = re.compile(r"(?<=\d)°")
 # Letters OCR reads for ones it has no model of, in a language that has none of the
 # former: Romanian's comma-below "ș" read as Turkish "ş", Hungarian's "ő" as "ô" or "õ",
-# Czech "ů" as "ü".
+# Czech "ů" as "ü", Latvian "ģ" (its mark above) as Maltese "ġ".
 LANGUAGE_LOOKALIKES = {"RO": str.maketrans("şţŞŢ", "șțȘȚ"),
                        "HU": str.maketrans("ôõûũōÔÕÛŨŌ", "őőűűöŐŐŰŰÖ"),
-                       "CZ": str.maketrans("üÜ", "ůŮ")}
+                       "CZ": str.maketrans("üÜ", "ůŮ"),
+                       "LV": str.maketrans("ġĠ", "ģĢ")}
 # Turkish letters OCR reads without their marks (see _turkish_letters).
 TURKISH_S_MISREAD = re.compile(r"(?<=[^\W\d_])\$|\$(?=[^\W\d_])|(?<=\.)\$(?=\.)")  # A.$.
 TURKISH_CAPITAL_I = re.compile(r"^[iI](?=[a-zçğıöşü])")
@@ -139,14 +144,15 @@ GREEK_LETTER = re.compile(r"[\u0370-\u03ff]")
 GREEK_LOOKALIKES = str.maketrans("ροαινκτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "poaivktuxABEZHIKMNOPTYX")
 # A British "plc" whose "c" OCR read as "e", at the end of the company's name.
 MISREAD_PLC = re.compile(r"(?<= )ple$")
-# A social network's name before a handle ("Instagram @ana.lopez", "in @ana").
-SOCIAL_HANDLE_LABELS = lexicon.SOCIAL_LABELS | {"in", "ig", "fb", "tw", "insta"}
 # What OCR glues after an e-mail's top-level domain: a label printed after it, or the
 # first letters of the next address ("x@y.cominfo@y.com").
 GLUED_AFTER_DOMAIN = frozenset({"w", "e", "www", "web", "mail", "email", "e-mail", "info",
                                 "tel", "fax", "mob", "sito", "site", "linkedin"})
 # An honorific with its full stop glued to the capitals after it ("MR.ROMY", "PROF.ANTON").
 GLUED_HONORIFIC = re.compile(r"\b[^\W\d_]+\.(?=[A-ZÀ-Þ]{2})")
+# A social profile in an address's parts: "in/ana", "@ana", its "@" icon read as "0@ana" or
+# "©ana.lopez".
+SOCIAL_PART = re.compile(r"in/|.?@|[©®][\w.]+$")
 # A social handle or mailbox name: lower-case letters run into digits.
 HANDLE = re.compile(r"@?[a-z][a-z._]*\d+")
 MIN_GLUED_NAME = 6  # letters of two names that OCR read as one word
@@ -178,7 +184,7 @@ def validate(
                                         [v.text for v in raw.get("emails", [])])
             text, score = _check_name(text, score)
         if name == "company":
-            text = _russian_legal_form(GLUED_LEGAL_FORM.sub(" ", text))
+            text = _cyrillic_legal_form(GLUED_LEGAL_FORM.sub(" ", text))
             text = MISREAD_PLC.sub("plc", text)
         if name in ("position", "department"):
             text = _title_text(text)
@@ -353,7 +359,7 @@ def _clean_emails(text: str) -> list[tuple[str, float]]:
         local, domain = checked.normalized.rsplit("@", 1)
         if local.lower().startswith("www."):
             continue  # a web address run into what followed it, not a mailbox
-        if local.lower() in SOCIAL_HANDLE_LABELS:
+        if local.lower() in lexicon.SOCIAL_HANDLE_LABELS:
             continue  # "Instagram @ana.lopez" run together: a profile, not a mailbox
         emails.append((f"{local}@{domain.lower()}", 1.0))
     return emails
@@ -533,8 +539,14 @@ def _without_address_label(text: str) -> str:
 
 
 def _without_social(text: str) -> str:
-    """An address without a social profile read into it (", in/valenc11", ", @acme")."""
-    parts = [p for p in text.split(", ") if not p.startswith(("in/", "@"))]
+    """An address without a social profile read into it (", in/valenc11", ", @acme", its
+    "@" icon read as "0@acme" or "©acme.pl"), nor an icon OCR read as "0" or a sign after it
+    (", 0"); a letter or another digit there may be a building's ("корп. 1"), and one
+    before it a house number ("5, rue de la Paix")."""
+    parts = [p for p in text.split(", ") if not SOCIAL_PART.match(p)]
+    while len(parts) > 1 and (parts[-1] == "0" or (
+            len(parts[-1]) == 1 and not parts[-1].isalnum())):
+        parts.pop()
     return ", ".join(parts)
 
 
@@ -561,8 +573,16 @@ def _russian_address_punctuation(text: str) -> str:
     # The six-digit postcode is set apart with a comma: "к. 57 200483", "к. 6,016969".
     text = re.sub(r"(?<=\d)(?:\s+|,)(?=\d{6}\b)", ", ", text)
     tokens = text.split()
-    if len(tokens) > 2 and len(tokens[0]) <= 2 and tokens[1] in lexicon.RU_SETTLEMENTS:
-        tokens = tokens[1:]  # an icon read as "9" or "А." before "д. Можайск"
+    if len(tokens) > 2 and (
+            (len(tokens[0]) <= 2 and tokens[1] in lexicon.RU_SETTLEMENTS)
+            or (len(tokens[0].rstrip(",")) == 1 and not tokens[0][0].isalpha()
+                and (lexicon.CYRILLIC.match(tokens[1]) or tokens[1].rstrip(",").isdigit()))):
+        # An icon read as "9" or "А." before "д. Можайск", "пр-т Мира", "Россия" or the
+        # postcode: a Russian address starts with no house number.
+        tokens = tokens[1:]
+    # A house number's letter read in Latin ("11a" is "11а").
+    tokens = [HOUSE_NUMBER_LETTER.sub(lambda m: m.group(0).translate(lexicon.LATIN_LOOKALIKES),
+                                      token) for token in tokens]
     for n, token in enumerate(tokens):
         core = token.rstrip(".,")
         if n < len(tokens) - 1 and core.lower() in RU_ABBREVIATION_MISREADS:
@@ -603,15 +623,15 @@ def _turkish_letters(text: str, field: str) -> str:
     return text
 
 
-def _russian_legal_form(text: str) -> str:
-    """A Russian company's legal form as printed, where OCR read its Cyrillic letters as
-    Latin ones or digits ("000 «Вектор»", "3AO «Стройстрой»"): the name beside it is
-    Cyrillic or in «guillemets»."""
+def _cyrillic_legal_form(text: str) -> str:
+    """A Russian, Ukrainian or Bulgarian legal form as printed, where OCR read its Cyrillic
+    letters as Latin ones or digits ("000 «Вектор»", "3AO «Стройстрой»", "TOB"): the name
+    beside it is Cyrillic or in «guillemets»."""
     first, _, rest = text.partition(" ")
     if not rest or not (lexicon.CYRILLIC.search(rest) or rest.startswith("«")):
         return text
-    cyrillic = first.translate(CYRILLIC_LOOKALIKES).upper()
-    return f"{cyrillic} {rest}" if cyrillic in RU_LEGAL_FORMS else text
+    form = CYRILLIC_LEGAL_FORMS.get(first.translate(CYRILLIC_LOOKALIKES).upper())
+    return f"{form} {rest}" if form else text
 
 
 def _name_split_by_email(name: str, emails: list[str]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bizcard.pipeline.classify.consistency import (
     address_ends_before_prose,
+    address_gap_filled,
     address_head,
     address_icons_outside,
     address_tail,
@@ -11,6 +12,8 @@ from bizcard.pipeline.classify.consistency import (
     company_ends_at_legal_form,
     company_line_before_address,
     company_named_by_domain,
+    company_with_legal_form,
+    contact_labels_outside,
     country_line_in_address,
     department_apart_from_title,
     department_line,
@@ -27,6 +30,7 @@ from bizcard.pipeline.classify.consistency import (
     russian_name_lines,
     social_handle_outside,
     state_after_address,
+    street_line_before_postcode,
     street_line_in_address,
     street_read_as_name,
     title_after_name,
@@ -415,7 +419,8 @@ def test_hours_with_unmarked_or_misread_days_and_glued_registration_codes_are_no
     assert not lexicon.is_registration_label("EN16")
     assert lexicon.FOUNDED.search("695052 1983 года")
     for founded in ("1970'den beri", "2004’ten beri", "Działamy od 1964 r.", "Vuodesta 1955",
-                    "Grundat 1967", "Fondata nel 2011", "1990 óta"):
+                    "Grundat 1967", "Fondata nel 2011", "1990 óta", "Alapítva: 1975",
+                    "з 1998 р.", "от 1998 г.", "Засновано у 2004"):
         assert lexicon.FOUNDED.search(founded), founded
     assert not lexicon.FOUNDED.search("ul. Odrowąża 1955")
     assert lexicon.opening_hours_start("0pen Mon-Sat 8:30-18:00") == 0
@@ -540,3 +545,104 @@ def test_a_one_word_title_and_the_department_after_it_are_two_values():
     # A title of two words stays whole.
     words, labels = labelled(["Director Marketing"], ["B-POSITION", "I-POSITION"])
     assert department_apart_from_title(words, labels) == labels
+
+
+def test_a_brand_that_starts_the_registered_name_gives_way_to_it():
+    words, labels = labelled(["RIOS", "Rios & Alvarez S.A.S.", "Lautaro Martinez"],
+                             ["B-COMPANY", "B-POSITION", "I-POSITION", "I-POSITION",
+                              "I-POSITION", "B-NAME", "I-NAME"])
+    assert company_as_registered(words, labels) == [
+        "O", "B-COMPANY", "I-COMPANY", "I-COMPANY", "I-COMPANY", "B-NAME", "I-NAME"]
+    # The Russian form read as digits still marks the registered name.
+    words, labels = labelled(["ГЕОСЕРВИС", "000 «Геосервис»"],
+                             ["B-COMPANY", "B-COMPANY", "I-COMPANY"])
+    assert company_as_registered(words, labels) == ["O", "B-COMPANY", "I-COMPANY"]
+
+
+def test_the_company_printed_with_its_legal_form_wins_over_a_brand():
+    # Both found: the one without a form is the brand.
+    words, labels = labelled(["BLUEFORM", "Guerreiro & Lima Lda.", "Lorena Domingues"],
+                             ["B-COMPANY", "B-COMPANY", "I-COMPANY", "I-COMPANY",
+                              "I-COMPANY", "B-NAME", "I-NAME"])
+    assert company_with_legal_form(words, labels) == [
+        "O", "B-COMPANY", "I-COMPANY", "I-COMPANY", "I-COMPANY", "B-NAME", "I-NAME"]
+    # Only the brand found: the registered line, read as a title, is the company, whole.
+    words, labels = labelled(["Luminet", "Katalin Molnár", "NOVUM Kereskedelmi Bt.",
+                              "Kereskedelmi képviselő"],
+                             ["B-COMPANY", "B-NAME", "I-NAME", "O", "B-POSITION",
+                              "I-POSITION", "B-POSITION", "I-POSITION"])
+    assert company_with_legal_form(words, labels) == [
+        "O", "B-NAME", "I-NAME", "B-COMPANY", "I-COMPANY", "I-COMPANY", "B-POSITION",
+        "I-POSITION"]
+    # A form before a quoted or Russian name.
+    words, labels = labelled(["Baltijas", 'AS "Baltijas Loģistika"'],
+                             ["B-COMPANY", "B-COMPANY", "O", "O"])
+    assert company_with_legal_form(words, labels) == [
+        "O", "B-COMPANY", "I-COMPANY", "I-COMPANY"]
+
+
+def test_a_line_with_a_legal_form_that_is_no_registered_name_is_left_alone():
+    for line, line_labels in (
+            ("a member of Smith Holdings Ltd.", ["O"] * 6),  # prose
+            ("Reg. No. 0123 Cook Ltd.", ["O"] * 5),  # a number
+            ("Jan Novák s.r.o.", ["B-NAME", "I-NAME", "O"]),  # the card's only name
+            ("Group", ["O"])):  # a weak form alone
+        words, labels = labelled(["COOK", line], ["B-COMPANY", *line_labels])
+        assert company_with_legal_form(words, labels) == labels, line
+    # Neither the model's company nor any line has a form: nothing changes.
+    words, labels = labelled(["Contoso", "Chris Smith"], ["B-COMPANY", "B-NAME", "I-NAME"])
+    assert company_with_legal_form(words, labels) == labels
+
+
+def test_a_street_and_number_over_a_postcode_line_is_the_address():
+    # A street named for a person read as a name; no street word at all ("Miletičova").
+    for street, street_labels in (("Björkgatan 82", ["I-NAME", "O"]),
+                                  ("Miletičova 33", ["B-COMPANY", "O"]),
+                                  ("Dzirnavu iela 143", ["O", "O", "O"])):
+        words, labels = labelled(["Maria Lindqvist", street, "411 19 Göteborg"],
+                                 ["B-NAME", "I-NAME", *street_labels, "O", "O", "B-COMPANY"])
+        fixed = street_line_before_postcode(words, labels)
+        assert fixed[:2] == ["B-NAME", "I-NAME"]
+        assert fixed[2:] == ["B-ADDRESS"] + ["I-ADDRESS"] * (len(street_labels) + 2)
+    # An address line above continues into the street.
+    words, labels = labelled(["Building C", "Rambla 124", "28046 Madrid"],
+                             ["B-ADDRESS", "I-ADDRESS", "O", "O", "B-ADDRESS", "I-ADDRESS"])
+    assert street_line_before_postcode(words, labels) == ["B-ADDRESS"] + ["I-ADDRESS"] * 5
+    # A founding year or a number under a name is no street; a contact line is left alone.
+    for line, line_labels in (("Since 1998", ["O", "O"]), ("Tel 5", ["O", "B-PHONE"])):
+        words, labels = labelled([line, "411 19 Göteborg"],
+                                 [*line_labels, "B-ADDRESS", "I-ADDRESS", "I-ADDRESS"])
+        assert street_line_before_postcode(words, labels) == labels
+
+
+def test_words_left_outside_inside_the_address_line_are_part_of_it():
+    words, labels = labelled(["Mannerheiminbulevardi 159, FI-01510 Vantaa"],
+                             ["B-ADDRESS", "I-ADDRESS", "O", "I-ADDRESS"])
+    assert address_gap_filled(words, labels) == ["B-ADDRESS"] + ["I-ADDRESS"] * 3
+    # A contact's label between two address words stays outside.
+    words, labels = labelled(["Rua X 5 Tel 12"], ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS",
+                                                  "O", "I-ADDRESS"])
+    assert address_gap_filled(words, labels) == labels
+
+
+def test_a_networks_label_and_its_handle_are_no_field():
+    words, labels = labelled(["IG: @bianchi", "X: ©ana_lopez", "in @ana"],
+                             ["B-COMPANY", "O", "B-ADDRESS", "I-ADDRESS", "B-NAME", "O"])
+    assert social_handle_outside(words, labels) == ["O"] * 6
+
+
+def test_a_contact_label_set_apart_by_a_bar_is_no_field():
+    words, labels = labelled(["E-post | charlie@x.se"], ["B-COMPANY", "O", "B-EMAIL"])
+    assert contact_labels_outside(words, labels) == ["O", "O", "B-EMAIL"]
+
+
+def test_a_name_the_mailbox_spells_without_its_marks_is_the_name():
+    """German and Scandinavian addresses spell "ä" as "ae"; a surname alone is a mailbox
+    too; academic titles ("lic. iur.", "Dr.-Ing.") are no part of what it spells."""
+    words, labels = labelled(["lic. iur. Andrzej Näf", "naef@meister.ch"],
+                             ["O", "O", "O", "O", "B-EMAIL"])
+    assert name_in_mailbox(words, labels) == [
+        "B-NAME", "I-NAME", "I-NAME", "I-NAME", "B-EMAIL"]
+    words, labels = labelled(["Dr.-Ing. Heinz-Joachim Otto", "heinz-joachimotto4@web.de"],
+                             ["B-COMPANY", "I-COMPANY", "I-COMPANY", "B-EMAIL"])
+    assert name_in_mailbox(words, labels) == ["B-NAME", "I-NAME", "I-NAME", "B-EMAIL"]

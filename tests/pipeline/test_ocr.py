@@ -16,6 +16,11 @@ from tests.pipeline.render import GERMAN_CARD, RUSSIAN_CARD, card_image
 from tests.real_photos import REAL, needs_real_photos
 
 
+UKRAINIAN_CARD = [("ТОВ «Інфопостач»", 40), ("Ірина Єрмоленко", 44),
+                  ("Керівник відділу продажів", 28), ("вул. Хрещатик, 22, м. Київ, 01001", 26),
+                  ("+380 44 123 4567", 26), ("iryna@infopostach.ua", 26)]
+
+
 def text_of(result) -> str:
     return " ".join(w.text for w in result.words)
 
@@ -63,6 +68,10 @@ def test_russian_card_is_routed_to_tesseract_in_auto_mode():
                       ("Τσιμισκή 643, 102 23 Αθήνα", 26), ("+30 698 457 8751", 26),
                       ("archelaos@ikaros.gr", 26)],
                      "greek", ["Κορομήλας", "archelaos@ikaros.gr"], id="greek"),
+        # The +380 number and .ua domain pick Ukrainian data: Russian data reads "Київ"
+        # as "Kuis" and "Ірина" as "1рина".
+        pytest.param(UKRAINIAN_CARD, "cyrillic", ["Київ", "Ірина", "Єрмоленко", "відділу"],
+                     id="ukrainian"),
     ],
 )
 def test_a_card_in_a_script_pp_ocr_lacks_is_read_by_tesseract_in_that_script(
@@ -125,6 +134,26 @@ def test_tesseract_is_told_how_pp_ocr_found_a_russian_card_turned(rotation, turn
     assert ocr._upright_turn(pp_ocr_words) == turn
     result = ocr.read_words(card, engine="rapidocr", language="auto", threads=2)
     assert result.engine == "tesseract" and "Иванов Иван Петрович" in text_of(result)
+
+
+def test_a_cyrillic_card_is_read_as_russian_where_its_languages_data_is_missing(monkeypatch):
+    """Tesseract's Ukrainian data is an extra Debian package: without it (its absence
+    simulated here, as the package is installed), the card is still read, as Russian."""
+    real_get_engine = ocr.get_engine
+
+    def without_ukrainian(name: str, *, threads: int):
+        if name == "tesseract-ukrainian":
+            raise OcrUnavailable("Tesseract language data missing: ukr")
+        return real_get_engine(name, threads=threads)
+
+    monkeypatch.setattr(ocr, "get_engine", without_ukrainian)
+    result = ocr.read_words(card_image(UKRAINIAN_CARD), engine="rapidocr", language="auto",
+                            threads=2)
+    assert result.engine == "tesseract" and result.script == "cyrillic"
+    assert "Хрещатик" in text_of(result)
+    result = ocr.read_words(card_image(UKRAINIAN_CARD), engine="rapidocr", language="uk",
+                            threads=2)
+    assert result.engine == "tesseract" and "Хрещатик" in text_of(result)
 
 
 def test_russian_language_setting_goes_straight_to_tesseract():

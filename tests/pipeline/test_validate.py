@@ -279,6 +279,10 @@ def test_a_russian_legal_form_ocr_read_as_digits_or_latin_letters_is_cyrillic_ag
     for printed, company in (("000 «Колесниковстрой»", "ООО «Колесниковстрой»"),
                              ("3AO «Стройстрой»", "ЗАО «Стройстрой»"),
                              ("ao Мухинтех", "АО Мухинтех"),
+                             # Ukrainian and Bulgarian forms, in their own spelling.
+                             ("TOB «Агропостач»", "ТОВ «Агропостач»"),
+                             ("ПрAT «Інфопостач»", "ПрАТ «Інфопостач»"),
+                             ("EOOД Балтрейд", "ЕООД Балтрейд"),
                              ("000 Main Street Ltd", "000 Main Street Ltd")):
         fields, _ = validate(raw(company=[printed]), regions=["RU"])
         assert fields["company"] == company
@@ -462,6 +466,8 @@ def test_letters_and_marks_ocr_reads_for_others_are_set_right_by_the_cards_langu
         (["13 Grafton Street, Galway, H915YR0"], "IE", "13 Grafton Street, Galway, H915YR0"),
         # Turkish has "ş": it stays.
         (["Beşiktaş/İstanbul"], "TR", "Beşiktaş/İstanbul"),
+        # Latvian "ģ" carries its mark above, which OCR reads as Maltese "ġ".
+        (["Tehnoloġiju iela 5, Rīga"], "LV", "Tehnoloģiju iela 5, Rīga"),
     ):
         fields, _ = validate(raw(address=printed), regions=[region])
         assert fields["address"] == address
@@ -512,3 +518,26 @@ def test_a_slogan_is_no_title():
     fields, _ = validate(raw(position=["Zuverlässig. Schnell. Regional."],
                              department=["Abteilung Einkauf."]), regions=["CH"])
     assert fields["position"] is None and fields["department"] == "Abteilung Einkauf"
+
+
+def test_a_social_profile_or_an_icon_after_the_address_is_no_part_of_it():
+    for printed, address in (
+            (["Contrada Fracci, 125, 20165 Milano (MI)", "©viridiana.doria"],
+             "Contrada Fracci, 125, 20165 Milano (MI)"),
+            (["Pedro López 1155", "Valparaíso", "0"], "Pedro López 1155, Valparaíso"),
+            (["0@bartekpaluszak", "ul. Długa 5"], "ul. Długa 5"),
+            # A building's number or letter at the end stays.
+            (["Rua X, 12", "Bloco B"], "Rua X, 12, Bloco B")):
+        fields, _ = validate(raw(address=printed), regions=["IT"])
+        assert fields["address"] == address
+
+
+def test_an_icon_before_a_russian_address_and_a_latin_house_letter_are_mended():
+    for printed, address in (
+            (["9 пр-т Мира, д. 63, стр. 8"], "пр-т Мира, д. 63, стр. 8"),
+            (["9 Россия, 191186, г. Санкт-Петербург"], "Россия, 191186, г. Санкт-Петербург"),
+            (["9, 350000, г. Краснодар"], "350000, г. Краснодар"),
+            (["пресненская наб., д. 11a, этаж 3"], "пресненская наб., д. 11а, этаж 3"),
+            (["вул. Шевченка, буд, 6, м, Київ"], "вул. Шевченка, буд. 6, м. Київ")):
+        fields, _ = validate(raw(address=printed), regions=["RU"])
+        assert fields["address"] == address

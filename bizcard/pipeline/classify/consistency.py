@@ -32,7 +32,7 @@ NAME_SIZE_RATIO = (0.8, 1.25)  # two lines of one name are set in about the same
 # A name set beside its title on one line is this much larger, tallest letter to tallest.
 NAME_OVER_TITLE_SIZE = 1.25
 MAX_NAME_WORDS = 4
-MIN_FIRST_NAME_MAILBOX = 3  # letters of a first name alone as a mailbox ("che@")
+MIN_FIRST_NAME_MAILBOX = 3  # letters of a first or last name alone as a mailbox ("che@")
 NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*$")
 # Legal-form words a company name can go on after ("Smith Partners Architecture"): the
 # others end it.
@@ -41,6 +41,8 @@ NOT_FINAL_FORMS = frozenset(
     corporation sociedad associados asociados associés cia cia. stiftung групп группа
     холдинг""".split())
 MIN_HANDLE = 5  # letters of the shortest handle told apart from a word of a field
+# Networks' labels before a handle: "x" ("X: @ana") is also a mailbox ("x@acme.com").
+HANDLE_LABELS = lexicon.SOCIAL_HANDLE_LABELS | {"x"}
 HANDLE_SIMILARITY = 0.75  # a handle as OCR read it ("anagueffa") to what it spells
 MIN_DOMAIN_NAME = 4  # letters a company's name must have to be told by its domain
 MIN_NAME_WORDS = 2  # a title read into a name leaves the name this many words
@@ -53,6 +55,15 @@ MIN_PROSE_WORD = 4  # letters of a lower-case word that is no particle ("de", "n
 PATRONYMIC = re.compile(r"(?:ич|[ое]вна|ична)$")
 TOWN = re.compile(r"^[^\W\d_][^\W\d_'-]+(?: [^\W\d_][^\W\d_'-]+){0,2}$")
 STATE_CODE = re.compile(r"^[A-Z]{2,4}\.?$")  # "MS", "SLP", "CDMX"
+# Up to four words of a street's name and its house number: "Björkgatan 82", "Rue de la
+# Paix 12", "Vinohradská 1511/23", "Dzirnavu iela 143".
+STREET_AND_NUMBER = re.compile(
+    r"^[^\W\d_][^\W\d_'’.-]*(?: [^\W\d_][^\W\d_'’.-]*){0,3},? \d{1,4}[^\W\d_]?"
+    r"(?:[/-]\d{1,4}[^\W\d_]?)?,?$")
+# A postcode before its town ("411 19 Göteborg", "80-656 Gdańsk", "D-10115 Berlin").
+POSTCODE_AND_TOWN = re.compile(r"^(?:[A-Z]{1,2}-)?\d{2,5}(?:[ -]\d{2,3})?,? [^\W\d_]")
+TOWN_LINE_WORDS = 6  # "130 00 Praha 3 – Žižkov"
+MAX_ADDRESS_GAP = 2  # words left outside between two of the address's on one line
 # Labels of a phone number's extension ("ext. 12", "доб. 12").
 EXTENSION_LABELS = frozenset({"ext", "extn", "x", "poste", "ramal", "interno", "int", "доб",
                               "durchwahl", "dw", "anexo"})
@@ -61,6 +72,16 @@ CONTACT_ENTITIES = NUMBER_ENTITIES | {"EMAIL", "WEBSITE"}
 COMPANY_FORM_CONTINUES = frozenset({"&", "+", "and", "und", "et", "y", "e", "en", "i", "ve"})
 # Words of a line that only states a company's legal form ("GmbH & Co. KG", "sp. z o.o.").
 LEGAL_FORM_LINE_WORDS = lexicon.LEGAL_FORMS | COMPANY_FORM_CONTINUES | {"z"}
+# Words of LEGAL_FORMS that many a brand or slogan ends in, too.
+WEAK_LEGAL_FORMS = frozenset("""group holding holdings partners associates gruppe groupe grupo
+    gruppo company co co. corporation групп группа холдинг sociedad associados asociados
+    associés stiftung""".split())
+STRONG_LEGAL_FORMS = lexicon.LEGAL_FORMS - WEAK_LEGAL_FORMS
+# Digits and signs OCR reads for the letters of a legal form: "000" (ООО), "0.0." (o.o.),
+# "A.$." (A.Ş.).
+LEGAL_FORM_MISREADS = (str.maketrans("0$", "oş"), str.maketrans("03", "оз"))
+MAX_COMPANY_WORDS = 8
+OPENING_QUOTES = ("«", '"', "“", "„", "'")
 # Marks between a title and a department on one line ("Head of Sales | IT Department");
 # "I" and "l" are a bar as OCR reads it.
 TITLE_MARKS = frozenset({"|", "I", "l", "-", "–", "—", "·", "•", "/", ",", ":"})
@@ -86,6 +107,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = legal_form_joins_company(words, labels)
     labels = legal_form_line_joins_company(words, labels)
     labels = company_as_registered(words, labels)
+    labels = company_with_legal_form(words, labels)
     labels = company_line_before_address(words, labels)
     labels = department_apart_from_title(words, labels)
     labels = title_and_department_lines(words, labels)
@@ -101,7 +123,9 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = extension_outside(words, labels)
     labels = house_number_in_address(words, labels, regions)
     labels = street_line_in_address(words, labels)
+    labels = street_line_before_postcode(words, labels)
     labels = postcode_after_its_label(words, labels)
+    labels = address_gap_filled(words, labels)
     labels = address_tail(words, labels)  # after the short "phones" (postcodes) are left out
     labels = address_ends_before_prose(words, labels)
     labels = street_read_as_name(words, labels)
@@ -118,11 +142,16 @@ def contact_labels_outside(words: Sequence[Word], labels: Sequence[str]) -> list
             if entity_of(labels[i]) not in CONTACT_ENTITIES or not labels[i].startswith("B-"):
                 continue
             before = position - 1
-            while before >= 0 and _label_word(words[line[before]].text) and \
-                    entity_of(labels[line[before]]) not in CONTACT_ENTITIES:
+            while before >= 0 and entity_of(labels[line[before]]) not in CONTACT_ENTITIES \
+                    and (_label_word(words[line[before]].text)
+                         or words[line[before]].text in LABEL_SEPARATORS):
                 labels[line[before]] = OUTSIDE
                 before -= 1
     return labels
+
+
+# Marks printed between a contact label and its value ("E-post | ana@x.se").
+LABEL_SEPARATORS = frozenset({"|", "·", "•", ":", "/", "-", "–"})
 
 
 def _label_word(text: str) -> bool:
@@ -230,7 +259,8 @@ def social_handle_outside(words: Sequence[Word], labels: Sequence[str]) -> list[
     """A word on a line of its own that spells the card's domain, mailbox or the person's
     name run together, after a character that is the "@" or a network's icon as OCR read
     it ("Olanfranchi", "Gerlingmikkelsen"), or the name run together itself, is a social
-    handle, not a line of the address or the company."""
+    handle, not a line of the address or the company; so is a word after a network's
+    label, and the label itself ("IG: @ana")."""
     labels = list(labels)
     spelled = _card_domains(words, labels) | {
         mailbox.replace(".", "") for mailbox in _mailboxes(words, labels)}
@@ -245,6 +275,13 @@ def social_handle_outside(words: Sequence[Word], labels: Sequence[str]) -> list[
             continue
         if text == run_together or any(_handle_after_icon(text, handle) for handle in spelled):
             labels[i] = OUTSIDE
+    for line in reading_order_lines(words):  # "IG: @ana", "X: ©ana_lopez"
+        for network, handle in pairwise(line):
+            label, text = words[network].text, words[handle].text
+            if (lexicon.token(label).rstrip(".") in HANDLE_LABELS
+                    and (label.endswith(":") or text.startswith(("@", "©")))
+                    and entity_of(labels[handle]) not in CONTACT_ENTITIES):
+                labels[network] = labels[handle] = OUTSIDE
     return labels
 
 
@@ -344,20 +381,21 @@ def legal_form_line_joins_company(words: Sequence[Word], labels: Sequence[str]) 
 
 
 def company_as_registered(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
-    """Where a card prints its brand ("COOK SOLUTIONS") and, apart, the same name with its
-    legal form ("Cook Solutions Co."), the company is the registered name: the line with
-    the legal form, not the brand, nor both run together; the brand is no department, title
-    or name either. The name is left alone where the card names no one else ("Jan Novák"
-    of "Jan Novák s.r.o.")."""
+    """Where a card prints its brand ("COOK SOLUTIONS", "RIOS") and, apart, the same name,
+    or a longer one it starts, with its legal form ("Cook Solutions Co.", "Rios & Alvarez
+    S.A.S."), the company is the registered name: the line with the legal form, not the
+    brand, nor both run together; the brand is no department, title or name either. The
+    name is left alone where the card names no one else ("Jan Novák" of "Jan Novák
+    s.r.o.")."""
     labels = list(labels)
     lines = reading_order_lines(words)
     folded = [[lexicon.fold(lexicon.token(words[i].text)) for i in line] for line in lines]
     for registered in lines:
         tokens = [lexicon.token(words[i].text) for i in registered]
         core = list(tokens)
-        while core and core[-1] in LEGAL_FORM_LINE_WORDS:
+        while core and _legal_form(core[-1]):
             core.pop()
-        while core and core[0] in LEGAL_FORM_LINE_WORDS:  # "ЗАО «Альфа пром»"
+        while core and _legal_form(core[0]):  # "ЗАО «Альфа пром»"
             core.pop(0)
         if not core or len(core) == len(tokens) or any(
                 entity_of(labels[i]) in CONTACT_ENTITIES for i in registered):
@@ -369,12 +407,83 @@ def company_as_registered(words: Sequence[Word], labels: Sequence[str]) -> list[
                     entity_of(labels[i]) in CONTACT_ENTITIES for i in brand) or (
                     named and not _name_elsewhere(labels, brand)):
                 continue
-            if brand_folded == folded_core:
+            if brand_folded and brand_folded == folded_core[:len(brand_folded)]:
                 for i in brand:
                     labels[i] = OUTSIDE
                 _label_value(labels, registered, "COMPANY")
                 return labels
     return labels
+
+
+def company_with_legal_form(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A company printed with its legal form is the company, not a brand beside it: of the
+    companies the model found, those without a legal form go where one has it ("BLUEFORM"
+    and "Guerreiro & Lima Lda."), and where none has, a line of its own that ends in one
+    is the company ("Luminet" and "Nagy Kereskedelmi Bt."). A line that holds a contact
+    or a number is left alone (a registration line), and so is a name the card prints
+    nowhere else. The registered name takes its whole line ("NOVAUM" of "NOVAUM
+    CONSULTORIA UNIPESSOAL LDA.")."""
+    labels = list(labels)
+    lines = reading_order_lines(words)
+    registered_lines = [line for line in lines if _registered_line(words, labels, line)]
+    values = _values(lines, labels, "COMPANY")
+    registered = [value for value in values if any(
+        _legal_form(lexicon.token(words[i].text), strong=True) for i in value)]
+    if not registered and not registered_lines:
+        return labels
+    chosen = registered[0] if registered else registered_lines[0]
+    for value in values:
+        if not registered or value not in registered:
+            for i in value:
+                labels[i] = OUTSIDE
+    line = next((line for line in registered_lines if set(chosen) <= set(line)), chosen)
+    _label_value(labels, line, "COMPANY")
+    return labels
+
+
+def _registered_line(words: Sequence[Word], labels: Sequence[str], line: list[int]) -> bool:
+    """Whether ``line`` reads as a company's registered name: words ending in a legal form,
+    or a legal form and a name in quotes ("AS "Baltijas Loģistika"") or in Russian ("ООО
+    «Вектор»", "ИП Ермаков В.Е."); no lower-case word of prose ("a member of X Ltd."), no
+    number, contact, address or small-print label, nor a name found nowhere else."""
+    tokens = [lexicon.token(words[i].text) for i in line]
+    form_first = len(line) > 1 and _legal_form(tokens[0], strong=True) and (
+        words[line[1]].text.startswith(OPENING_QUOTES) or lexicon.CYRILLIC.match(tokens[0]))
+    return ((_legal_form(tokens[-1], strong=True) or form_first)
+            and not all(map(_legal_form, tokens))
+            and len(line) <= MAX_COMPANY_WORDS
+            and not any(token.isalpha() and words[i].text[:1].islower()
+                        and len(token) >= MIN_PROSE_WORD and not _legal_form(token)
+                        for i, token in zip(line, tokens, strict=True))
+            and not patterns.digit_count(" ".join(words[i].text for i in line))
+            and not any(entity_of(labels[i]) in CONTACT_ENTITIES | {"ADDRESS"} for i in line)
+            and not any(lexicon.is_small_print_label(words[i].text) for i in line)
+            and not (any(entity_of(labels[i]) == "NAME" for i in line)
+                     and not _name_elsewhere(labels, line)))
+
+
+def _values(lines: list[list[int]], labels: Sequence[str], entity: str) -> list[list[int]]:
+    """The values of ``entity`` in reading order: runs of its words, each from a B- word
+    (or an I- word after another entity's) over the I- words right after it."""
+    values: list[list[int]] = []
+    previous = OUTSIDE
+    for i in (i for line in lines for i in line):
+        if entity_of(labels[i]) == entity:
+            if labels[i].startswith("I-") and entity_of(previous) == entity:
+                values[-1].append(i)
+            else:
+                values.append([i])
+        previous = labels[i]
+    return values
+
+
+def _legal_form(token: str, *, strong: bool = False) -> bool:
+    """Whether a word is a legal form or a word that joins forms ("&", "z"), also as OCR
+    misreads it ("000" for ООО, "0.0." for o.o., "A.$." for A.Ş.); ``strong``: only a
+    form that company law names, not "Group" or "Partners"."""
+    forms = STRONG_LEGAL_FORMS if strong else LEGAL_FORM_LINE_WORDS
+    return token in forms or any(token.translate(misread) in forms
+                                 for misread in LEGAL_FORM_MISREADS)
 
 
 def _name_elsewhere(labels: Sequence[str], line: list[int]) -> bool:
@@ -693,11 +802,14 @@ def name_in_mailbox(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
                 lexicon.token(w.text) in lexicon.NOT_IN_A_NAME or patterns.digit_count(w.text)
                 or w.text in ("&", "+") for w in segment.words):  # "Clavero & Expósito"
             continue
-        names = [re.sub(r"[^a-z]", "", lexicon.fold(w.text)) for w in segment.words
-                 if lexicon.token(w.text) not in lexicon.HONORIFICS]
-        if names and (any(_spells_name(mailbox, names, first_alone=True)
-                          for mailbox in mailboxes)
-                      or any(_spells_name(site, names, first_alone=False) for site in sites)):
+        printed = [w.text for w in segment.words
+                   if lexicon.token(w.text) not in lexicon.HONORIFICS]
+        spellings = [[re.sub(r"[^a-z]", "", lexicon.fold(spell(text))) for text in printed]
+                     for spell in (str, lexicon.transliterated)]
+        if printed and any(
+                any(_spells_name(mailbox, names, first_alone=True) for mailbox in mailboxes)
+                or any(_spells_name(site, names, first_alone=False) for site in sites)
+                for names in spellings):
             _label_value(labels, segment.word_ids, "NAME")
             break
     return labels
@@ -705,15 +817,16 @@ def name_in_mailbox(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
 
 def _spells_name(mailbox: str, names: list[str], *, first_alone: bool) -> bool:
     """Whether a mailbox is made of a person's first and last name, whole or as initial,
-    of all their names ("marialuisa_caro"), or, where ``first_alone``, of the first name
-    alone ("che@"; a web domain that is one word of a line is the company's)."""
+    of all their names ("marialuisa_caro"), or, where ``first_alone``, of the first or
+    last name alone ("che@", "naef@"; a web domain that is one word of a line is the
+    company's)."""
     first, last = names[0], names[-1]
     if len(first) < 2 or len(last) < 2:
         return False
     plain = re.sub(r"[._-]", "", mailbox)
     return plain in {first + last, first[0] + last, first + last[0], last + first,
                      last + first[0], "".join(names)} or (
-        first_alone and plain == first and len(first) >= MIN_FIRST_NAME_MAILBOX)
+        first_alone and plain in (first, last) and len(plain) >= MIN_FIRST_NAME_MAILBOX)
 
 
 def _join_name_line(words: Sequence[Word], labels: list[str], lines: list[list[int]],
@@ -883,6 +996,48 @@ def street_line_in_address(words: Sequence[Word], labels: Sequence[str]) -> list
                 and lexicon.token(words[line[0]].text) in lexicon.STREET_WORDS
                 and patterns.digit_count(text)):
             _label_value(labels, line, "ADDRESS")
+    return labels
+
+
+def street_line_before_postcode(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A street and house number ("Björkgatan 82", "Dzirnavu iela 143", "Miletičova 33")
+    right over a postcode-and-town line ("411 19 Göteborg") is the address's first line,
+    and the postcode line its second, whatever the model read in them: a street named for
+    a person is read as a name, and many languages print no street word."""
+    labels = list(labels)
+    lines = reading_order_lines(words)
+    for before, street, town in zip([[], *lines], lines, lines[1:], strict=False):
+        street_text = " ".join(words[i].text for i in street)
+        town_text = " ".join(words[i].text for i in town)
+        if (not STREET_AND_NUMBER.match(street_text) or lexicon.FOUNDED.search(street_text)
+                or all(entity_of(labels[i]) == "ADDRESS" for i in street + town)
+                or any(entity_of(labels[i]) in CONTACT_ENTITIES for i in street + town)
+                or len(town) > TOWN_LINE_WORDS or not postcode_line(town_text)
+                or not (any(entity_of(labels[i]) == "ADDRESS" for i in town)
+                        or POSTCODE_AND_TOWN.match(town_text))
+                or not right_under(words, street, town)):
+            continue
+        _label_value(labels, street + town, "ADDRESS")
+        if before and entity_of(labels[before[-1]]) == "ADDRESS" and right_under(
+                words, before, street):
+            labels[street[0]] = "I-ADDRESS"
+    return labels
+
+
+def address_gap_filled(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A word or two the model left outside between two of the address's words on one
+    line ("Mannerheiminbulevardi 159, FI-01510 Vantaa", "Boa Vista - Recife/PE") are the
+    address's, unless they are a contact's label."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        in_address = [p for p, i in enumerate(line) if entity_of(labels[i]) == "ADDRESS"]
+        for start, end in pairwise(in_address):
+            gap = line[start + 1:end]
+            if 0 < len(gap) <= MAX_ADDRESS_GAP and all(
+                    labels[i] == OUTSIDE and not lexicon.contact_label(words[i].text)
+                    for i in gap):
+                for i in gap:
+                    labels[i] = "I-ADDRESS"
     return labels
 
 

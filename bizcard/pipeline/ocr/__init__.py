@@ -27,11 +27,27 @@ from bizcard.pipeline.types import OcrResult, Word
 
 logger = logging.getLogger(__name__)
 
-CYRILLIC_LANGUAGES = frozenset({"ru", "rus", "uk", "ukr", "be", "bg", "sr", "kk"})
-GREEK_LANGUAGES = frozenset({"el", "ell", "gr"})
+# The Tesseract engine for each language setting that names a script PP-OCR lacks. Each
+# Cyrillic language has its own data: Russian data cannot spell Ukrainian "і", "ї", "є"
+# (it reads "1", "!" and "е") nor Bulgarian words it does not know.
+LANGUAGE_READS = {
+    **dict.fromkeys(("ru", "rus", "kk"), "tesseract-cyrillic"),
+    **dict.fromkeys(("uk", "ukr"), "tesseract-ukrainian"),
+    **dict.fromkeys(("bg", "bul"), "tesseract-bulgarian"),
+    **dict.fromkeys(("sr", "srp"), "tesseract-serbian"),
+    **dict.fromkeys(("be", "bel"), "tesseract-belarusian"),
+    **dict.fromkeys(("el", "ell", "gr"), "tesseract-greek"),
+}
 # The second read's Tesseract engine for each script PP-OCR lacks.
 SECOND_READS = {"cyrillic": "tesseract-cyrillic", "greek": "tesseract-greek"}
-TESSERACT_LANGUAGES = {"tesseract-cyrillic": "rus+eng", "tesseract-greek": "ell+eng"}
+TESSERACT_LANGUAGES = {
+    "tesseract-cyrillic": "rus+eng",
+    "tesseract-ukrainian": "ukr+eng",
+    "tesseract-bulgarian": "bul+eng",
+    "tesseract-serbian": "srp+eng",
+    "tesseract-belarusian": "bel+eng",
+    "tesseract-greek": "ell+eng",
+}
 # Engines to try, in order, when the chosen one cannot run or crashes.
 FALLBACKS: dict[str, tuple[str, ...]] = {
     "rapidocr": ("rapidocr", "tesseract"),
@@ -59,7 +75,19 @@ ORPHAN_PUNCTUATION = re.compile(r"^[.,:;«»\"„“”]+$")
 # "ivanov@romashka.ru". PP-OCR may drop every Cyrillic line of such a card and read the
 # rest with full confidence.
 CYRILLIC_COUNTRY_HINT = re.compile(
-    r"^\+(?:7|375|380)(?![^\d\s(-])|\.(?:ru|su|рф|by|kz|ua)(?![\w.-])", re.IGNORECASE)
+    r"^\+(?:7|359|375|380)(?![^\d\s(-])|\.(?:ru|su|рф|by|kz|ua|bg)(?![\w.-])", re.IGNORECASE)
+# A Cyrillic card's country by its numbers or domains, for the Tesseract data that knows
+# its language; Russian where none says (Russia's and Kazakhstan's cards print Russian).
+CYRILLIC_COUNTRY_READS = (
+    (re.compile(r"^\+380(?![^\d\s(-])|\.(?:ua|укр)(?![\w.-])", re.IGNORECASE),
+     "tesseract-ukrainian"),
+    (re.compile(r"^\+359(?![^\d\s(-])|\.(?:bg|бг)(?![\w.-])", re.IGNORECASE),
+     "tesseract-bulgarian"),
+    (re.compile(r"^\+381(?![^\d\s(-])|\.(?:rs|срб)(?![\w.-])", re.IGNORECASE),
+     "tesseract-serbian"),
+    (re.compile(r"^\+375(?![^\d\s(-])|\.(?:by|бел)(?![\w.-])", re.IGNORECASE),
+     "tesseract-belarusian"),
+)
 GREEK_COUNTRY_HINT = re.compile(r"^\+(?:30|357)(?![^\d\s(-])|\.(?:gr|cy)(?![\w.-])",
                                 re.IGNORECASE)
 # A piece of a phone number as PP-OCR reads it: "+7", "(495)", "123-45-67".
@@ -133,26 +161,44 @@ def read_words(image: np.ndarray, *, engine: str, language: str, threads: int) -
     """Read a card with the configured engine, routed by script, falling back on failure."""
     if engine not in ENGINES:
         get_engine(engine, threads=threads)  # raises the unknown-engine error
-    for languages, script in ((CYRILLIC_LANGUAGES, "cyrillic"), (GREEK_LANGUAGES, "greek")):
-        if language.lower() in languages:
-            words, used = _read_with_fallback(image, (SECOND_READS[script], "tesseract"),
-                                              threads)
-            return OcrResult(words, used, detect_script(w.text for w in words))
+    if language.lower() in LANGUAGE_READS:
+        reader = LANGUAGE_READS[language.lower()]
+        # Where a Cyrillic language's data is missing, Russian reads its letters best.
+        fallback = () if reader == "tesseract-greek" else ("tesseract-cyrillic",)
+        order = tuple(dict.fromkeys((reader, *fallback, "tesseract")))
+        words, used = _read_with_fallback(image, order, threads)
+        return OcrResult(words, used, detect_script(w.text for w in words))
     words, used = _read_with_fallback(image, FALLBACKS[engine], threads)
     if language.lower() == "auto" and used in PP_OCR_ENGINES and _maybe_misread_script(words):
         script = "greek" if any(GREEK_COUNTRY_HINT.search(w.text) for w in words) else \
             "cyrillic"
         try:
-            second_read = get_engine(SECOND_READS[script], threads=threads).read(  # type: ignore[call-arg]
-                image, turn_hint=_upright_turn(words))
+            reader_name, reader = _second_reader(script, words, threads)
+            second_read = reader.read(image, turn_hint=_upright_turn(words))  # type: ignore[call-arg]
         except OcrUnavailable as exc:
             logger.warning("Cannot check the card for %s text: %s", script, exc.message)
         else:
             if _reads_script(second_read, script):
                 second_read += _lines_tesseract_missed(image, second_read, words, threads,
-                                                       engine=SECOND_READS[script])
+                                                       engine=reader_name)
                 return OcrResult(_with_latin_values(second_read, words), "tesseract", script)
     return OcrResult(words, used, detect_script(w.text for w in words))
+
+
+def _second_reader(script: str, words: list[Word], threads: int) -> tuple[str, OcrEngine]:
+    """The Tesseract engine for a card in ``script`` that PP-OCR misread: on a Cyrillic
+    card, the language of the country its numbers or domains name, where that language's
+    data is installed; Russian otherwise."""
+    if script == "cyrillic":
+        for country, name in CYRILLIC_COUNTRY_READS:
+            if any(country.search(w.text) for w in words):
+                try:
+                    return name, get_engine(name, threads=threads)
+                except OcrUnavailable as exc:
+                    logger.warning("Reading the card as Russian: %s", exc.message)
+                break
+    name = SECOND_READS[script]
+    return name, get_engine(name, threads=threads)
 
 
 def text_region(image: np.ndarray, *, threads: int) -> tuple[int, int, int, int] | None:

@@ -31,6 +31,7 @@ MIN_LINE_CONFIDENCE = 30.0
 # Reading rus+eng, Tesseract mixes Latin look-alike letters (lexicon.LATIN_LOOKALIKES) into
 # Russian words ("Cоколов") and reads the legal form "ООО" as Latin "OOO".
 LATIN_LEGAL_FORMS = frozenset({"OOO", "OAO", "AO"})  # ООО, ОАО, АО spelled in Latin
+CYRILLIC_DATA = frozenset({"rus", "ukr", "bul", "srp", "bel"})
 GREEK_BREATHINGS = re.compile("[\u0313\u0314]")  # polytonic marks monotonic Greek has not
 
 
@@ -45,7 +46,8 @@ class TesseractEngine:
         if shutil.which("tesseract") is None:
             raise OcrUnavailable(
                 "The tesseract program is missing: apt-get install tesseract-ocr "
-                "tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-ell"
+                "tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-ell tesseract-ocr-ukr "
+                "tesseract-ocr-bul tesseract-ocr-srp tesseract-ocr-bel"
             )
         installed = set(pytesseract.get_languages(config=""))
         missing = [lang for lang in [*languages.split("+"), "osd"] if lang not in installed]
@@ -120,7 +122,7 @@ class TesseractEngine:
             w, h = float(data["width"][n]), float(data["height"][n])
             quad = ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
             text = text.strip()
-            if "rus" in self.languages.split("+"):
+            if CYRILLIC_DATA & set(self.languages.split("+")):
                 text = _cyrillic_lookalikes(text)
             if "ell" in self.languages.split("+"):
                 text = _monotonic_greek(text)
