@@ -13,6 +13,7 @@ from collections import defaultdict
 from rapidfuzz.distance import Levenshtein
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")  # any Cyrillic letter
+GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")  # Greek letters, polytonic included
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # kana, Han, Hangul
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")  # Latin letters, accented ones included
 
@@ -56,7 +57,7 @@ REGISTRATION_LABELS = frozenset(
     cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик иннкпп инн/кпп ihh nmls licence
     license lic creci matrícula matricula bn d'entreprise hst contribuinte vergi mersis vkn
     nzbn ogrn αφμ δου γεμη ico dic cro neq v.d. v.n. iban bic swift єдрпоу іпн пдв мфо
-    еик ддс булстат cg. cg""".split()
+    еик ддс булстат cg. cg v.no""".split()
 )  # "ihh": ИНН as OCR reads it in Latin letters; "ico", "dic": IČO, DIČ without marks
 
 # Registration labels of two words ("Company No. 0123", "Registered in England").
@@ -127,7 +128,7 @@ WEAK_DEPARTMENT_WORDS = frozenset(
     tuotekehitys asiakaspalvelu sprzedaż księgowość zarząd logistyka kadry zakupy
     obchod účtárna vedení nákup prodej értékesítés pénzügy beszerzés vezetés vânzări
     achiziții contabilitate satış muhasebe satınalma satın yönetim pazarlama kaynakları
-    lojistik hukuk finans бухгалтерия бухгалтерія счетоводство продажби продажів
+    lojistik hukuk finans hizmetleri бухгалтерия бухгалтерія счетоводство продажби продажів
     обслужване
     продажи закупки маркетинг логистика
     accounts accounting finance finances procurement purchasing operations logistics legal
@@ -210,7 +211,7 @@ POSITION_WORDS = frozenset(
     kierownik dyrektor specjalista prezes wiceprezes członek doradca inżynier księgowa radca
     księgowy konsultant handlowiec przedstawiciel asystent asystentka analityk
     programista projektant ředitel ředitelka jednatel vedoucí manažer manažerka
-    specialista účetní obchodník konzultant technik asistentka riaditeľ konateľ
+    specialista účetní obchodník konzultant technik asistentka riaditeľ konateľ manažér
     igazgató ügyvezető vezető mérnök tanácsadó könyvelő értékesítő elemző director
     inginer consultant contabil manager vânzări projektledare säljare ingenjör konsult
     utvecklare ansvarig ekonom chef vd direktør sælger ingeniør udvikler konsulent
@@ -220,7 +221,12 @@ POSITION_WORDS = frozenset(
     tulajdonos sahibi владелец владелица şef şefi sorumlusu yardımcısı koordinatörü
     markedssjef toimitusjohtaja johtaja päällikkö myyntipäällikkö insinööri asiantuntija
     konsultti kehittäjä suunnittelija müdür müdürü mühendis uzman danışman yönetici
-    temsilci gerente asesora ejecutiva ejecutivo contador contadora diretor gestor
+    yöneticisi direktör direktörü direktors direktore vadītājs vadītāja konsultants
+    konsultante speciālists speciāliste grāmatvedis grāmatvede loceklis direktorius
+    direktorė vadovas vadovė konsultantas specialistas buhalteris juhataja juht
+    spetsialist konsultant raamatupidaja
+    temsilci gerente asesora ejecutiva ejecutivo contador contadora diretor gestor socio
+    socia
     analista
     总监 经理 总裁 主任 工程师 董事 总经理 主管 顾问 销售 部长""".split()
 )
@@ -464,7 +470,7 @@ FOUNDED = re.compile(r"(?<![^\W\d_])(?:since|est\.?|established|founded(?: in)?|
                      r"sedan|siden|grundlagt(?: i)?|grundad(?: år)?|grundat|etablert(?: i)?|"
                      r"perustettu|vuodesta|fundad[ao] (?:en|em)|desde|(?:działamy )?od(?: roku)?|"
                      r"założona(?: w)?|založeno(?: v roce)?|alap[ií]tva|fondat[ao] nel|"
-                     r"fondat[ăa] în|din|από το|kuruluş|kuruluș|основана в|с|з|від|от|"
+                     r"fondat[ăa]? în|din|από το|kuruluş|kuruluș|основана в|с|з|від|от|"
                      r"(?:засновано|заснована|основана|основано|създадена)(?: в| у| през)?)"
                      r":?\s+(?:\d{4}|'\d{2})\b(?:\s*(?:г|r|р|рік|року|година)\.?)?|(?<!\d)(?:1[89]|20)\d{2}\s+óta(?![^\W\d_])"
                      r"|(?<!\d)(?:1[89]|20)\d{2}\s+года(?![^\W\d_])"
@@ -569,9 +575,10 @@ def has_word(words: list[str], vocabulary: frozenset[str], *,
 
 def with_marks(word: str) -> str:
     """A title or department word OCR read without its marks, as the vocabulary spells it
-    ("Indkob" -> "Indkøb", "Responsavel" -> "Responsável"); other words as they are."""
+    ("Indkob" -> "Indkøb", "Responsavel" -> "Responsável"); other words as they are, and
+    Greek in capitals, which Greek prints without accents ("ΜΗΧΑΝΙΚΟΣ")."""
     t = token(word)
-    if not t or t in _TITLE_VOCABULARY:
+    if not t or t in _TITLE_VOCABULARY or (word.isupper() and GREEK.search(word)):
         return word
     spelled = _MARKED_FORMS.get(unmarked(t))
     if spelled is None or len(spelled) != 1:

@@ -97,11 +97,18 @@ CYRILLIC_INITIAL_DIGIT = re.compile(r"(?<!\S)([03])(?=\.)")
 ORDINAL_READ_AS_DEGREE = re.compile(r"(?<=\d)°")
 # Letters OCR reads for ones it has no model of, in a language that has none of the
 # former: Romanian's comma-below "ș" read as Turkish "ş", Hungarian's "ő" as "ô" or "õ",
-# Czech "ů" as "ü", Latvian "ģ" (its mark above) as Maltese "ġ".
+# Czech "ů" as "ü", Latvian "ģ" (its mark above) as Maltese "ġ", Turkish "ş" as Romanian
+# "ș".
 LANGUAGE_LOOKALIKES = {"RO": str.maketrans("şţŞŢ", "șțȘȚ"),
                        "HU": str.maketrans("ôõûũōÔÕÛŨŌ", "őőűűöŐŐŰŰÖ"),
                        "CZ": str.maketrans("üÜ", "ůŮ"),
-                       "LV": str.maketrans("ġĠ", "ģĢ")}
+                       "LV": str.maketrans("ġĠ", "ģĢ"),
+                       "TR": str.maketrans("șȘ", "şŞ")}
+# Slovak and Czech "ľ", "ť", "ď" (a caron that looks like an apostrophe) read as the letter
+# and an apostrophe ("riaditel'").
+CARON_APOSTROPHE = re.compile(r"(?<=[^\W\d_])([ltdLTD])['’](?=[a-zà-ž]|\s|$)")
+CARON_REGIONS = frozenset({"SK", "CZ"})
+CARON_LETTERS = {"l": "ľ", "t": "ť", "d": "ď", "L": "Ľ", "T": "Ť", "D": "Ď"}
 # Turkish letters OCR reads without their marks (see _turkish_letters).
 TURKISH_S_MISREAD = re.compile(r"(?<=[^\W\d_])\$|\$(?=[^\W\d_])|(?<=\.)\$(?=\.)")  # A.$.
 TURKISH_CAPITAL_I = re.compile(r"^[iI](?=[a-zçğıöşü])")
@@ -140,8 +147,16 @@ LABEL_AFTER_EMAIL = re.compile(r"(@[\w-]+(?:\.[\w-]+)*?\.[A-Za-z]{2,3}?)\s*"
 # (see _without_stray_script).
 MAX_STRAY_LETTERS = 2
 MIN_LATIN_LETTERS = 3
-GREEK_LETTER = re.compile(r"[\u0370-\u03ff]")
 GREEK_LOOKALIKES = str.maketrans("ροαινκτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "poaivktuxABEZHIKMNOPTYX")
+# Initials of a Greek abbreviation OCR read in Latin capitals: the legal forms "A.E.B.E.",
+# "I.K.E.", the postcode's "T.K." (Τ.Κ.).
+LATIN_GREEK_INITIALS = re.compile(
+    r"(?<!\S)(?:[ABEZHIKMNOPTXYabezhikmnoptxy]\.){2,5}(?=[,;]?(?!\S))")
+TO_GREEK_CAPITALS = str.maketrans("ABEZHIKMNOPTYX", "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ")
+MIN_GREEK_LETTERS = 3  # a value with this many is Greek: its Latin initials are misread
+# An ampersand between two names of a company that OCR read as "8" or with an icon's "@"
+# ("Στυλιανίδου 8 Βαλεντή", "ΤΟΥΛΟΥΠΗ @& ΦΕΡΕΝΤΙΝΟΣ").
+AMPERSAND_MISREAD = re.compile(r"(?<=[^\W\d_]) (?:8|@&|&@) (?=[^\W\d_])")
 # A British "plc" whose "c" OCR read as "e", at the end of the company's name.
 MISREAD_PLC = re.compile(r"(?<= )ple$")
 # What OCR glues after an e-mail's top-level domain: a label printed after it, or the
@@ -185,11 +200,17 @@ def validate(
             text, score = _check_name(text, score)
         if name == "company":
             text = _cyrillic_legal_form(GLUED_LEGAL_FORM.sub(" ", text))
+            text = AMPERSAND_MISREAD.sub(" & ", text)
             text = MISREAD_PLC.sub("plc", text)
+        if region in CARON_REGIONS:
+            text = CARON_APOSTROPHE.sub(lambda m: CARON_LETTERS[m.group(1)], text)
         if name in ("position", "department"):
             text = _title_text(text)
         if region == "TR":
             text = _turkish_letters(text, name)
+        if len(lexicon.GREEK.findall(text)) >= MIN_GREEK_LETTERS:
+            text = LATIN_GREEK_INITIALS.sub(
+                lambda m: m.group(0).upper().translate(TO_GREEK_CAPITALS), text)
         text = text.translate(LANGUAGE_LOOKALIKES.get(region, {}))
         if text:
             fields[name] = text
@@ -292,7 +313,7 @@ def _without_stray_script(text: str) -> str:
         return text
     if 0 < len(lexicon.CJK.findall(text)) <= MAX_STRAY_LETTERS:
         text = lexicon.CJK.sub("", text)
-    if 0 < len(GREEK_LETTER.findall(text)) <= MAX_STRAY_LETTERS:
+    if 0 < len(lexicon.GREEK.findall(text)) <= MAX_STRAY_LETTERS:
         text = text.translate(GREEK_LOOKALIKES)
     return text
 

@@ -416,11 +416,12 @@ def test_hours_with_unmarked_or_misread_days_and_glued_registration_codes_are_no
     assert lexicon.opening_hours_start("Mo-Fr B-17 Uhr") == 0
     assert lexicon.opening_hours_start("Lun-Ven Bordeaux 33") is None
     assert lexicon.is_registration_label("RFCABC58738BXY1")
+    assert lexicon.is_registration_label("V.No:") and lexicon.is_registration_label("ЄДРПОУ")
     assert not lexicon.is_registration_label("EN16")
     assert lexicon.FOUNDED.search("695052 1983 года")
     for founded in ("1970'den beri", "2004’ten beri", "Działamy od 1964 r.", "Vuodesta 1955",
                     "Grundat 1967", "Fondata nel 2011", "1990 óta", "Alapítva: 1975",
-                    "з 1998 р.", "от 1998 г.", "Засновано у 2004"):
+                    "з 1998 р.", "от 1998 г.", "Засновано у 2004", "Fondat în 2011"):
         assert lexicon.FOUNDED.search(founded), founded
     assert not lexicon.FOUNDED.search("ul. Odrowąża 1955")
     assert lexicon.opening_hours_start("0pen Mon-Sat 8:30-18:00") == 0

@@ -468,6 +468,10 @@ def test_letters_and_marks_ocr_reads_for_others_are_set_right_by_the_cards_langu
         (["Beşiktaş/İstanbul"], "TR", "Beşiktaş/İstanbul"),
         # Latvian "ģ" carries its mark above, which OCR reads as Maltese "ġ".
         (["Tehnoloġiju iela 5, Rīga"], "LV", "Tehnoloģiju iela 5, Rīga"),
+        # Turkish "ş" read as Romanian "ș".
+        (["Kat: 12, Beșiktaș/İstanbul"], "TR", "Kat: 12, Beşiktaş/İstanbul"),
+        # Greek initials read in Latin capitals ("T.K." for "Τ.Κ.").
+        (["Τσιμισκή 149, t.k. 152 31, Χαλάνδρι"], "GR", "Τσιμισκή 149, Τ.Κ. 152 31, Χαλάνδρι"),
     ):
         fields, _ = validate(raw(address=printed), regions=[region])
         assert fields["address"] == address
@@ -541,3 +545,19 @@ def test_an_icon_before_a_russian_address_and_a_latin_house_letter_are_mended():
             (["вул. Шевченка, буд, 6, м, Київ"], "вул. Шевченка, буд. 6, м. Київ")):
         fields, _ = validate(raw(address=printed), regions=["RU"])
         assert fields["address"] == address
+
+
+def test_titles_and_companies_get_the_letters_ocr_misread_back_by_their_language():
+    for field, printed, region, value in (
+            # Slovak "ľ" read as "l" and an apostrophe.
+            ("position", "Obchodný riaditel'", "SK", "Obchodný riaditeľ"),
+            # Greek capitals carry no accents: none is added.
+            ("position", "ΜΗΧΑΝΙΚΟΣ", "GR", "ΜΗΧΑΝΙΚΟΣ"),
+            # Spanish "Socio" is no Portuguese "Sócio".
+            ("position", "Socio Director", "ES", "Socio Director"),
+            # A Greek legal form read in Latin capitals, an "&" read as "8" or with an icon.
+            ("company", "Ηλιος Πληροφορική I.K.E.", "GR", "Ηλιος Πληροφορική Ι.Κ.Ε."),
+            ("company", "Στυλιανίδου 8 Βαλεντή Ι.Κ.Ε.", "GR", "Στυλιανίδου & Βαλεντή Ι.Κ.Ε."),
+            ("company", "ΤΟΥΛΟΥΠΗ @& ΦΕΡΕΝΤΙΝΟΣ Ο.Ε.", "GR", "ΤΟΥΛΟΥΠΗ & ΦΕΡΕΝΤΙΝΟΣ Ο.Ε.")):
+        fields, _ = validate(raw(**{field: [printed]}), regions=[region])
+        assert fields[field] == value, printed

@@ -20,7 +20,7 @@ import numpy as np
 
 from bizcard.pipeline.errors import OcrUnavailable, PipelineError
 from bizcard.pipeline.layout import text_angle
-from bizcard.pipeline.lexicon import CJK, CYRILLIC, LATIN
+from bizcard.pipeline.lexicon import CJK, CYRILLIC, GREEK, LATIN
 from bizcard.pipeline.ocr.base import OcrEngine
 from bizcard.pipeline.patterns import EMAIL, URL, digit_count
 from bizcard.pipeline.types import OcrResult, Word
@@ -65,7 +65,6 @@ MIN_ORPHAN_PUNCTUATION = 2
 MIN_SCRIPT_SHARE = 0.3
 MIN_SCRIPT_LETTERS = 8
 
-GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 SCRIPT_LETTERS = {"cyrillic": CYRILLIC, "greek": GREEK}
 LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 # Letters outside Latin and CJK, e.g. Greek kappa read for Cyrillic "к".
