@@ -15,7 +15,6 @@ from bizcard.pipeline.types import Word
 from tests.pipeline.render import GERMAN_CARD, RUSSIAN_CARD, card_image
 from tests.real_photos import REAL, needs_real_photos
 
-
 UKRAINIAN_CARD = [("ТОВ «Інфопостач»", 40), ("Ірина Єрмоленко", 44),
                   ("Керівник відділу продажів", 28), ("вул. Хрещатик, 22, м. Київ, 01001", 26),
                   ("+380 44 123 4567", 26), ("iryna@infopostach.ua", 26)]
