@@ -27,12 +27,12 @@ PHONE_PREFIXES = frozenset(
     standard switchboard centralino ufficio oficina escritório kantoor bureau büro
     telefoni telefonas tālr mob.tel. тел тел. телефон моб моб. мобильный сот сот. т м
     раб раб. моб.тел. тел.: τηλ ddi ligne direkt direkte directe directa directo diretto
-    bezpośredni přímá přímý suora мобільний моб.: тел.: мобилен стац. роб. служб.
-    """.split()
+    bezpośredni přímá přímý suora tiešais tiesioginis mobiil mobilais мобільний моб.:
+    мобилен стац. роб. служб.""".split()
 )
 FAX_PREFIXES = frozenset(
     """f fax fx telefax télécopie telecopie faks faksi telefaks faxe факс ф телефакс φαξ
-    fax. f.""".split()
+    fax. f. fakss faksas""".split()
 )
 EMAIL_PREFIXES = frozenset(
     """e email e-mail mail courriel correo posta эл почта e-mail: email: эл.почта sähköposti
@@ -73,6 +73,15 @@ SOCIAL_HOSTS = frozenset(
     """linkedin.com twitter.com x.com facebook.com instagram.com tiktok.com youtube.com
     xing.com vk.com t.me github.com fb.com""".split()
 )
+MIN_GLUED_SOCIAL_HOST = 10  # "linkedin.com" with an icon glued before it; not "box.com"
+
+
+def is_social_host(host: str) -> bool:
+    """A social network's host, also with its icon's letters OCR glued before it
+    ("inlinkedin.com")."""
+    host = host.lower().removeprefix("www.")
+    return host in SOCIAL_HOSTS or any(
+        host.endswith(social) for social in SOCIAL_HOSTS if len(social) >= MIN_GLUED_SOCIAL_HOST)
 
 HONORIFICS = frozenset(
     """dr dr. prof prof. mr mr. mrs mrs. ms ms. mx herr frau m. mme mme. mlle sr sr. sra
@@ -270,7 +279,8 @@ CJK_ADDRESS_CHARS = frozenset("省市区县路街号楼层座室大厦中心镇�
 
 # Words before a house number that start an address ("H.No. 636", "Flat 91", "Nº 12").
 HOUSE_NUMBER_PREFIXES = frozenset(
-    "h.no. h.no hno h.no: house plot flat door no. nr. n° nº unit apt. apt suite".split())
+    """h.no. h.no hno h.no: house plot flat door no. nr. n° nº unit apt. apt suite office
+    oficina sala loja int. local""".split())
 # Lower-case settlement abbreviations that start Russian addresses ("г. Москва", "п. Можга").
 RU_SETTLEMENTS = frozenset(
     "г. с. п. к. ст. пос. дер. пгт х. д. ул. пр. пер. наб. ш. бул. алл. м. вул. просп. гр. "

@@ -10,7 +10,7 @@ import re
 
 import phonenumbers
 
-from bizcard.pipeline.lexicon import DIGIT_LOOKALIKES, SOCIAL_HOSTS
+from bizcard.pipeline.lexicon import DIGIT_LOOKALIKES, is_social_host
 
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}", re.UNICODE)
 # Also an address OCR split at its "@", or whose last letter it lost ("ana@verogon.f"):
@@ -78,7 +78,7 @@ def find_websites(text: str) -> list[tuple[int, int]]:
         start, end = match.span()
         if any(s <= start < e for s, e in email_spans) or (start and text[start - 1] == "@"):
             continue
-        if website_host(match.group(0)) in SOCIAL_HOSTS or is_abbreviation(match.group(0)):
+        if is_social_host(website_host(match.group(0))) or is_abbreviation(match.group(0)):
             continue  # a profile, or a legal form ("S.Com."), not the company's site
         spans.append((start, end))
     return spans

@@ -29,15 +29,18 @@ GLUED_LEGAL_FORM = re.compile(
     r"|(?<=[a-zß-ÿ])(?=(?:AG|GmbH|KG|KGaA|Ltd\.?|Inc\.?|LLC|SAS|SARL|Ltda\.?|Pty)(?!\S))"
 )
 EDGE_PUNCTUATION = " ,;:|·•-–—"
-# A dash standing between two parts of a one-line address ("82, avenue Pelletier – 69002
-# Lyon – France", OCR often reads it as a hyphen); not before a state's two letters
-# ("Recife - PE", a Brazilian city and its state).
+# A hyphen standing between two parts of a one-line address, as OCR reads a dash ("3936
+# Kimberly Falls - North Michael"), and a dash between a house number and the postcode
+# ("Allé 78 – 3897 Blommenslyst"); not a dash printed within a part ("Praha 2 –
+# Vinohrady", "Bâtiment A – 6e étage", "Kolkata – 700030"), nor a hyphen before a state's
+# two letters ("Recife - PE", a Brazilian city and its state).
 # OCR reads a middle dot between parts as a dash or full stop too: after a house number
 # ("92- 59237", "97-9860 VW", "3-700 81"), glued to the next part ("Flat 0 -Warner Alley",
 # "27 .00151 Roma"), after a Dutch postcode's letters ("9860 VW-Ritthem"); not inside a
 # postcode ("33-217", "2743-072").
 ADDRESS_PART_DASH = re.compile(
-    r"\s+(?:[–—]|-(?!\s*[A-Z]{2}\b(?!-)))\s+|(?<=\d)-\s+|\s+[-.](?=[^\W_])"
+    r"\s+-(?!\s*[A-Z]{2}\b(?!-))\s+|(?<=\d)\s+[–—]\s+(?=\d)|(?<=\d)-\s+"
+    r"|\s+[-.](?=[^\W_])"
     r"|(?<=\b\d{4} [A-Z]{2})-(?=[A-Z])")
 HOUSE_NUMBER_DASH = re.compile(r"(?<![\d-])(\d{1,3})-(?=\d{4,5}\b|\d{3} \d{2}\b)")
 # A postcode or house number of digits with one read as the letter O ("O0803" is "00803",
@@ -93,6 +96,9 @@ CYRILLIC_LEGAL_FORMS = {form.upper(): form for form in (
     "ТОВ", "ПП", "ПрАТ", "ПАТ", "АТ", "ФОП", "ДП", "ТДВ", "ООД", "ЕООД", "АД", "ЕАД")}
 CYRILLIC_LOOKALIKES = {**lexicon.LATIN_LOOKALIKES, **str.maketrans("03k", "ОЗк")}
 CYRILLIC_INITIAL_DIGIT = re.compile(r"(?<!\S)([03])(?=\.)")
+# A word in capitals that Tesseract spelled all in Latin look-alikes beside Cyrillic ones
+# ("Лавр EPMAKOB", "АО «BEKTOP»"): every letter has a Cyrillic twin.
+LATIN_LOOKALIKE_CAPITALS = re.compile(r"(?<![^\W\d_])[ABCEHKMOPTXY]{3,}(?![^\W\d_])")
 # A floor or door number's ordinal indicator read as a degree sign ("3° C" is "3º C").
 ORDINAL_READ_AS_DEGREE = re.compile(r"(?<=\d)°")
 # Letters OCR reads for ones it has no model of, in a language that has none of the
@@ -198,6 +204,9 @@ def validate(
             text = _name_split_by_email(_unglued_name(text),
                                         [v.text for v in raw.get("emails", [])])
             text, score = _check_name(text, score)
+        if name in ("full_name", "company") and lexicon.CYRILLIC.search(text):
+            text = LATIN_LOOKALIKE_CAPITALS.sub(
+                lambda m: m.group(0).translate(lexicon.LATIN_LOOKALIKES), text)
         if name == "company":
             text = _cyrillic_legal_form(GLUED_LEGAL_FORM.sub(" ", text))
             text = AMPERSAND_MISREAD.sub(" & ", text)
@@ -594,8 +603,10 @@ def _russian_address_punctuation(text: str) -> str:
     # The six-digit postcode is set apart with a comma: "к. 57 200483", "к. 6,016969".
     text = re.sub(r"(?<=\d)(?:\s+|,)(?=\d{6}\b)", ", ", text)
     tokens = text.split()
+    second = tokens[1].rstrip(".,").lower() if len(tokens) > 1 else ""
     if len(tokens) > 2 and (
-            (len(tokens[0]) <= 2 and tokens[1] in lexicon.RU_SETTLEMENTS)
+            (len(tokens[0]) <= 2
+             and RU_ABBREVIATION_MISREADS.get(second, second) + "." in lexicon.RU_SETTLEMENTS)
             or (len(tokens[0].rstrip(",")) == 1 and not tokens[0][0].isalpha()
                 and (lexicon.CYRILLIC.match(tokens[1]) or tokens[1].rstrip(",").isdigit()))):
         # An icon read as "9" or "А." before "д. Можайск", "пр-т Мира", "Россия" or the
@@ -704,8 +715,7 @@ def _clean_website(text: str) -> tuple[str, float] | None:
     rest = url[scheme_match.end():] if scheme_match else url
     host, _, path = rest.partition("/")
     host = _MISREAD_WWW.sub("www.", host.lower())
-    if "." not in host or (host.removeprefix("www.") in lexicon.SOCIAL_HOSTS
-                           and path.strip("/")):
+    if "." not in host or (lexicon.is_social_host(host) and path.strip("/")):
         return None  # no host, or a profile on a social network, not the company's site
     if not scheme_match and patterns.is_abbreviation(rest):
         return None

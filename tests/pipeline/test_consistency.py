@@ -154,6 +154,10 @@ def test_a_postcode_or_house_number_read_as_a_phone_before_the_town_is_address()
     labels = ["I-NAME", "I-PHONE", "I-PHONE", "I-PHONE", "I-ADDRESS"]
     assert house_number_in_address(words, labels, ["CZ"]) == [
         "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS"]
+    # A postcode after the town that is no valid phone number is the address's end.
+    words, labels = labelled(["Aleea Georgescu nr. 123, Constanța 900088"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 4 + ["B-PHONE"])
+    assert house_number_in_address(words, labels, ["RO"]) == ["B-ADDRESS"] + ["I-ADDRESS"] * 5
     # A real phone number printed before the address stays a phone.
     words, labels = labelled(["+420 212 806 342 Praha"],
                              ["B-PHONE", "I-PHONE", "I-PHONE", "I-PHONE", "B-ADDRESS"])
@@ -301,6 +305,9 @@ def test_a_house_number_prefix_left_outside_starts_the_address():
                              ["O", "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "O"])
     assert address_head(words, labels) == [
         "B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "O"]
+    words, labels = labelled(["Office 46, Nath Circle"], ["O", "B-ADDRESS", "I-ADDRESS",
+                                                          "I-ADDRESS"])
+    assert address_head(words, labels) == ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS"]
 
 
 def test_a_department_with_a_title_word_and_a_title_that_is_a_department_trade_labels():

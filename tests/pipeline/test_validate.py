@@ -275,6 +275,15 @@ def test_a_card_set_in_capitals_still_tells_its_language_and_postcode():
     assert fields["phones"] == ["+393555500514"]
 
 
+def test_a_russian_word_tesseract_spelled_in_latin_capitals_is_cyrillic_again():
+    fields, _ = validate(raw(full_name=["Лавр EPMAKOB"], company=["АО «TEXHOCTAP»"]),
+                         regions=["RU"])
+    assert (fields["full_name"], fields["company"]) == ("Лавр ЕРМАКОВ", "АО «ТЕХНОСТАР»")
+    # A Latin name beside no Cyrillic stays Latin.
+    fields, _ = validate(raw(company=["TEXACO Ltd"]), regions=["GB"])
+    assert fields["company"] == "TEXACO Ltd"
+
+
 def test_a_russian_legal_form_ocr_read_as_digits_or_latin_letters_is_cyrillic_again():
     for printed, company in (("000 «Колесниковстрой»", "ООО «Колесниковстрой»"),
                              ("3AO «Стройстрой»", "ЗАО «Стройстрой»"),
@@ -307,10 +316,14 @@ def test_a_postcode_glued_to_its_town_is_set_apart_and_house_numbers_are_left_al
         assert fields["address"] == address
 
 
-def test_a_dash_between_parts_of_a_one_line_address_is_a_comma_but_not_before_a_state():
+def test_a_dash_between_parts_of_a_one_line_address_is_a_comma_but_not_within_a_part():
     for printed, address in (
         ("3936 Kimberly Falls - North Michael, TX", "3936 Kimberly Falls, North Michael, TX"),
         ("Søndervangs Allé 78 – 3897 Blommenslyst", "Søndervangs Allé 78, 3897 Blommenslyst"),
+        # A dash printed within a part stays.
+        ("120 00 Praha 2 – Vinohrady", "120 00 Praha 2 – Vinohrady"),
+        ("Bâtiment A – 6e étage", "Bâtiment A – 6e étage"),
+        ("Salt Lake Sector V, Kolkata – 700030", "Salt Lake Sector V, Kolkata – 700030"),
         ("Rua Bela, 12, Recife - PE", "Rua Bela, 12, Recife - PE"),
         ("Pasadizo de Leonardo Mata 745- Cuenca", "Pasadizo de Leonardo Mata 745, Cuenca"),
         ("Scholtzplatz 8-4, 32586 Erkelenz", "Scholtzplatz 8-4, 32586 Erkelenz"),
@@ -417,6 +430,10 @@ def test_a_social_network_profile_is_no_website():
     fields, _ = validate(raw(websites=["facebook.com/tekstil", "www.tekstil.com.tr",
                                        "https://www.instagram.com/tekstil"]), regions=["TR"])
     assert fields["websites"] == ["https://www.tekstil.com.tr/"]
+    # A profile with its icon's letters glued before the network ("in" + linkedin.com).
+    fields, _ = validate(raw(websites=["inlinkedin.com/in/savvatii-kononov", "mediaproekt.com"]),
+                         regions=["RU"])
+    assert fields["websites"] == ["https://mediaproekt.com/"]
     # A "w" OCR read as the Greek omega.
     fields, _ = validate(raw(websites=["wwω.rosseeona.be"]), regions=["BE"])
     assert fields["websites"] == ["https://www.rosseeona.be/"]
@@ -541,6 +558,7 @@ def test_an_icon_before_a_russian_address_and_a_latin_house_letter_are_mended():
             (["9 пр-т Мира, д. 63, стр. 8"], "пр-т Мира, д. 63, стр. 8"),
             (["9 Россия, 191186, г. Санкт-Петербург"], "Россия, 191186, г. Санкт-Петербург"),
             (["9, 350000, г. Краснодар"], "350000, г. Краснодар"),
+            (["9 ann. Сурикова, д. 116"], "алл. Сурикова, д. 116"),
             (["пресненская наб., д. 11a, этаж 3"], "пресненская наб., д. 11а, этаж 3"),
             (["вул. Шевченка, буд, 6, м, Київ"], "вул. Шевченка, буд. 6, м. Київ")):
         fields, _ = validate(raw(address=printed), regions=["RU"])

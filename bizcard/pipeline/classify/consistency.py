@@ -1122,7 +1122,8 @@ def house_number_in_address(words: Sequence[Word], labels: Sequence[str],
     """A "phone" that is part of the address beside it on its line: one with fewer digits
     than any phone number ("302 Amelia Loaf"), or, right before the address, a number that
     is no valid phone ("2743-072 Rio Tinto", a postcode) or a house number with its comma
-    ("Cihlářova 45, 346 47 Chýnov": the street before it is address too). A short "phone"
+    ("Cihlářova 45, 346 47 Chýnov": the street before it is address too), or right after
+    the address a postcode that is no valid phone ("Constanța 900088"). A short "phone"
     elsewhere is left out. (A lone number the model left outside before an address is not
     joined: it is as often a map pin icon OCR read as "9".)"""
     labels = list(labels)
@@ -1147,8 +1148,12 @@ def house_number_in_address(words: Sequence[Word], labels: Sequence[str],
             address_after = after is not None and entity_of(labels[after]) == "ADDRESS"
             house_number = address_after and any(
                 words[i].text.endswith(",") for i in run[:-1])
+            postcode_after = address_before and len(run) == 1 and bool(
+                lexicon.POSTCODE.fullmatch(text.rstrip(",")))
             if patterns.digit_count(text) >= MIN_PHONE_DIGITS and not (
-                    address_after and (house_number or not patterns.is_valid_phone(text, regions))):
+                    (address_after and house_number)
+                    or ((address_after or postcode_after)
+                        and not patterns.is_valid_phone(text, regions))):
                 continue
             if address_before:
                 new = ["I-ADDRESS"] * len(run)
