@@ -217,7 +217,7 @@ POSITION_WORDS = frozenset(
     управител ръководител главен експерт счетоводител програмист дизайнер адвокат
     teamleider teamleiter teamlead teamleader gruppenleiter abteilungsleiter
     bereichsleiter abteilungsleiterin representante vertreter ledare leder
-    kierownik dyrektor specjalista prezes wiceprezes członek doradca inżynier księgowa radca
+    kierownik dyrektor specjalista prezes zarządu wiceprezes członek doradca inżynier księgowa radca
     księgowy konsultant handlowiec przedstawiciel asystent asystentka analityk
     programista projektant ředitel ředitelka jednatel vedoucí manažer manažerka
     specialista účetní obchodník konzultant technik asistentka riaditeľ konateľ manažér
@@ -585,13 +585,18 @@ def has_word(words: list[str], vocabulary: frozenset[str], *,
 
 def with_marks(word: str) -> str:
     """A title or department word OCR read without its marks, as the vocabulary spells it
-    ("Indkob" -> "Indkøb", "Responsavel" -> "Responsável"); other words as they are, and
-    Greek in capitals, which Greek prints without accents ("ΜΗΧΑΝΙΚΟΣ")."""
+    ("Indkob" -> "Indkøb", "Responsavel" -> "Responsável"), or a compound title's end
+    ("Talouspäallikko" -> "Talouspäällikkö"); other words as they are, and Greek in
+    capitals, which Greek prints without accents ("ΜΗΧΑΝΙΚΟΣ")."""
     t = token(word)
     if not t or t in _TITLE_VOCABULARY or (word.isupper() and GREEK.search(word)):
         return word
     spelled = _MARKED_FORMS.get(unmarked(t))
-    if spelled is None or len(spelled) != 1:
+    if spelled is None:
+        spelled = {t[:-len(end)] + end for end in _MARKED_TITLE_SUFFIXES
+                   if unmarked(t).endswith(unmarked(end)) and not t.endswith(end)
+                   and len(t) >= len(end) + MIN_COMPOUND_HEAD}
+    if len(spelled) != 1:
         return word
     marked = next(iter(spelled))
     if word.isupper():
@@ -618,6 +623,7 @@ TITLE_ONLY_WORDS = POSITION_WORDS - DEPARTMENT_OR_POSITION
 DEPARTMENT_LIKE_WORDS = WEAK_DEPARTMENT_WORDS | DEPARTMENT_OR_POSITION
 _TITLE_VOCABULARY = POSITION_WORDS | DEPARTMENT_WORDS | WEAK_DEPARTMENT_WORDS
 # Vocabulary words with marks, by their unmarked spelling (see with_marks).
+_MARKED_TITLE_SUFFIXES = tuple(end for end in TITLE_SUFFIXES if unmarked(end) != end)
 _MARKED_FORMS: dict[str, set[str]] = defaultdict(set)
 for word in _TITLE_VOCABULARY:
     if unmarked(word) != word:

@@ -165,6 +165,8 @@ MIN_GREEK_LETTERS = 3  # a value with this many is Greek: its Latin initials are
 AMPERSAND_MISREAD = re.compile(r"(?<=[^\W\d_]) (?:8|@&|&@) (?=[^\W\d_])")
 # A British "plc" whose "c" OCR read as "e", at the end of the company's name.
 MISREAD_PLC = re.compile(r"(?<= )ple$")
+MISREAD_INC = re.compile(r"(?<= )[Ii]ne\.$")  # "Inc." with its "c" read as "e"
+MISREAD_POLISH_FORM = re.compile(r"(?<=\b[zZ] )[0oO]\.[0oO]\.")  # "Sp. z 0.0."
 # What OCR glues after an e-mail's top-level domain: a label printed after it, or the
 # first letters of the next address ("x@y.cominfo@y.com").
 GLUED_AFTER_DOMAIN = frozenset({"w", "e", "www", "web", "mail", "email", "e-mail", "info",
@@ -210,7 +212,8 @@ def validate(
         if name == "company":
             text = _cyrillic_legal_form(GLUED_LEGAL_FORM.sub(" ", text))
             text = AMPERSAND_MISREAD.sub(" & ", text)
-            text = MISREAD_PLC.sub("plc", text)
+            text = MISREAD_PLC.sub("plc", MISREAD_INC.sub("Inc.", text))
+            text = MISREAD_POLISH_FORM.sub("o.o.", text)
         if region in CARON_REGIONS:
             text = CARON_APOSTROPHE.sub(lambda m: CARON_LETTERS[m.group(1)], text)
         if name in ("position", "department"):

@@ -35,6 +35,7 @@ from bizcard.pipeline.classify.consistency import (
     street_read_as_name,
     title_after_name,
     title_and_department_swapped,
+    title_with_a_title_word,
 )
 from bizcard.pipeline.types import Word
 from tests.pipeline.card_words import card_words
@@ -654,3 +655,17 @@ def test_a_name_the_mailbox_spells_without_its_marks_is_the_name():
     words, labels = labelled(["Dr.-Ing. Heinz-Joachim Otto", "heinz-joachimotto4@web.de"],
                              ["B-COMPANY", "I-COMPANY", "I-COMPANY", "B-EMAIL"])
     assert name_in_mailbox(words, labels) == ["B-NAME", "I-NAME", "I-NAME", "B-EMAIL"]
+
+
+def test_a_title_without_a_title_word_gives_way_to_one_with_it():
+    words, labels = labelled(["Twój partner w biznesie", "Aleks Gałat", "Dyrektor Handlowy"],
+                             ["O", "O", "B-POSITION", "I-POSITION", "B-NAME", "I-NAME",
+                              "B-POSITION", "I-POSITION"])
+    assert title_with_a_title_word(words, labels) == [
+        "O", "O", "O", "O", "B-NAME", "I-NAME", "B-POSITION", "I-POSITION"]
+    # A title over two lines keeps its first line; with no title word anywhere, nothing
+    # changes.
+    words, labels = labelled(["Creative", "Director"], ["B-POSITION", "B-POSITION"])
+    assert title_with_a_title_word(words, labels) == labels
+    words, labels = labelled(["Vækst", "Partner"], ["B-POSITION", "B-NAME"])
+    assert title_with_a_title_word(words, labels) == labels

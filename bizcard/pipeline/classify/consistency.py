@@ -109,6 +109,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = company_as_registered(words, labels)
     labels = company_with_legal_form(words, labels)
     labels = company_line_before_address(words, labels)
+    labels = title_with_a_title_word(words, labels)
     labels = department_apart_from_title(words, labels)
     labels = title_and_department_lines(words, labels)
     labels = department_line(words, labels)
@@ -533,6 +534,34 @@ def _mailboxes(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """The local parts of the card's e-mail addresses, folded (:func:`lexicon.fold`)."""
     return [lexicon.fold(words[i].text.split("@")[0]) for i, label in enumerate(labels)
             if entity_of(label) == "EMAIL"]
+
+
+def title_with_a_title_word(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """Of job titles the model found in two places, one with a title's word ("Dyrektor
+    Handlowy") and one without ("w biznesie" of the slogan "Twój partner w biznesie",
+    "Vækst"), the latter is none, unless it is printed right over or under the other (a
+    title over two lines, "Creative" / "Director")."""
+    labels = list(labels)
+    lines = reading_order_lines(words)
+    line_of = {i: line for line in lines for i in line}
+    values = _values(lines, labels, "POSITION")
+    titled = [value for value in values
+              if lexicon.has_title_word(" ".join(words[i].text for i in value))]
+    titled_lines = [line_of[value[0]] for value in titled]
+    for value in values:
+        line = line_of[value[0]]
+        if titled and value not in titled and not any(
+                line is other or _one_over_the_other(words, line, other)
+                for other in titled_lines):
+            for i in value:
+                labels[i] = OUTSIDE
+    return labels
+
+
+def _one_over_the_other(words: Sequence[Word], line: list[int], other: list[int]) -> bool:
+    """Whether one of two lines is printed right under the other."""
+    above, below = sorted((line, other), key=lambda ids: min(words[i].box[1] for i in ids))
+    return right_under(words, above, below)
 
 
 def department_apart_from_title(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
