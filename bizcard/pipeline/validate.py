@@ -176,6 +176,8 @@ GLUED_HONORIFIC = re.compile(r"\b[^\W\d_]+\.(?=[A-ZÀ-Þ]{2})")
 # A social profile in an address's parts: "in/ana", "@ana", its "@" icon read as "0@ana" or
 # "©ana.lopez".
 SOCIAL_PART = re.compile(r"in/|.?@|[©®][\w.]+$")
+# A profile's path with its icon read before it: "iin/steinvik".
+PROFILE_PATH = re.compile(r"[a-z]{0,3}in/[\w.-]+")
 # A social handle or mailbox name: lower-case letters run into digits.
 HANDLE = re.compile(r"@?[a-z][a-z._]*\d+")
 MIN_GLUED_NAME = 6  # letters of two names that OCR read as one word
@@ -345,7 +347,7 @@ def _title_text(text: str) -> str:
     mailbox read apart from its "@" ("gunnarpaulsson23") or a slogan of sentences."""
     sentences = [w for w in text.split(" ")
                  if w.endswith((".", "!")) and len(w) > lexicon.MIN_SENTENCE_WORD]
-    if HANDLE.fullmatch(text) or len(sentences) >= 2:
+    if HANDLE.fullmatch(text) or PROFILE_PATH.fullmatch(text) or len(sentences) >= 2:
         return ""  # a handle, or a slogan ("Zuverlässig. Schnell. Regional.")
     text = " ".join(lexicon.with_marks(word) for word in text.split(" "))
     last = text.rsplit(" ", 1)[-1]

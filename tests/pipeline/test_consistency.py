@@ -35,6 +35,7 @@ from bizcard.pipeline.classify.consistency import (
     street_read_as_name,
     title_after_name,
     title_and_department_swapped,
+    title_in_a_slogan,
     title_with_a_title_word,
 )
 from bizcard.pipeline.types import Word
@@ -669,3 +670,12 @@ def test_a_title_without_a_title_word_gives_way_to_one_with_it():
     assert title_with_a_title_word(words, labels) == labels
     words, labels = labelled(["Vækst", "Partner"], ["B-POSITION", "B-NAME"])
     assert title_with_a_title_word(words, labels) == labels
+
+
+def test_a_title_word_in_a_slogan_is_no_title():
+    words, labels = labelled(["Quality you can trust", "Regional Manager"],
+                             ["B-DEPARTMENT", "O", "O", "O", "B-POSITION", "I-POSITION"])
+    assert title_in_a_slogan(words, labels) == ["O"] * 4 + ["B-POSITION", "I-POSITION"]
+    # A title beside a name or a label is no slogan.
+    words, labels = labelled(["Sales Manager | Acme"], ["B-POSITION", "I-POSITION", "O", "O"])
+    assert title_in_a_slogan(words, labels) == labels

@@ -573,6 +573,8 @@ def test_titles_and_companies_get_the_letters_ocr_misread_back_by_their_language
             ("position", "ΜΗΧΑΝΙΚΟΣ", "GR", "ΜΗΧΑΝΙΚΟΣ"),
             # Spanish "Socio" is no Portuguese "Sócio".
             ("position", "Socio Director", "ES", "Socio Director"),
+            # A profile's path is no department.
+            ("department", "iin/steinvik", "NO", None),
             # A compound title's end gets its marks back.
             ("position", "Talouspäallikko", "FI", "Talouspäällikkö"),
             # Legal forms with a letter read as another.

@@ -81,6 +81,7 @@ STRONG_LEGAL_FORMS = lexicon.LEGAL_FORMS - WEAK_LEGAL_FORMS
 # "A.$." (A.Ş.).
 LEGAL_FORM_MISREADS = (str.maketrans("0$", "oş"), str.maketrans("03", "оз"))
 MAX_COMPANY_WORDS = 8
+MIN_SLOGAN_WORDS = 2  # lower-case words beside a title that make its line a sentence
 OPENING_QUOTES = ("«", '"', "“", "„", "'")
 # Marks between a title and a department on one line ("Head of Sales | IT Department");
 # "I" and "l" are a bar as OCR reads it.
@@ -110,6 +111,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = company_with_legal_form(words, labels)
     labels = company_line_before_address(words, labels)
     labels = title_with_a_title_word(words, labels)
+    labels = title_in_a_slogan(words, labels)
     labels = department_apart_from_title(words, labels)
     labels = title_and_department_lines(words, labels)
     labels = department_line(words, labels)
@@ -554,6 +556,21 @@ def title_with_a_title_word(words: Sequence[Word], labels: Sequence[str]) -> lis
                 line is other or _one_over_the_other(words, line, other)
                 for other in titled_lines):
             for i in value:
+                labels[i] = OUTSIDE
+    return labels
+
+
+def title_in_a_slogan(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A title or department the model found in a line of prose, the rest of it words in
+    lower case ("Quality you can trust", "Twój partner w biznesie"), is a slogan's word."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        titles = [i for i in line if entity_of(labels[i]) in ("POSITION", "DEPARTMENT")]
+        rest = [words[i].text for i in line if labels[i] == OUTSIDE]
+        prose = [text for text in rest if text[:1].islower() and text.isalpha()]
+        if titles and len(prose) >= MIN_SLOGAN_WORDS and len(prose) == len(rest) and any(
+                len(text) >= MIN_PROSE_WORD for text in prose):
+            for i in titles:
                 labels[i] = OUTSIDE
     return labels
 
