@@ -343,7 +343,7 @@ TRANSLITERATIONS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"
 def fold(text: str) -> str:
     """Lower-case without accents, for comparing names with e-mail addresses and domains,
     and words with OCR's reading of them."""
-    return unmarked(text).translate(CYRILLIC_TO_LATIN)
+    return unmarked(text).replace("ου", "ou").translate(TO_LATIN)
 
 
 def transliterated(text: str) -> str:
@@ -364,13 +364,18 @@ LETTERS_WITHOUT_MARKS = str.maketrans(
     {"ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ı": "i"})
 
 
-CYRILLIC_TO_LATIN = str.maketrans(
+TO_LATIN = str.maketrans(
     {
         "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
         "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
         "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
         "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
-        "я": "ya",
+        "я": "ya", "і": "i", "ї": "i", "є": "ie", "ґ": "g",
+        # Greek as e-mail addresses spell it ("ου" is "ou", see fold).
+        "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th",
+        "ι": "i", "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p",
+        "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps",
+        "ω": "o",
     }
 )
 

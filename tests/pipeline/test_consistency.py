@@ -653,6 +653,10 @@ def test_a_name_the_mailbox_spells_without_its_marks_is_the_name():
                              ["O", "O", "O", "O", "B-EMAIL"])
     assert name_in_mailbox(words, labels) == [
         "B-NAME", "I-NAME", "I-NAME", "I-NAME", "B-EMAIL"]
+    # A Greek name read as a department, its mailbox in Latin letters.
+    words, labels = labelled(["Πολύμνια Αλεξανδρίδου", "alexandridou@botziori.gr"],
+                             ["B-DEPARTMENT", "I-DEPARTMENT", "B-EMAIL"])
+    assert name_in_mailbox(words, labels) == ["B-NAME", "I-NAME", "B-EMAIL"]
     words, labels = labelled(["Dr.-Ing. Heinz-Joachim Otto", "heinz-joachimotto4@web.de"],
                              ["B-COMPANY", "I-COMPANY", "I-COMPANY", "B-EMAIL"])
     assert name_in_mailbox(words, labels) == ["B-NAME", "I-NAME", "I-NAME", "B-EMAIL"]

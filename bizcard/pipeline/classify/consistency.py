@@ -81,6 +81,9 @@ STRONG_LEGAL_FORMS = lexicon.LEGAL_FORMS - WEAK_LEGAL_FORMS
 # "A.$." (A.Ş.).
 LEGAL_FORM_MISREADS = (str.maketrans("0$", "oş"), str.maketrans("03", "оз"))
 MAX_COMPANY_WORDS = 8
+# What the model may call a name it did not see ("Πολύμνια Αλεξανδρίδου" as a department);
+# a line with a title's, department's or company's word is none.
+NAME_OR_NOTHING = frozenset({None, "COMPANY", "DEPARTMENT", "POSITION"})
 MIN_SLOGAN_WORDS = 2  # lower-case words beside a title that make its line a sentence
 OPENING_QUOTES = ("«", '"', "“", "„", "'")
 # Marks between a title and a department on one line ("Head of Sales | IT Department");
@@ -831,9 +834,10 @@ def name_beside_title(words: Sequence[Word], labels: Sequence[str]) -> list[str]
 
 
 def name_in_mailbox(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
-    """On a card with no name, a line labelled company or nothing that the e-mail address
-    spells as a person's name ("ESPEN ANTONSEN" for espen.antonsen@, e.antonsen@ or
-    eantonsen@; "Lic. María Luisa Caro" for marialuisa_caro@), or the web address does
+    """On a card with no name, a line labelled company, title, department or nothing that
+    the e-mail address spells as a person's name ("ESPEN ANTONSEN" for espen.antonsen@,
+    e.antonsen@ or eantonsen@; "Lic. María Luisa Caro" for marialuisa_caro@; "Πολύμνια
+    Αλεξανδρίδου" for alexandridou@), or the web address does
     (www.espenantonsen.com, a person's own site), is the name, unless a word of it is a
     company's ("Keith Consulting" for keithconsulting.com)."""
     labels = list(labels)
@@ -843,7 +847,7 @@ def name_in_mailbox(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     sites = _card_domains(words, labels, entities=("WEBSITE",))
     for segment in segments(words):
         entities = {entity_of(labels[i]) for i in segment.word_ids}
-        if entities not in ({"COMPANY"}, {None}) or not (
+        if len(entities) != 1 or not entities <= NAME_OR_NOTHING or not (
                 2 <= len(segment.words) <= MAX_NAME_WORDS) or any(
                 lexicon.token(w.text) in lexicon.NOT_IN_A_NAME or patterns.digit_count(w.text)
                 or w.text in ("&", "+") for w in segment.words):  # "Clavero & Expósito"
