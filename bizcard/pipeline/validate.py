@@ -176,6 +176,8 @@ GLUED_HONORIFIC = re.compile(r"\b[^\W\d_]+\.(?=[A-ZÀ-Þ]{2})")
 # A social profile in an address's parts: "in/ana", "@ana", its "@" icon read as "0@ana" or
 # "©ana.lopez".
 SOCIAL_PART = re.compile(r"in/|.?@|[©®][\w.]+$")
+# A phone number's start the model ran into the end of the address (", +7 343").
+TRAILING_PHONE = re.compile(r",?\s*\+\d[\d\s()-]*$")
 # A profile's path with its icon read before it: "iin/steinvik".
 PROFILE_PATH = re.compile(r"[a-z]{0,3}in/[\w.-]+")
 # A social handle or mailbox name: lower-case letters run into digits.
@@ -275,7 +277,7 @@ def _repaired_address(text: str, *, region: str | None) -> str:
     text = _country_apart(text)
     text = NUMBER_LETTER_O.sub(lambda m: re.sub("[Oo]", "0", m.group(0)), text)
     text = ZERO_FOR_LETTER_O.sub("O", text)
-    text = _without_social(text)
+    text = TRAILING_PHONE.sub("", _without_social(text))
     text = GLUED_PROVINCE.sub(" (", GLUED_NUMBER.sub(r"\1 ", text))
     text = GLUED_STREET_NUMBER.sub(r"\1 ", GLUED_POSTCODE_LABEL.sub(r"\1 ", text))
     text = GLUED_STATE_POSTCODE.sub(r" \1 \2", HOUSE_NUMBER_FULL_STOP.sub(", ", text))

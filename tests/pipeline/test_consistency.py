@@ -310,6 +310,10 @@ def test_a_house_number_prefix_left_outside_starts_the_address():
     words, labels = labelled(["Office 46, Nath Circle"], ["O", "B-ADDRESS", "I-ADDRESS",
                                                           "I-ADDRESS"])
     assert address_head(words, labels) == ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS"]
+    # A country before the postcode.
+    words, labels = labelled(["Россия, 630099, г. Новосибирск"],
+                             ["O", "I-ADDRESS", "B-ADDRESS", "I-ADDRESS"])
+    assert address_head(words, labels) == ["B-ADDRESS", "I-ADDRESS", "B-ADDRESS", "I-ADDRESS"]
 
 
 def test_a_department_with_a_title_word_and_a_title_that_is_a_department_trade_labels():
@@ -430,9 +434,11 @@ def test_hours_with_unmarked_or_misread_days_and_glued_registration_codes_are_no
     assert lexicon.FOUNDED.search("695052 1983 года")
     for founded in ("1970'den beri", "2004’ten beri", "Działamy od 1964 r.", "Vuodesta 1955",
                     "Grundat 1967", "Fondata nel 2011", "1990 óta", "Alapítva: 1975",
-                    "з 1998 р.", "от 1998 г.", "Засновано у 2004", "Fondat în 2011"):
+                    "з 1998 р.", "от 1998 г.", "Засновано у 2004", "Fondat în 2011",
+                    "Работаем c 1982 годе"):  # a Latin "c" for "с"
         assert lexicon.FOUNDED.search(founded), founded
     assert not lexicon.FOUNDED.search("ul. Odrowąża 1955")
+    assert not lexicon.FOUNDED.search("Block C 1982")
     assert lexicon.opening_hours_start("0pen Mon-Sat 8:30-18:00") == 0
     assert lexicon.opening_hours_start("ma-Vr 9u-17a") == 0  # Dutch hours, "u" misread
     assert lexicon.FOUNDED.search("Alapitva 2000")

@@ -1092,13 +1092,15 @@ def address_gap_filled(words: Sequence[Word], labels: Sequence[str]) -> list[str
 
 
 def address_head(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
-    """A house-number prefix the model left outside right before the address on its line
-    ("H.No. 636, Murthy Nagar", "Flat 91, ...") starts the address."""
+    """A house-number prefix or a country the model left outside right before the address
+    on its line ("H.No. 636, Murthy Nagar", "Flat 91, ...", "Россия, 630099, г.
+    Новосибирск") starts the address."""
     labels = list(labels)
     for line in reading_order_lines(words):
         for prefix, first in pairwise(line):
-            if (labels[prefix] == OUTSIDE and entity_of(labels[first]) == "ADDRESS"
-                    and lexicon.token(words[prefix].text) in lexicon.HOUSE_NUMBER_PREFIXES):
+            if labels[prefix] == OUTSIDE and entity_of(labels[first]) == "ADDRESS" and (
+                    lexicon.token(words[prefix].text) in lexicon.HOUSE_NUMBER_PREFIXES
+                    or _names_a_country(words, [prefix])):
                 labels[prefix], labels[first] = "B-ADDRESS", "I-ADDRESS"
     return labels
 
