@@ -86,6 +86,10 @@ RU_HOUSE_MISREADS = frozenset({"9,", "9.", "4,", "4.", "A,", "д,"})
 RU_BUILDING_PARTS = frozenset({"к", "стр", "корп"})
 # A house number's letter that Tesseract read in Latin ("11a" for "11а").
 HOUSE_NUMBER_LETTER = re.compile(r"(?<=\d)[AaBCcEeHKMOoPpTXxy](?=[,.]?$)")
+# Cyrillic letters Tesseract reads as Latin ones in an address ("r." for "г.", "Mockba"
+# for "Москва"), and a word made only of such letters, with its punctuation.
+CYRILLIC_READ_AS_LATIN = str.maketrans("abcekmnoprtuxyABCEHKMOPTX", "авсекмпоргтихуАВСЕНКМОРТХ")
+LATIN_READ_WORD = re.compile(r"[abcekmnoprtuxyABCEHKMOPTX]+[.,]?")
 # A lower-case abbreviation glued to what follows it ("д.21", "ул.Ленина").
 RU_GLUED_ABBREVIATION = re.compile(r"(?<![^\W\d_])([а-яё]{1,4})\.(?=[\dА-Яа-яЁё])")
 # Russian, Ukrainian and Bulgarian legal forms by their upper-case letters, and the Latin
@@ -637,6 +641,10 @@ def _russian_address_punctuation(text: str) -> str:
     for n in range(1, len(tokens) - 1):
         if tokens[n] == "д." and tokens[n + 1][0].isdigit() and not tokens[n - 1].endswith(","):
             tokens[n - 1] += ","  # "Невский пр., д. 17": the house number is a part of its own
+    # A word Tesseract spelled all in Latin letters that Cyrillic ones look like ("r. Mockba"
+    # is "г. Москва").
+    tokens = [token.translate(CYRILLIC_READ_AS_LATIN) if LATIN_READ_WORD.fullmatch(token)
+              else token for token in tokens]
     return " ".join(tokens)
 
 
