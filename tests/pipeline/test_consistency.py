@@ -5,6 +5,7 @@ from __future__ import annotations
 from bizcard.pipeline.classify.consistency import (
     address_ends_before_prose,
     address_gap_filled,
+    address_line_between,
     address_head,
     address_icons_outside,
     address_tail,
@@ -689,3 +690,16 @@ def test_a_title_word_in_a_slogan_is_no_title():
     # A title beside a name or a label is no slogan.
     words, labels = labelled(["Sales Manager | Acme"], ["B-POSITION", "I-POSITION", "O", "O"])
     assert title_in_a_slogan(words, labels) == labels
+
+
+def test_a_line_between_two_lines_of_the_address_is_part_of_it():
+    words, labels = labelled(["34 Raffles Place", "#18-07 Ocean Financial Centre",
+                              "Singapore 711164"],
+                             ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "O", "B-POSITION",
+                              "O", "B-ADDRESS", "I-ADDRESS"])
+    assert address_line_between(words, labels) == ["B-ADDRESS"] + ["I-ADDRESS"] * 8
+    # A phone line between them stays.
+    words, labels = labelled(["34 Raffles Place", "Tel +65 6326 2376", "Singapore 711164"],
+                             ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "B-PHONE",
+                              "I-PHONE", "I-PHONE", "B-ADDRESS", "I-ADDRESS"])
+    assert address_line_between(words, labels) == labels

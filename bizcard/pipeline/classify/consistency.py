@@ -132,6 +132,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = street_line_before_postcode(words, labels)
     labels = postcode_after_its_label(words, labels)
     labels = address_gap_filled(words, labels)
+    labels = address_line_between(words, labels)
     labels = address_tail(words, labels)  # after the short "phones" (postcodes) are left out
     labels = address_ends_before_prose(words, labels)
     labels = street_read_as_name(words, labels)
@@ -1088,6 +1089,23 @@ def address_gap_filled(words: Sequence[Word], labels: Sequence[str]) -> list[str
                     for i in gap):
                 for i in gap:
                     labels[i] = "I-ADDRESS"
+    return labels
+
+
+def address_line_between(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A line printed between two lines of the address, right under the one and right over
+    the other, is the address's too ("34 Raffles Place" / "#18-07 Ocean Financial Centre" /
+    "Singapore 711164"), unless it holds a contact or a name."""
+    labels = list(labels)
+    lines = reading_order_lines(words)
+    for above, middle, below in zip(lines, lines[1:], lines[2:], strict=False):
+        if (entity_of(labels[above[-1]]) == "ADDRESS" and entity_of(labels[below[0]]) == "ADDRESS"
+                and not any(entity_of(labels[i]) in CONTACT_ENTITIES | {"NAME", "ADDRESS"}
+                            for i in middle)
+                and not any(lexicon.is_small_print_label(words[i].text) for i in middle)
+                and right_under(words, above, middle) and right_under(words, middle, below)):
+            for i in [*middle, below[0]]:
+                labels[i] = "I-ADDRESS"
     return labels
 
 
