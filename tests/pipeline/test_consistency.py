@@ -5,9 +5,9 @@ from __future__ import annotations
 from bizcard.pipeline.classify.consistency import (
     address_ends_before_prose,
     address_gap_filled,
-    address_line_between,
     address_head,
     address_icons_outside,
+    address_line_between,
     address_tail,
     company_as_registered,
     company_ends_at_legal_form,
