@@ -103,8 +103,27 @@ def is_valid_phone(text: str, regions: list[str]) -> bool:
     return number is not None and phonenumbers.is_valid_number(number)
 
 
+# A contact label OCR glued after a number ("712.067.262/Email:"), and a lone last digit
+# (an icon read as "0").
+GLUED_LABEL_AFTER = re.compile(r"(?<=\d)\s*/\s*[^\W\d_]{2,}[.:]?\s*$")
+STRAY_LAST_DIGIT = re.compile(r"\s+\d$")
+
+
 def parse_phone(text: str, regions: list[str]) -> phonenumbers.PhoneNumber | None:
-    """The best parse of a printed number: a valid one in any candidate region, else possible."""
+    """The best parse of a printed number: a valid one in any candidate region, else possible.
+    A label OCR glued after it ("712.067.262/Email:") is no part of it, nor is a last lone
+    digit (an icon read as "0") that makes a valid number invalid."""
+    text = GLUED_LABEL_AFTER.sub("", text)
+    number = _parse_phone(text, regions)
+    stray = STRAY_LAST_DIGIT.search(text)
+    if stray and (number is None or not phonenumbers.is_valid_number(number)):
+        without = _parse_phone(text[:stray.start()], regions)
+        if without is not None and phonenumbers.is_valid_number(without):
+            return without
+    return number
+
+
+def _parse_phone(text: str, regions: list[str]) -> phonenumbers.PhoneNumber | None:
     candidate = repair_digits(text).replace("[", "(").replace("]", ")")
     candidate = re.sub(r"^[^\d+(]+", "", candidate)
     if candidate.startswith("00"):

@@ -53,7 +53,41 @@ COUNTRY_NAMES: dict[str, str] = {
     "hungary": "HU", "românia": "RO", "romania": "RO", "luxembourg": "LU",
     "liechtenstein": "LI", "new zealand": "NZ", "south africa": "ZA", "india": "IN",
     "japan": "JP", "türkiye": "TR", "turkey": "TR", "greece": "GR", "україна": "UA",
-    "беларусь": "BY", "казахстан": "KZ",
+    "беларусь": "BY", "казахстан": "KZ", "singapore": "SG", "aotearoa": "NZ",
+    "българия": "BG", "bulgaria": "BG", "latvija": "LV",
+    "lietuva": "LT", "eesti": "EE", "slovenija": "SI", "hrvatska": "HR", "srbija": "RS",
+}
+# Large cities of countries whose cards' language names no one country (English, Spanish,
+# Portuguese, German, French): a national number parses only with the right region.
+CITY_REGIONS: dict[str, str] = {
+    **dict.fromkeys(["johannesburg", "cape town", "durban", "pretoria", "sandton",
+                     "centurion", "stellenbosch", "bloemfontein", "port elizabeth",
+                     "gqeberha"], "ZA"),
+    **dict.fromkeys(["mumbai", "new delhi", "delhi", "bengaluru", "bangalore", "chennai",
+                     "kolkata", "hyderabad", "pune", "ahmedabad", "jaipur", "gurugram",
+                     "gurgaon", "noida", "lucknow", "kochi"], "IN"),
+    **dict.fromkeys(["sydney", "melbourne", "brisbane", "adelaide", "canberra", "hobart"],
+                    "AU"),
+    **dict.fromkeys(["auckland", "wellington", "christchurch", "dunedin", "tauranga"], "NZ"),
+    **dict.fromkeys(["dublin", "cork", "galway", "limerick"], "IE"),
+    **dict.fromkeys(["toronto", "montreal", "montréal", "vancouver", "calgary", "ottawa",
+                     "edmonton", "winnipeg"], "CA"),
+    **dict.fromkeys(["manchester", "birmingham", "edinburgh", "glasgow", "leeds", "bristol",
+                     "liverpool"], "GB"),
+    **dict.fromkeys(["bogotá", "bogota", "medellín", "medellin", "cali", "barranquilla"],
+                    "CO"),
+    **dict.fromkeys(["lima", "arequipa"], "PE"),
+    **dict.fromkeys(["santiago de chile", "valparaíso", "valparaiso", "concepción"], "CL"),
+    **dict.fromkeys(["buenos aires", "córdoba", "rosario", "mendoza"], "AR"),
+    **dict.fromkeys(["ciudad de méxico", "cdmx", "monterrey", "guadalajara", "puebla"], "MX"),
+    **dict.fromkeys(["lisboa", "porto", "coimbra", "braga"], "PT"),
+    **dict.fromkeys(["são paulo", "rio de janeiro", "belo horizonte", "curitiba",
+                     "porto alegre", "recife", "salvador", "brasília", "campinas"], "BR"),
+    **dict.fromkeys(["wien", "graz", "linz", "salzburg", "innsbruck", "klagenfurt"], "AT"),
+    **dict.fromkeys(["zürich", "zurich", "genève", "geneve", "basel", "bern", "lausanne",
+                     "luzern", "lugano", "winterthur", "st. gallen"], "CH"),
+    **dict.fromkeys(["bruxelles", "brussel", "antwerpen", "anvers", "gent", "liège",
+                     "charleroi", "namur", "leuven"], "BE"),
 }
 
 # Postal-code shapes that point at one country on their own.
@@ -99,6 +133,8 @@ LEGAL_FORM_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"ApS|A/S|I/S", ("DK", "NO")),
         (r"(?<=[^\W\d_] )AS|ASA", ("NO", "DK")),
         (r"Pty\.?(?: Ltd\.?)?", ("AU", "ZA")),
+        (r"Pvt\.? Ltd\.?|Private Limited", ("IN",)),
+        (r"Pte\.? Ltd\.?", ("SG",)),
         (r"PLC|plc|Ltd\.?|LLP", ("GB", "IE")),
         (r"Inc\.?|LLC|L\.L\.C\.", ("US", "CA")),
         (r"ООО|ОАО|ЗАО|ПАО|ИП", ("RU",)),
@@ -135,6 +171,7 @@ NON_GEOGRAPHIC = "001"  # phonenumbers' region of +800, +882, ... numbers
 # country code (a foreign mobile is printed on a local card now and then) and the card's
 # language (spoken in several countries).
 COUNTRY_NAME_WEIGHT = 4.0
+CITY_WEIGHT = 2.5
 DOMAIN_WEIGHT = 3.0
 SCRIPT_WEIGHT = 3.0
 POSTCODE_WEIGHT = 2.0
@@ -168,6 +205,9 @@ def _region_hints(texts: tuple[str, ...], default: str) -> tuple[str, ...]:
     for name, region in COUNTRY_NAMES.items():
         if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", lowered):
             add([region], COUNTRY_NAME_WEIGHT)
+    for name, region in CITY_REGIONS.items():
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", lowered):
+            add([region], CITY_WEIGHT)
     for pattern, region in POSTCODE_REGIONS:
         if pattern.search(text):
             add([region], POSTCODE_WEIGHT)

@@ -108,6 +108,9 @@ def test_ocr_glue_is_undone_in_company_and_department():
         # A legal form of one country's company law.
         (["Nordic Freight AB", "Anders Lind", "08-123 456 78"], "SE"),
         (["Bouw Daems BVBA"], "BE"),
+        (["Analytics Mangat Private Limited", "074112 85482"], "IN"),
+        # A large city of a country whose language names no one country.
+        (["Dr. Silondile Qomazitha", "81 Long Street, Cape Town, 8145", "012 459 8418"], "ZA"),
     ],
 )
 def test_region_hints_come_from_language_numbers_and_legal_forms(printed, region):
@@ -590,3 +593,12 @@ def test_titles_and_companies_get_the_letters_ocr_misread_back_by_their_language
             ("company", "ΤΟΥΛΟΥΠΗ @& ΦΕΡΕΝΤΙΝΟΣ Ο.Ε.", "GR", "ΤΟΥΛΟΥΠΗ & ΦΕΡΕΝΤΙΝΟΣ Ο.Ε.")):
         fields, _ = validate(raw(**{field: [printed]}), regions=[region])
         assert fields[field] == value, printed
+
+
+def test_a_label_or_an_icon_ocr_glued_to_a_phone_number_is_no_part_of_it():
+    fields, _ = validate(raw(phones=["+40 712.067.262/Email:", "+55 77 2728-4604 0"]),
+                         regions=["RO"])
+    assert fields["phones"] == ["+40712067262", "+557727284604"]
+    # A last digit that belongs to the number stays.
+    fields, _ = validate(raw(phones=["+49 30 1234567 8"]), regions=["DE"])
+    assert fields["phones"] == ["+493012345678"]
