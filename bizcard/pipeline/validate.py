@@ -182,6 +182,7 @@ GLUED_HONORIFIC = re.compile(r"\b[^\W\d_]+\.(?=[A-ZÀ-Þ]{2})")
 SOCIAL_PART = re.compile(r"in/|.?@|[©®][\w.]+$")
 # A phone number's start the model ran into the end of the address (", +7 343").
 TRAILING_PHONE = re.compile(r",?\s*\+\d[\d\s()-]*$")
+FULL_WIDTH_TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 # A profile's path with its icon read before it: "iin/steinvik".
 PROFILE_PATH = re.compile(r"[a-z]{0,3}in/[\w.-]+")
 # A social handle or mailbox name: lower-case letters run into digits.
@@ -340,7 +341,11 @@ def _without_stray_script(text: str) -> str:
 
 def _tidy(text: str) -> str:
     """Collapse spaces; OCR drops the space after a comma ("Barozzi,Saracino") or on one
-    side of an ampersand ("Research& Development"): put it back."""
+    side of an ampersand ("Research& Development") or before a bracket ("INGRAM(PTY)"):
+    put it back. Full-width signs PP-OCR's Chinese model reads in Latin text ("INGRAM（PTY)")
+    are the plain ones."""
+    if not lexicon.CJK.search(text):
+        text = re.sub(r"(?<=[^\W\d_])\((?=[^\W\d_])", " (", text.translate(FULL_WIDTH_TO_ASCII))
     text = re.sub(r",(?=[^\W\d_])", ", ", text)
     text = re.sub(r"(?<=\w)&(?=\s)|(?<=\s)&(?=\w)", " & ", text)
     return SPACES.sub(" ", text).strip(EDGE_PUNCTUATION)

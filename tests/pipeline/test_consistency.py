@@ -23,6 +23,7 @@ from bizcard.pipeline.classify.consistency import (
     legal_form_joins_company,
     legal_form_line_joins_company,
     monogram_outside,
+    name_as_its_mailbox,
     name_beside_title,
     name_in_mailbox,
     name_over_two_lines,
@@ -703,3 +704,21 @@ def test_a_line_between_two_lines_of_the_address_is_part_of_it():
                              ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "B-PHONE",
                               "I-PHONE", "I-PHONE", "B-ADDRESS", "I-ADDRESS"])
     assert address_line_between(words, labels) == labels
+
+
+def test_a_line_the_mailbox_spells_is_the_name_where_the_found_name_spells_none():
+    words, labels = labelled(["HS", "David Lane", "david.lane@hampton.com.sg"],
+                             ["B-NAME", "B-ADDRESS", "I-ADDRESS", "B-EMAIL"])
+    assert name_as_its_mailbox(words, labels) == ["O", "B-NAME", "I-NAME", "B-EMAIL"]
+    # The found name spells the mailbox: nothing changes.
+    words, labels = labelled(["David Lane", "Park Lane", "d.lane@x.com"],
+                             ["B-NAME", "I-NAME", "B-ADDRESS", "I-ADDRESS", "B-EMAIL"])
+    assert name_as_its_mailbox(words, labels) == labels
+
+
+def test_a_legal_form_printed_with_spaces_marks_the_registered_name():
+    words, labels = labelled(["Krištof Pavelka", "Skutecká Strojárne s. r. o."],
+                             ["B-NAME", "I-NAME", "B-POSITION", "I-POSITION", "I-POSITION",
+                              "I-POSITION", "I-POSITION"])
+    assert company_with_legal_form(words, labels) == [
+        "B-NAME", "I-NAME", "B-COMPANY", "I-COMPANY", "I-COMPANY", "I-COMPANY", "I-COMPANY"]

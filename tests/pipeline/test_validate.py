@@ -587,6 +587,8 @@ def test_titles_and_companies_get_the_letters_ocr_misread_back_by_their_language
             # Legal forms with a letter read as another.
             ("company", "Orbiix Sp. z 0.0.", "PL", "Orbiix Sp. z o.o."),
             ("company", "Harris & Norman Partner Ine.", "US", "Harris & Norman Partner Inc."),
+            # A full-width sign read in Latin text.
+            ("company", "INGRAM（PTY) LTD.", "ZA", "INGRAM (PTY) LTD."),
             # A Greek legal form read in Latin capitals, an "&" read as "8" or with an icon.
             ("company", "Ηλιος Πληροφορική I.K.E.", "GR", "Ηλιος Πληροφορική Ι.Κ.Ε."),
             ("company", "Στυλιανίδου 8 Βαλεντή Ι.Κ.Ε.", "GR", "Στυλιανίδου & Βαλεντή Ι.Κ.Ε."),

@@ -3,6 +3,7 @@ cannot know but the whole card shows."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
@@ -81,6 +82,7 @@ STRONG_LEGAL_FORMS = lexicon.LEGAL_FORMS - WEAK_LEGAL_FORMS
 # "A.$." (A.Ş.).
 LEGAL_FORM_MISREADS = (str.maketrans("0$", "oş"), str.maketrans("03", "оз"))
 MAX_COMPANY_WORDS = 8
+SPACED_LETTER = re.compile(r"[^\W\d_]\.")  # one letter of a form printed spaced: "s. r. o."
 # What the model may call a name it did not see ("Πολύμνια Αλεξανδρίδου" as a department);
 # a line with a title's, department's or company's word is none.
 NAME_OR_NOTHING = frozenset({None, "COMPANY", "DEPARTMENT", "POSITION"})
@@ -124,6 +126,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = russian_name_lines(words, labels)
     labels = name_beside_title(words, labels)
     labels = name_in_mailbox(words, labels)
+    labels = name_as_its_mailbox(words, labels)
     labels = country_line_in_address(words, labels)
     labels = state_after_address(words, labels)
     labels = extension_outside(words, labels)
@@ -434,7 +437,8 @@ def company_with_legal_form(words: Sequence[Word], labels: Sequence[str]) -> lis
     lines = reading_order_lines(words)
     registered_lines = [line for line in lines if _registered_line(words, labels, line)]
     values = _values(lines, labels, "COMPANY")
-    registered = [value for value in values if any(
+    registered = [value for value in values if _ends_in_legal_form(
+        [lexicon.token(words[i].text) for i in value]) or any(
         _legal_form(lexicon.token(words[i].text), strong=True) for i in value)]
     if not registered and not registered_lines:
         return labels
@@ -456,7 +460,7 @@ def _registered_line(words: Sequence[Word], labels: Sequence[str], line: list[in
     tokens = [lexicon.token(words[i].text) for i in line]
     form_first = len(line) > 1 and _legal_form(tokens[0], strong=True) and (
         words[line[1]].text.startswith(OPENING_QUOTES) or lexicon.CYRILLIC.match(tokens[0]))
-    return ((_legal_form(tokens[-1], strong=True) or form_first)
+    return ((_ends_in_legal_form(tokens) or form_first)
             and not all(map(_legal_form, tokens))
             and len(line) <= MAX_COMPANY_WORDS
             and not any(token.isalpha() and words[i].text[:1].islower()
@@ -482,6 +486,16 @@ def _values(lines: list[list[int]], labels: Sequence[str], entity: str) -> list[
                 values.append([i])
         previous = labels[i]
     return values
+
+
+def _ends_in_legal_form(tokens: list[str]) -> bool:
+    """Whether words end in a legal form company law names, also one printed with spaces
+    between its letters ("s. r. o.", "a. s.")."""
+    if tokens and _legal_form(tokens[-1], strong=True):
+        return True
+    letters = list(itertools.takewhile(SPACED_LETTER.fullmatch, reversed(tokens)))
+    return any(_legal_form("".join(reversed(letters[:n])), strong=True)
+               for n in range(2, len(letters) + 1))
 
 
 def _legal_form(token: str, *, strong: bool = False) -> bool:
@@ -863,6 +877,36 @@ def name_in_mailbox(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
                 for names in spellings):
             _label_value(labels, segment.word_ids, "NAME")
             break
+    return labels
+
+
+def name_as_its_mailbox(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A line of two or three capitalised words that the e-mail address spells as first and
+    last name set apart ("David Lane" for david.lane@), read as something else (an address
+    for its "Lane"), is the name where the name the model found spells no mailbox (a
+    monogram "HS")."""
+    labels = list(labels)
+    named = [i for i, label in enumerate(labels) if entity_of(label) == "NAME"]
+    mailboxes = [mailbox for mailbox in _mailboxes(words, labels)
+                 if re.fullmatch(r"[a-z]+[._-][a-z]+", mailbox)]
+    if not named or not mailboxes:
+        return labels
+    found = [re.sub(r"[^a-z]", "", lexicon.fold(words[i].text)) for i in named
+             if lexicon.token(words[i].text) not in lexicon.HONORIFICS]
+    if found and any(_spells_name(mailbox, found, first_alone=True) for mailbox in mailboxes):
+        return labels
+    for line in reading_order_lines(words):
+        texts = [words[i].text for i in line]
+        if not MIN_NAME_WORDS <= len(line) <= MAX_NAME_WORDS - 1 or any(
+                entity_of(labels[i]) in CONTACT_ENTITIES or not NAME_WORD.match(text)
+                or not text[0].isupper() for i, text in zip(line, texts, strict=True)):
+            continue
+        first, last = (lexicon.fold(texts[0]), lexicon.fold(texts[-1]))
+        if any(re.split(r"[._-]", mailbox) == [first, last] for mailbox in mailboxes):
+            for i in named:
+                labels[i] = OUTSIDE
+            _label_value(labels, line, "NAME")
+            return labels
     return labels
 
 
