@@ -89,7 +89,8 @@ HONORIFICS = frozenset(
     mgr. inż. inż dr. inż. hab. avv. avv arch. arch lic. lic eng. eng phd ph.d. mba msc
     m.sc. bsc b.sc. b.eng. m.eng. cpa esq. esq dipl. rndr. judr. mudr. ing.-arch. к.т.н.
     д.т.н. к.э.н. инж. інж. д-р проф. доц. iur. oec. phil. rer. nat. med. dr.-ing.
-    dipl.-kfm. dipl.-inf. dipl.-oec.""".split()
+    dipl.-kfm. dipl.-kffr. dipl.-inf. dipl.-oec. dent. vet. dr.med. ll.m. llm m.a. b.a. dds
+    dmd judr. mudr. mvdr. pharmdr. ing.arch.""".split()
 )
 
 LEGAL_FORMS = frozenset(
@@ -106,9 +107,19 @@ LEGAL_FORMS = frozenset(
     i/s dac clg teoranta teo. kb s.n.c. snc san. tic. d.o.o. d.d. j.d.o.o. d.n.o. k.d. s.p.
     тов пп прат пат ат фоп дп тдв оод еоод ад еад тоо доо ges.m.b.h. gesmbh ges.mbh ivs
     p/s k/s smba amba sc scrl commv comm.v. cvba scs sca lda. sasu spol. r.o. α.ε.β.ε.
-    a.e.b.e. a.e. i.k.e. e.p.e.
+    a.e.b.e. a.e. i.k.e. e.p.e. og e.u. s.a.c. eirl
     """.split()
 )
+# Words that open the name of a professional's practice ("Kanzlei Dr. Trüb", "Praxis für
+# Zahnheilkunde", "Studio Legale Rossi", "Law Office of Ann Ferrell").
+PRACTICE_WORDS = frozenset(
+    """kanzlei praxis zahnarztpraxis ordination zahnzentrum büro atelier architekturbüro
+    ingenieurbüro planungsbüro steuerkanzlei rechtsanwaltskanzlei notariat studio estudio
+    despacho bufete notaría cabinet étude clinic clínica clinica klinik kancelaria
+    gabinet kancelář ordinace iroda advocatenkantoor praktijk tandartspraktijk
+    architectenbureau""".split()
+) | {"law office", "law offices", "dental practice", "dental clinic", "studio legale",
+     "studio dentistico", "cabinet dentaire", "clínica dental"}
 COMPANY_WORDS = frozenset(
     """solutions technologies technology systems consulting services software labs studio
     industries international global enterprises ventures capital bank agency media
@@ -144,14 +155,16 @@ WEAK_DEPARTMENT_WORDS = frozenset(
     compliance administration communications treasury audit facilities support finanzen
     recht informatik logistique juridique comptabilité achats informatique jurídico
     logística informática finanza legale logistica informatica finanças financiën juridische
-    logistiek personeelszaken juridik logistikk hankinnat hankinta henkilöstöhallinto
+    logistiek personeelszaken area juridik logistikk hankinnat hankinta henkilöstöhallinto
     tietohallinto logistiikka lakiasiat finanse prawny právní logistika financie jogi
     logisztika kontrolling personalwesen финансы юридический кадров закупок продаж
     снабжения teknik technik communication kommunikation comunicación comunicazione
     comunicação komunikacja marknadsföring markedsføring controlling dirección direção
     operaciones operações operazioni opérations kwaliteitszorg qualitätsmanagement
     kutatás-fejlesztés ügyfélszolgálat sistemas sistemi obsługa juridic financiar
-    logistică calității""".split()
+    logistică calității kieferorthopädie implantologie oralchirurgie prophylaxe
+    tragwerksplanung bauleitung ortodoncja ortodoncia ortodonzia orthodontie implantologia
+    bérszámfejtés""".split()
 )
 MIN_FUZZY_WORD = 7  # shorter department words are too alike to other words to guess at
 MIN_FEMININE_TITLE = 7  # letters of the shortest "-in" title ("Leiterin")
@@ -237,6 +250,13 @@ POSITION_WORDS = frozenset(
     temsilci gerente asesora ejecutiva ejecutivo contador contadora diretor gestor socio
     socia
     analista
+    zahnarzt zahnärztin kieferorthopäde kieferorthopädin arzt ärztin tierarzt tierärztin
+    apotheker apothekerin notar notarin gesellschafter gesellschafterin geschäftsführender
+    geschäftsführende makler maklerin immobilienmakler immobilienmaklerin dentist
+    orthodontist dentista odontólogo odontóloga ortodoncista dentiste orthodontiste
+    chirurgien-dentiste notario notaria notaio lekarz dentysta stomatolog ortodonta
+    fogorvos zubař zubní lékař lékařka advokát advokátka ügyvéd tandarts orthodontist
+    makelaar notaris tandläkare advokat doctor médico médica medico medecin médecin
     总监 经理 总裁 主任 工程师 董事 总经理 主管 顾问 销售 部长""".split()
 )
 
@@ -535,7 +555,10 @@ TITLE_SUFFIXES = ("leiter", "chef", "konsulent", "berater", "direktør", "direkt
                   "sachbearbeiter", "medewerker", "adviseur", "coördinator", "koordinator",
                   "päällikkö", "johtaja", "asiantuntija", "konsult", "säljare", "sælger",
                   "selger", "entwickler", "techniker", "kaufmann", "kauffrau", "directeur",
-                  "hoofd", "manager", "leider", "beheerder", "ansvarig", "ansvarlig")
+                  "hoofd", "manager", "leider", "beheerder", "ansvarig", "ansvarlig",
+                  "meister", "meisterin", "fachwirt", "fachwirtin", "gesellschafter",
+                  "makler", "maklerin", "arzt", "ärztin", "anwalt", "anwältin", "architekt",
+                  "architektin")
 MIN_COMPOUND_HEAD = 3  # letters before the end: "Marketingchef", not "Techniker" alone
 
 

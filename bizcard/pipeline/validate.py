@@ -708,6 +708,8 @@ def _unglued_name(text: str) -> str:
     def split(match: re.Match[str]) -> str:
         before = match.group(1)
         head = lexicon.token(before)
+        if lexicon.token(match.string[match.start():].split(" ", 1)[0]) in lexicon.HONORIFICS:
+            return before  # a degree after the name: "M.Sc.", "Ph.D."
         if head in lexicon.HONORIFICS or head + "." in lexicon.HONORIFICS or (
                 len(before) >= 3 and head not in lexicon.NAME_PREFIXES):
             return f"{before} "

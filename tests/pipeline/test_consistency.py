@@ -23,11 +23,13 @@ from bizcard.pipeline.classify.consistency import (
     legal_form_joins_company,
     legal_form_line_joins_company,
     monogram_outside,
+    name_after_honorific,
     name_as_its_mailbox,
     name_beside_title,
     name_in_mailbox,
     name_over_two_lines,
     opening_hours_outside,
+    practice_is_the_company,
     registration_lines_outside,
     russian_name_lines,
     social_handle_outside,
@@ -37,6 +39,7 @@ from bizcard.pipeline.classify.consistency import (
     street_read_as_name,
     title_after_name,
     title_and_department_swapped,
+    title_goes_on_in_its_line,
     title_in_a_slogan,
     title_with_a_title_word,
 )
@@ -722,3 +725,30 @@ def test_a_legal_form_printed_with_spaces_marks_the_registered_name():
                               "I-POSITION", "I-POSITION"])
     assert company_with_legal_form(words, labels) == [
         "B-NAME", "I-NAME", "B-COMPANY", "I-COMPANY", "I-COMPANY", "I-COMPANY", "I-COMPANY"]
+
+
+def test_a_practice_line_is_the_company_and_its_owner_after_a_title_the_name():
+    words, labels = labelled(["TRÜB", "Kanzlei Dr. Trüb", "Dr. Holger Trüb, MBA"],
+                             ["B-COMPANY", "O", "B-NAME", "O", "O", "O", "O", "O"])
+    labels = practice_is_the_company(words, labels)
+    assert labels == ["O", "B-COMPANY", "I-COMPANY", "I-COMPANY", "O", "O", "O", "O"]
+    assert name_after_honorific(words, labels)[4:] == ["B-NAME", "I-NAME", "I-NAME", "I-NAME"]
+    # A company with a legal form stays; a name found stays.
+    words, labels = labelled(["Lehner OG", "Studio Rossi"],
+                             ["B-COMPANY", "I-COMPANY", "O", "O"])
+    assert practice_is_the_company(words, labels) == labels
+    words, labels = labelled(["Ian Mälzer", "Dr. med. Ian Mälzer"],
+                             ["B-NAME", "I-NAME", "B-COMPANY", "I-COMPANY", "I-COMPANY",
+                              "I-COMPANY"])
+    assert name_after_honorific(words, labels) == labels
+
+
+def test_a_title_left_open_goes_on_to_the_end_of_its_line():
+    words, labels = labelled(["Fachanwältin für Familienrecht", "Kanzlei Weber"],
+                             ["B-POSITION", "O", "B-DEPARTMENT", "B-COMPANY", "I-COMPANY"])
+    assert title_goes_on_in_its_line(words, labels) == [
+        "B-POSITION", "I-POSITION", "I-POSITION", "B-COMPANY", "I-COMPANY"]
+    # Not over a contact.
+    words, labels = labelled(["Partner and +49 30 1234567"],
+                             ["B-POSITION", "O", "B-PHONE", "I-PHONE", "I-PHONE"])
+    assert title_goes_on_in_its_line(words, labels) == labels

@@ -587,6 +587,8 @@ def test_titles_and_companies_get_the_letters_ocr_misread_back_by_their_language
             # Legal forms with a letter read as another.
             ("company", "Orbiix Sp. z 0.0.", "PL", "Orbiix Sp. z o.o."),
             ("company", "Harris & Norman Partner Ine.", "US", "Harris & Norman Partner Inc."),
+            # A degree after the name keeps its letters together.
+            ("full_name", "Dr.-Ing. Karl Beckmann M.Sc.", "DE", "Dr.-Ing. Karl Beckmann M.Sc."),
             # A full-width sign read in Latin text.
             ("company", "INGRAM（PTY) LTD.", "ZA", "INGRAM (PTY) LTD."),
             # A Greek legal form read in Latin capitals, an "&" read as "8" or with an icon.

@@ -98,6 +98,9 @@ GLUED_TITLE_MARKS = "-–—,|"
 # "Development").
 TITLE_GOES_ON = frozenset({"and", "&", "of", "und", "für", "et", "de", "y", "e", "i", "for",
                            "и", "по", "-", "–"})
+# The same inside a line ("Fachanwältin für Familienrecht", "Responsable des achats").
+TITLE_OPEN_ENDS = (TITLE_GOES_ON - {"-", "–"}) | {"pour", "des", "du", "per", "para", "en",
+                                                 "voor", "för", "ds.", "dla", "na", "do"}
 
 
 def card_consistent(words: Sequence[Word], labels: Sequence[str],
@@ -114,9 +117,11 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = legal_form_line_joins_company(words, labels)
     labels = company_as_registered(words, labels)
     labels = company_with_legal_form(words, labels)
+    labels = practice_is_the_company(words, labels)
     labels = company_line_before_address(words, labels)
     labels = title_with_a_title_word(words, labels)
     labels = title_in_a_slogan(words, labels)
+    labels = title_goes_on_in_its_line(words, labels)
     labels = department_apart_from_title(words, labels)
     labels = title_and_department_lines(words, labels)
     labels = department_line(words, labels)
@@ -127,6 +132,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = name_beside_title(words, labels)
     labels = name_in_mailbox(words, labels)
     labels = name_as_its_mailbox(words, labels)
+    labels = name_after_honorific(words, labels)
     labels = country_line_in_address(words, labels)
     labels = state_after_address(words, labels)
     labels = extension_outside(words, labels)
@@ -452,6 +458,30 @@ def company_with_legal_form(words: Sequence[Word], labels: Sequence[str]) -> lis
     return labels
 
 
+def practice_is_the_company(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A line that opens with a practice's word ("Kanzlei Dr. Trüb", "Praxis für
+    Zahnheilkunde Dr. med. dent. Mälzer", "Law Office of Ann Ferrell") is the company,
+    unless the company found has a legal form; a company found elsewhere without one is a
+    logo's word or the professional's name read as one, and gives way."""
+    labels = list(labels)
+    lines = reading_order_lines(words)
+    company = [i for i, label in enumerate(labels) if entity_of(label) == "COMPANY"]
+    if any(_legal_form(lexicon.token(words[i].text), strong=True) for i in company):
+        return labels
+    for line in lines:
+        opening = " ".join(lexicon.token(words[i].text) for i in line[:2])
+        if not (lexicon.token(words[line[0]].text) in lexicon.PRACTICE_WORDS
+                or opening in lexicon.PRACTICE_WORDS) or len(line) > MAX_COMPANY_WORDS or any(
+                entity_of(labels[i]) in CONTACT_ENTITIES | {"ADDRESS"} for i in line) or (
+                patterns.digit_count(" ".join(words[i].text for i in line))):
+            continue
+        for i in company:
+            labels[i] = OUTSIDE
+        _label_value(labels, line, "COMPANY")
+        return labels
+    return labels
+
+
 def _registered_line(words: Sequence[Word], labels: Sequence[str], line: list[int]) -> bool:
     """Whether ``line`` reads as a company's registered name: words ending in a legal form,
     or a legal form and a name in quotes ("AS "Baltijas Loģistika"") or in Russian ("ООО
@@ -579,18 +609,49 @@ def title_with_a_title_word(words: Sequence[Word], labels: Sequence[str]) -> lis
 
 
 def title_in_a_slogan(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
-    """A title or department the model found in a line of prose, the rest of it words in
-    lower case ("Quality you can trust", "Twój partner w biznesie"), is a slogan's word."""
+    """A title or department the model found in a line of prose is a slogan's word: the
+    rest of the line is words in lower case ("Quality you can trust"), or the words before
+    it on its line, which a title never follows, are outside and one is in lower case
+    ("Wir bauen Ihre Zukunft", "Ihr Partner für Recht und Steuern")."""
     labels = list(labels)
     for line in reading_order_lines(words):
-        titles = [i for i in line if entity_of(labels[i]) in ("POSITION", "DEPARTMENT")]
+        titles = [p for p, i in enumerate(line)
+                  if entity_of(labels[i]) in ("POSITION", "DEPARTMENT")]
+        if not titles:
+            continue
         rest = [words[i].text for i in line if labels[i] == OUTSIDE]
-        prose = [text for text in rest if text[:1].islower() and text.isalpha()]
-        if titles and len(prose) >= MIN_SLOGAN_WORDS and len(prose) == len(rest) and any(
-                len(text) >= MIN_PROSE_WORD for text in prose):
-            for i in titles:
-                labels[i] = OUTSIDE
+        prose = [text for text in rest if _prose_word(text)]
+        before = [line[p] for p in range(titles[0])]
+        if (len(prose) >= MIN_SLOGAN_WORDS and len(prose) == len(rest) and any(
+                len(text) >= MIN_PROSE_WORD for text in prose)) or (
+                before and all(labels[i] == OUTSIDE for i in before)
+                and any(_prose_word(words[i].text) for i in before)):
+            for p in titles:
+                labels[line[p]] = OUTSIDE
     return labels
+
+
+def title_goes_on_in_its_line(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A title that stops at a word that leaves it unfinished ("Fachanwältin für",
+    "Sachverständiger für") goes on to the end of its line ("Familienrecht",
+    "Immobilienbewertung"), whatever the model read there, unless that holds a contact,
+    the address or the name."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        for position, i in enumerate(line[:-2]):
+            rest = line[position + 2:]
+            if (entity_of(labels[i]) == "POSITION" and labels[line[position + 1]] == OUTSIDE
+                    and lexicon.token(words[line[position + 1]].text) in TITLE_OPEN_ENDS
+                    and not any(entity_of(labels[j]) in CONTACT_ENTITIES | {"ADDRESS", "NAME"}
+                                for j in rest)):
+                for j in [line[position + 1], *rest]:
+                    labels[j] = "I-POSITION"
+                break
+    return labels
+
+
+def _prose_word(text: str) -> bool:
+    return text[:1].islower() and text.isalpha()
 
 
 def _one_over_the_other(words: Sequence[Word], line: list[int], other: list[int]) -> bool:
@@ -905,6 +966,29 @@ def name_as_its_mailbox(words: Sequence[Word], labels: Sequence[str]) -> list[st
         if any(re.split(r"[._-]", mailbox) == [first, last] for mailbox in mailboxes):
             for i in named:
                 labels[i] = OUTSIDE
+            _label_value(labels, line, "NAME")
+            return labels
+    return labels
+
+
+def name_after_honorific(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """On a card with no name, a line of honorifics and one to four capitalised words,
+    perhaps a degree after them ("Dr. med. dent. Ian Mälzer", "Dipl.-Kffr. Ellinor
+    Tschentscher", "Mag. Eva Huber, MBA"), read as the company or as nothing, is the
+    name."""
+    labels = list(labels)
+    if any(entity_of(label) == "NAME" for label in labels):
+        return labels
+    for line in reading_order_lines(words):
+        tokens = [lexicon.token(words[i].text) for i in line]
+        titles = list(itertools.takewhile(lexicon.HONORIFICS.__contains__, tokens))
+        rest = [words[i].text for i in line[len(titles):]
+                if lexicon.token(words[i].text) not in lexicon.HONORIFICS]
+        if (titles and 1 <= len(rest) <= MAX_NAME_WORDS
+                and all(NAME_WORD.match(text.rstrip(",")) and text[0].isupper()
+                        for text in rest)
+                and not lexicon.has_word(rest, lexicon.NOT_IN_A_NAME)
+                and all(entity_of(labels[i]) in (None, "COMPANY") for i in line)):
             _label_value(labels, line, "NAME")
             return labels
     return labels
