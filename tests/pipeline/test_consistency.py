@@ -752,3 +752,19 @@ def test_a_title_left_open_goes_on_to_the_end_of_its_line():
     words, labels = labelled(["Partner and +49 30 1234567"],
                              ["B-POSITION", "O", "B-PHONE", "I-PHONE", "I-PHONE"])
     assert title_goes_on_in_its_line(words, labels) == labels
+
+
+def test_a_title_line_read_into_the_name_under_it_is_the_title():
+    words, labels = labelled(["Dr. med. dent. Branka Riehl", "Zahnärztin · Implantologie"],
+                             ["B-NAME"] + ["I-NAME"] * 4 + ["I-NAME", "O", "B-POSITION"])
+    assert title_after_name(words, labels)[5] == "B-POSITION"
+
+
+def test_a_social_handle_spells_the_name_the_model_read_as_a_title():
+    words, labels = labelled(["Brito Imóveis", "Bryan Assunção", "in/bryanassuncao"],
+                             ["B-NAME", "I-NAME", "B-POSITION", "I-POSITION", "O"])
+    assert name_as_its_mailbox(words, labels) == ["O", "O", "B-NAME", "I-NAME", "O"]
+    # The company's own handle names no one.
+    words, labels = labelled(["Bonnet Avocats", "Sylvie Dufour", "@bonnet.avocats"],
+                             ["B-COMPANY", "I-COMPANY", "B-NAME", "I-NAME", "O"])
+    assert name_as_its_mailbox(words, labels) == labels

@@ -42,6 +42,8 @@ NOT_FINAL_FORMS = frozenset(
     corporation sociedad associados asociados associés cia cia. stiftung групп группа
     холдинг""".split())
 MIN_HANDLE = 5  # letters of the shortest handle told apart from a word of a field
+# A social handle as printed: "@ana.lopez", "in/ana-lopez", "linkedin.com/in/ana-lopez".
+SOCIAL_HANDLE = re.compile(r"(?:^@|(?:^|/)in/)([\w.-]{3,})$")
 # Networks' labels before a handle: "x" ("X: @ana") is also a mailbox ("x@acme.com").
 HANDLE_LABELS = lexicon.SOCIAL_HANDLE_LABELS | {"x"}
 HANDLE_SIMILARITY = 0.75  # a handle as OCR read it ("anagueffa") to what it spells
@@ -831,16 +833,17 @@ def name_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list[st
 
 def title_after_name(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """Words the model read on into the name that read as a job title or a department are
-    that field: a line under the name ("Vice President" under "Prof. Chaitaly Iyengar"),
+    that field: a line under the name, or its start ("Vice President" under "Prof.
+    Chaitaly Iyengar", "Zahnärztin · Implantologie" under "Dr. med. dent. Branka Riehl"),
     or the end of the name's line before the title ("Фаина Максимова Бухгалтерия, Менеджер
     проектов"; two words of the name at least stay)."""
     labels = list(labels)
     lines = reading_order_lines(words)
     for above, line in pairwise(lines):
-        if labels[line[0]] != "I-NAME" or entity_of(labels[above[-1]]) != "NAME" or any(
-                entity_of(labels[i]) != "NAME" for i in line):
+        if entity_of(labels[line[0]]) != "NAME" or entity_of(labels[above[-1]]) != "NAME":
             continue
-        _relabel_as_title(words, labels, line)
+        named = list(itertools.takewhile(lambda i: entity_of(labels[i]) == "NAME", line))
+        _relabel_as_title(words, labels, named)
     for line in lines:
         for before, after in pairwise(line):
             if entity_of(labels[before]) != "NAME" or entity_of(labels[after]) != "POSITION":
@@ -943,27 +946,33 @@ def name_in_mailbox(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
 
 def name_as_its_mailbox(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A line of two or three capitalised words that the e-mail address spells as first and
-    last name set apart ("David Lane" for david.lane@), read as something else (an address
-    for its "Lane"), is the name where the name the model found spells no mailbox (a
-    monogram "HS")."""
+    last name set apart ("David Lane" for david.lane@), or a social handle as both run
+    together ("Bryan Assunção" for in/bryanassuncao), read as something else than the
+    company (an address for its "Lane", a title), is the name where the name the model
+    found spells no mailbox (a monogram "HS", the company's brand)."""
     labels = list(labels)
     named = [i for i, label in enumerate(labels) if entity_of(label) == "NAME"]
     mailboxes = [mailbox for mailbox in _mailboxes(words, labels)
                  if re.fullmatch(r"[a-z]+[._-][a-z]+", mailbox)]
-    if not named or not mailboxes:
+    handles = [match.group(1).lower() for w in words
+               if (match := SOCIAL_HANDLE.search(w.text)) and "@" not in w.text[1:]]
+    if not named or not (mailboxes or handles):
         return labels
     found = [re.sub(r"[^a-z]", "", lexicon.fold(words[i].text)) for i in named
              if lexicon.token(words[i].text) not in lexicon.HONORIFICS]
-    if found and any(_spells_name(mailbox, found, first_alone=True) for mailbox in mailboxes):
+    if found and any(_spells_name(mailbox, found, first_alone=True)
+                     for mailbox in mailboxes + handles):
         return labels
     for line in reading_order_lines(words):
         texts = [words[i].text for i in line]
         if not MIN_NAME_WORDS <= len(line) <= MAX_NAME_WORDS - 1 or any(
-                entity_of(labels[i]) in CONTACT_ENTITIES or not NAME_WORD.match(text)
+                entity_of(labels[i]) in CONTACT_ENTITIES | {"COMPANY"}
+                or not NAME_WORD.match(text)
                 or not text[0].isupper() for i, text in zip(line, texts, strict=True)):
             continue
         first, last = (lexicon.fold(texts[0]), lexicon.fold(texts[-1]))
-        if any(re.split(r"[._-]", mailbox) == [first, last] for mailbox in mailboxes):
+        if any(re.split(r"[._-]", mailbox) == [first, last] for mailbox in mailboxes) or any(
+                re.sub(r"[._-]", "", handle) == first + last for handle in handles):
             for i in named:
                 labels[i] = OUTSIDE
             _label_value(labels, line, "NAME")
@@ -972,12 +981,14 @@ def name_as_its_mailbox(words: Sequence[Word], labels: Sequence[str]) -> list[st
 
 
 def name_after_honorific(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
-    """On a card with no name, a line of honorifics and one to four capitalised words,
-    perhaps a degree after them ("Dr. med. dent. Ian Mälzer", "Dipl.-Kffr. Ellinor
-    Tschentscher", "Mag. Eva Huber, MBA"), read as the company or as nothing, is the
-    name."""
+    """On a card with no name (none but a degree or a lower-case word found as one), a line
+    of honorifics and one to four capitalised words, perhaps a degree after them ("Dr.
+    med. dent. Ian Mälzer", "Dipl.-Kffr. Ellinor Tschentscher", "Mag. Eva Huber, MBA"),
+    read as the company or as nothing, is the name; what was found is not."""
     labels = list(labels)
-    if any(entity_of(label) == "NAME" for label in labels):
+    if any(entity_of(label) == "NAME" and words[i].text[:1].isupper()
+           and len(words[i].text) > 1 and lexicon.token(words[i].text) not in lexicon.HONORIFICS
+           for i, label in enumerate(labels)):
         return labels
     for line in reading_order_lines(words):
         tokens = [lexicon.token(words[i].text) for i in line]
@@ -989,6 +1000,9 @@ def name_after_honorific(words: Sequence[Word], labels: Sequence[str]) -> list[s
                         for text in rest)
                 and not lexicon.has_word(rest, lexicon.NOT_IN_A_NAME)
                 and all(entity_of(labels[i]) in (None, "COMPANY") for i in line)):
+            for i, label in enumerate(labels):
+                if entity_of(label) == "NAME":
+                    labels[i] = OUTSIDE
             _label_value(labels, line, "NAME")
             return labels
     return labels
