@@ -171,6 +171,7 @@ AMPERSAND_MISREAD = re.compile(r"(?<=[^\W\d_]) (?:8|@&|&@) (?=[^\W\d_])")
 MISREAD_PLC = re.compile(r"(?<= )ple$")
 MISREAD_INC = re.compile(r"(?<= )[Ii]ne\.$")  # "Inc." with its "c" read as "e"
 MISREAD_POLISH_FORM = re.compile(r"(?<=\b[zZ] )[0oO]\.[0oO]\.")  # "Sp. z 0.0."
+FORM_LETTERS_FOR_DIGITS = str.maketrans("10", "lo")  # "S.r.1." is "S.r.l."
 # What OCR glues after an e-mail's top-level domain: a label printed after it, or the
 # first letters of the next address ("x@y.cominfo@y.com").
 GLUED_AFTER_DOMAIN = frozenset({"w", "e", "www", "web", "mail", "email", "e-mail", "info",
@@ -223,6 +224,7 @@ def validate(
             text = AMPERSAND_MISREAD.sub(" & ", text)
             text = MISREAD_PLC.sub("plc", MISREAD_INC.sub("Inc.", text))
             text = MISREAD_POLISH_FORM.sub("o.o.", text)
+            text = " ".join(_legal_form_misread(word) for word in text.split(" "))
         if region in CARON_REGIONS:
             text = CARON_APOSTROPHE.sub(lambda m: CARON_LETTERS[m.group(1)], text)
         if name in ("position", "department"):
@@ -673,6 +675,15 @@ def _turkish_letters(text: str, field: str) -> str:
     if field == "company":
         text = TURKISH_LEGAL_FORMS.sub(lambda m: TURKISH_LEGAL_FORM_SPELLING[m.group(0)], text)
     return text
+
+
+def _legal_form_misread(word: str) -> str:
+    """A legal form with a letter OCR read as a digit ("S.r.1." is "S.r.l.") as the form;
+    other words as they are."""
+    if not any(c.isdigit() for c in word) or not any(c.isalpha() for c in word):
+        return word
+    letters = word.translate(FORM_LETTERS_FOR_DIGITS)
+    return letters if lexicon.token(letters) in lexicon.LEGAL_FORMS else word
 
 
 def _cyrillic_legal_form(text: str) -> str:

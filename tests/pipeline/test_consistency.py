@@ -9,6 +9,7 @@ from bizcard.pipeline.classify.consistency import (
     address_icons_outside,
     address_line_between,
     address_tail,
+    company_apart_from_its_logo_and_slogan,
     company_as_registered,
     company_ends_at_legal_form,
     company_line_before_address,
@@ -768,3 +769,16 @@ def test_a_social_handle_spells_the_name_the_model_read_as_a_title():
     words, labels = labelled(["Bonnet Avocats", "Sylvie Dufour", "@bonnet.avocats"],
                              ["B-COMPANY", "I-COMPANY", "B-NAME", "I-NAME", "O"])
     assert name_as_its_mailbox(words, labels) == labels
+
+
+def test_a_company_loses_its_logo_word_and_a_slogan_is_no_company():
+    words, labels = labelled(["ROMERO", "Romero Family Dentistry"],
+                             ["B-COMPANY", "I-COMPANY", "I-COMPANY", "I-COMPANY"])
+    assert company_apart_from_its_logo_and_slogan(words, labels) == [
+        "O", "B-COMPANY", "I-COMPANY", "I-COMPANY"]
+    words, labels = labelled(["Trusted advice since day one"], ["B-COMPANY"] + ["I-COMPANY"] * 4)
+    assert company_apart_from_its_logo_and_slogan(words, labels) == ["O"] * 5
+    # A company with lower-case words and a legal form stays.
+    words, labels = labelled(["Cepeda ingenieros y asociados S.L."],
+                             ["B-COMPANY"] + ["I-COMPANY"] * 4)
+    assert company_apart_from_its_logo_and_slogan(words, labels) == labels

@@ -586,6 +586,7 @@ def test_titles_and_companies_get_the_letters_ocr_misread_back_by_their_language
             ("position", "Talouspäallikko", "FI", "Talouspäällikkö"),
             # Legal forms with a letter read as another.
             ("company", "Orbiix Sp. z 0.0.", "PL", "Orbiix Sp. z o.o."),
+            ("company", "Valmarana Impianti S.r.1.", "IT", "Valmarana Impianti S.r.l."),
             ("company", "Harris & Norman Partner Ine.", "US", "Harris & Norman Partner Inc."),
             # A degree after the name keeps its letters together.
             ("full_name", "Dr.-Ing. Karl Beckmann M.Sc.", "DE", "Dr.-Ing. Karl Beckmann M.Sc."),

@@ -120,6 +120,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = company_as_registered(words, labels)
     labels = company_with_legal_form(words, labels)
     labels = practice_is_the_company(words, labels)
+    labels = company_apart_from_its_logo_and_slogan(words, labels)
     labels = company_line_before_address(words, labels)
     labels = title_with_a_title_word(words, labels)
     labels = title_in_a_slogan(words, labels)
@@ -481,6 +482,36 @@ def practice_is_the_company(words: Sequence[Word], labels: Sequence[str]) -> lis
             labels[i] = OUTSIDE
         _label_value(labels, line, "COMPANY")
         return labels
+    return labels
+
+
+def company_apart_from_its_logo_and_slogan(words: Sequence[Word],
+                                          labels: Sequence[str]) -> list[str]:
+    """A company the model ran over lines loses a line that is one word of another of its
+    lines (the logo's "ROMERO" over "Romero Family Dentistry"); a company that reads as a
+    sentence ("Trusted advice since day one"), with no legal form, is no company."""
+    labels = list(labels)
+    lines = reading_order_lines(words)
+    for value in _values(lines, labels, "COMPANY"):
+        value_lines = [[i for i in line if i in value] for line in lines]
+        value_lines = [line for line in value_lines if line]
+        folded = [{lexicon.fold(lexicon.token(words[i].text)) for i in line}
+                  for line in value_lines]
+        logo = [line[0] for n, line in enumerate(value_lines)
+                if len(value_lines) > 1 and len(line) == 1
+                and any(folded[n] <= other for m, other in enumerate(folded) if m != n)]
+        kept = [i for i in value if i not in logo]
+        for i in logo:
+            labels[i] = OUTSIDE
+        if logo and kept:
+            labels[kept[0]] = "B-COMPANY"
+        texts = [words[i].text for i in value]
+        lower = [text for text in texts if _prose_word(text)]
+        if len(lower) >= MIN_SLOGAN_WORDS + 1 and sum(
+                len(text) >= MIN_PROSE_WORD for text in lower) >= MIN_SLOGAN_WORDS and not any(
+                _legal_form(lexicon.token(text)) for text in texts):
+            for i in value:
+                labels[i] = OUTSIDE
     return labels
 
 
