@@ -183,6 +183,9 @@ GLUED_HONORIFIC = re.compile(r"\b[^\W\d_]+\.(?=[A-ZÀ-Þ]{2})")
 SOCIAL_PART = re.compile(r"in/|.?@|[©®][\w.]+$")
 # A phone number's start the model ran into the end of the address (", +7 343").
 TRAILING_PHONE = re.compile(r",?\s*\+\d[\d\s()-]*$")
+# "ae" and "oe" as PP-OCR reads them in e-mail and web addresses, which are ASCII.
+LIGATURES = str.maketrans({"æ": "ae", "œ": "oe", "Æ": "AE", "Œ": "OE"})
+MIN_SPELLED_LABEL = 4  # letters of "mail", the shortest label cut by the domain
 FULL_WIDTH_TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 # A profile's path with its icon read before it: "iin/steinvik".
 PROFILE_PATH = re.compile(r"[a-z]{0,3}in/[\w.-]+")
@@ -398,6 +401,7 @@ def _letters_for_digits(word: str) -> str:
 
 def _clean_emails(text: str) -> list[tuple[str, float]]:
     emails = []
+    text = text.translate(LIGATURES)
     for match in patterns.EMAIL.finditer(re.sub(r"\s*@\s*", "@", text).replace(" ", "")):
         candidate = match.group(0).strip(".")
         try:
@@ -537,7 +541,9 @@ def _without_glued_label(email: str, full_name: str | None) -> str:
     where the rest is a shared mailbox ("Einfo@", whoever holds the card) or spells the
     person's name ("ejoakim.knudsen@" for Joakim Knudsen, "Espersson@" for Sune Persson)
     and no name starts with the label's letters ("esmith@" is Eduardo Smith's initial).
-    A capital "I" is the "l" OCR read it for where that spells the name ("Ihedlund@")."""
+    A capital "I" is the "l" OCR read it for where that spells the name ("Ihedlund@"). A
+    spelled-out label ("Email", "Mail") is cut where the rest is in the domain
+    ("Emailgraham@graham.law")."""
     local, domain = email.rsplit("@", 1)
     names = [lexicon.fold(t) for t in re.findall(r"[^\W\d_]{2,}", full_name or "")]
     if _mailbox_spells_name(lexicon.fold(local), names):
@@ -551,7 +557,9 @@ def _without_glued_label(email: str, full_name: str | None) -> str:
         if folded.startswith(label) and (after in ROLE_MAILBOXES or (
                 not any(n.startswith(label) for n in names) and (
                     _mailbox_spells_name(after, names) or any(after[:2] == name[:1] + "."
-                                                      for name in names)))):
+                                                      for name in names)))
+                or (len(label) >= MIN_SPELLED_LABEL and len(after) >= MIN_SPELLED_LABEL
+                    and after in domain.split(".")[0] and folded not in domain)):
             return f"{rest}@{domain}"
     return email
 
@@ -738,6 +746,7 @@ _MISREAD_WWW = re.compile(r"^(?:[wω]{2,4}[.\-]|[мш]{3}\.)+|^www(?=[a-z0-9-]+\
 
 
 def _clean_website(text: str) -> tuple[str, float] | None:
+    text = text.translate(LIGATURES)
     # A separator OCR read as a digit glued after the top-level domain ("x.no1").
     match = patterns.URL.search(re.sub(r"(\.[^\W\d_]{2,})\d+$", r"\1", text.strip()))
     if not match:

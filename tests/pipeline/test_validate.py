@@ -607,3 +607,16 @@ def test_a_label_or_an_icon_ocr_glued_to_a_phone_number_is_no_part_of_it():
     # A last digit that belongs to the number stays.
     fields, _ = validate(raw(phones=["+49 30 1234567 8"]), regions=["DE"])
     assert fields["phones"] == ["+493012345678"]
+
+
+def test_ligatures_and_a_spelled_out_label_are_no_part_of_an_email_address():
+    fields, _ = validate(raw(emails=["nguyen.nœl@orange.fr", "j.thies@sanitær-thies.de",
+                                     "Emailgraham@graham.law"],
+                             websites=["www.sanitær-thies.de"]), regions=["DE"])
+    assert fields["emails"] == ["nguyen.noel@orange.fr", "j.thies@sanitaer-thies.de",
+                                "graham@graham.law"]
+    assert fields["websites"] == ["https://www.sanitaer-thies.de/"]
+    # A mailbox that only starts like a label stays.
+    fields, _ = validate(raw(emails=["mailand@mailand.it", "mailroom@mailroom.com"]),
+                         regions=["IT"])
+    assert fields["emails"] == ["mailand@mailand.it", "mailroom@mailroom.com"]
