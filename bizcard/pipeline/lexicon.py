@@ -57,7 +57,7 @@ REGISTRATION_LABELS = frozenset(
     cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик иннкпп инн/кпп ihh nmls licence
     license lic creci matrícula matricula bn d'entreprise hst contribuinte vergi mersis vkn
     nzbn ogrn αφμ δου γεμη ico dic cro neq v.d. v.n. iban bic swift єдрпоу іпн пдв мфо
-    еик ддс булстат cg. cg v.no""".split()
+    еик ддс булстат cg. cg v.no innehar f-skattsedel""".split()
 )  # "ihh": ИНН as OCR reads it in Latin letters; "ico", "dic": IČO, DIČ without marks
 
 # Registration labels of two words ("Company No. 0123", "Registered in England").
@@ -491,7 +491,9 @@ HOURS_START_LABELS = frozenset("""öffnungszeiten sprechzeiten geschäftszeiten 
     öppettider åbningstider åpningstider aukioloajat avoinna nyitvatartás horário horaires
     horario orario otevírací godziny""".split()) | {
     "opening hours", "office hours", "business hours", "режим работы", "часы работы",
-    "çalışma saatleri"}
+    "çalışma saatleri", "by appointment", "termine nach", "nach vereinbarung",
+    "sur rendez-vous", "su appuntamento", "previa cita", "con cita", "na afspraak",
+    "po dohodě", "efter överenskommelse"}
 
 
 # "Du lundi", "from Monday": the start of opening hours whose end OCR put on the next line.
@@ -508,7 +510,8 @@ FOUNDED = re.compile(r"(?<![^\W\d_])(?:since|est\.?|established|founded(?: in)?|
                      r"fondat[ăa]? în|din|από το|kuruluş|kuruluș|основана в|с\.?|(?-i:c)\.?|"
                      r"з|від|от|"
                      r"(?:засновано|заснована|основана|основано|създадена)(?: в| у| през)?)"
-                     r":?\s+(?:\d{4}|'\d{2})\b(?:\s*(?:г|r|р|рік|року|година)\.?)?|(?<!\d)(?:1[89]|20)\d{2}\s+óta(?![^\W\d_])"
+                     r":?\s+(?:\d{4}|'\d{2})\b(?:\s*(?:г|r|р|рік|року|година)\.?)?"
+                     r"|(?<!\d)(?:1[89]|20)\d{2}\s+óta(?![^\W\d_])"
                      r"|(?<!\d)(?:1[89]|20)\d{2}\s+года(?![^\W\d_])"
                      r"|(?<!\d)(?:1[89]|20)\d{2}['’]?(?:den|dan|ten|tan) beri(?![^\W\d_])",
                      re.IGNORECASE)

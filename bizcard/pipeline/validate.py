@@ -103,8 +103,12 @@ CYRILLIC_INITIAL_DIGIT = re.compile(r"(?<!\S)([03])(?=\.)")
 # A word in capitals that Tesseract spelled all in Latin look-alikes beside Cyrillic ones
 # ("Лавр EPMAKOB", "АО «BEKTOP»"): every letter has a Cyrillic twin.
 LATIN_LOOKALIKE_CAPITALS = re.compile(r"(?<![^\W\d_])[ABCEHKMOPTXY]{3,}(?![^\W\d_])")
-# A floor or door number's ordinal indicator read as a degree sign ("3° C" is "3º C").
-ORDINAL_READ_AS_DEGREE = re.compile(r"(?<=\d)°")
+# A floor or door number's ordinal indicator read as a degree sign ("3° C" is "3º C", "n° 16"
+# is "nº 16"), where the language writes "º" (Italian and French write "°": "2° piano").
+ORDINAL_READ_AS_DEGREE = re.compile(r"(?<=\d)°|(?<=\b[nN])°(?= ?\d)")
+ORDINAL_REGIONS = frozenset({"ES", "PT", "BR", "MX", "AR", "CO", "CL", "PE", "UY", "VE", "EC"})
+# A German floor ("3. OG", "EG") with its full stop's space lost or "O" read as "0".
+GERMAN_FLOOR = re.compile(r"\b(\d{1,2})\.\s?([0O]G|[0o]g|EG|UG|DG)\b")
 # Letters OCR reads for ones it has no model of, in a language that has none of the
 # former: Romanian's comma-below "ș" read as Turkish "ş", Hungarian's "ő" as "ô" or "õ",
 # Czech "ů" as "ü", Latvian "ģ" (its mark above) as Maltese "ġ", Turkish "ş" as Romanian
@@ -283,7 +287,10 @@ def _repaired_address(text: str, *, region: str | None) -> str:
     text = UK_POSTCODE_LETTER_O.sub(r"\g<1>0", UK_POSTCODE_INWARD_I.sub(r"\1 1", text))
     text = UK_POSTCODE_OUTWARD_L.sub(r"\g<1>1", text)
     text = POSTCODE_FULL_STOP.sub(r"\1,", text)
-    text = ORDINAL_READ_AS_DEGREE.sub("º", text)
+    if region in ORDINAL_REGIONS:
+        text = ORDINAL_READ_AS_DEGREE.sub("º", text)
+    text = GERMAN_FLOOR.sub(lambda m: f"{m.group(1)}. {m.group(2).upper().replace('0', 'O')}",
+                            text)
     text = _country_apart(text)
     text = NUMBER_LETTER_O.sub(lambda m: re.sub("[Oo]", "0", m.group(0)), text)
     text = ZERO_FOR_LETTER_O.sub("O", text)

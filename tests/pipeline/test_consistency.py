@@ -446,6 +446,8 @@ def test_hours_with_unmarked_or_misread_days_and_glued_registration_codes_are_no
     assert not lexicon.FOUNDED.search("ul. Odrowąża 1955")
     assert not lexicon.FOUNDED.search("Block C 1982")
     assert lexicon.opening_hours_start("0pen Mon-Sat 8:30-18:00") == 0
+    assert lexicon.opening_hours_start("Termine nach Vereinbarung") == 0
+    assert lexicon.opening_hours_start("By appointment only") == 0
     assert lexicon.opening_hours_start("ma-Vr 9u-17a") == 0  # Dutch hours, "u" misread
     assert lexicon.FOUNDED.search("Alapitva 2000")
 

@@ -484,6 +484,12 @@ def test_letters_and_marks_ocr_reads_for_others_are_set_right_by_the_cards_langu
          "Calle Hernández, 27, 3º C, 48018 Bilbao"),
         # Eircodes are printed with and without their space: each stays as printed.
         (["13 Grafton Street, Galway, H915YR0"], "IE", "13 Grafton Street, Galway, H915YR0"),
+        # "º" where Spanish writes it, "°" where Italian does; a German floor's "OG".
+        (["Gran Vía, n° 25, 07016 Palma"], "ES", "Gran Vía, nº 25, 07016 Palma"),
+        (["Via Garibaldi, 145c, 2° piano"], "IT", "Via Garibaldi, 145c, 2° piano"),
+        (["Kuhnstrasse 158, 2. 0G, 6300 Zug"], "CH", "Kuhnstrasse 158, 2. OG, 6300 Zug"),
+        (["Bahnhofstrasse 19, 3.OG, 90138 Nürnberg"], "DE",
+         "Bahnhofstrasse 19, 3. OG, 90138 Nürnberg"),
         # Turkish has "ş": it stays.
         (["Beşiktaş/İstanbul"], "TR", "Beşiktaş/İstanbul"),
         # Latvian "ģ" carries its mark above, which OCR reads as Maltese "ġ".
