@@ -234,7 +234,8 @@ POSITION_WORDS = frozenset(
     księgowy konsultant handlowiec przedstawiciel asystent asystentka analityk
     programista projektant ředitel ředitelka jednatel vedoucí manažer manažerka
     specialista účetní obchodník konzultant technik asistentka riaditeľ konateľ manažér
-    igazgató ügyvezető vezető mérnök tanácsadó könyvelő értékesítő elemző director
+    igazgató ügyvezető vezető tervező mérnök tanácsadó könyvelő értékesítő elemző director
+    chartered certified licensed
     inginer consultant contabil manager vânzări projektledare säljare ingenjör konsult
     utvecklare ansvarig ekonom chef vd direktør sælger ingeniør udvikler konsulent
     salgschef projektleder daglig leder selger rådgiver utvikler prosjektleder
@@ -615,6 +616,28 @@ def has_word(words: list[str], vocabulary: frozenset[str], *,
     return False
 
 
+def glued_apart(word: str) -> str:
+    """A title's word that OCR glued to the next one, set apart where both are words of
+    titles or a word that links them ("Charteredaccountant", "Jefade", "Zubnílékařka",
+    "Geschäftsführendergesellschafter"); not a compound that ends in a title's or
+    department's end ("Marketingleiterin", "Økonomiafdelingen", "Myyntiosasto") unless a
+    German participle leads it ("Geschäftsführender"), nor a word the vocabulary knows."""
+    t = token(word)
+    if t in _TITLE_VOCABULARY or len(t) < 2 * MIN_GLUED_PART:
+        return word
+    start = word.lower().find(t)
+    if start < 0:
+        return word
+    for cut in range(MIN_GLUED_PART, len(t) - 1):
+        head, tail = t[:cut], t[cut:]
+        compound_end = tail.endswith(TITLE_SUFFIXES + DEPARTMENT_SUFFIXES) or tail.removesuffix(
+            "in").endswith(TITLE_SUFFIXES)
+        if (head in _GLUED_PARTS and tail in _GLUED_PARTS
+                and (not compound_end or head.endswith(("ender", "ende")))):
+            return f"{word[:start + cut]} {word[start + cut:]}"
+    return word
+
+
 def with_marks(word: str) -> str:
     """A title or department word OCR read without its marks, as the vocabulary spells it
     ("Indkob" -> "Indkøb", "Responsavel" -> "Responsável"), or a compound title's end
@@ -654,6 +677,10 @@ _LONG_DEPARTMENT_WORDS = frozenset(
 TITLE_ONLY_WORDS = POSITION_WORDS - DEPARTMENT_OR_POSITION
 DEPARTMENT_LIKE_WORDS = WEAK_DEPARTMENT_WORDS | DEPARTMENT_OR_POSITION
 _TITLE_VOCABULARY = POSITION_WORDS | DEPARTMENT_WORDS | WEAK_DEPARTMENT_WORDS
+# What a glued word of a title may be made of (see glued_apart).
+_GLUED_PARTS = _TITLE_VOCABULARY | frozenset(
+    "de da di of for für und and y e et i en du des del della van voor".split())
+MIN_GLUED_PART = 2
 # Vocabulary words with marks, by their unmarked spelling (see with_marks).
 _MARKED_TITLE_SUFFIXES = tuple(end for end in TITLE_SUFFIXES if unmarked(end) != end)
 _MARKED_FORMS: dict[str, set[str]] = defaultdict(set)

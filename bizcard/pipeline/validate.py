@@ -372,7 +372,8 @@ def _title_text(text: str) -> str:
                  if w.endswith((".", "!")) and len(w) > lexicon.MIN_SENTENCE_WORD]
     if HANDLE.fullmatch(text) or PROFILE_PATH.fullmatch(text) or len(sentences) >= 2:
         return ""  # a handle, or a slogan ("Zuverlässig. Schnell. Regional.")
-    text = " ".join(lexicon.with_marks(word) for word in text.split(" "))
+    text = " ".join(lexicon.with_marks(part) for word in text.split(" ")
+                    for part in lexicon.glued_apart(word).split(" "))
     last = text.rsplit(" ", 1)[-1]
     if last.endswith(".") and last.count(".") == 1 and len(last) > lexicon.MIN_SENTENCE_WORD:
         return text[:-1]

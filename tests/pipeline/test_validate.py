@@ -588,6 +588,12 @@ def test_titles_and_companies_get_the_letters_ocr_misread_back_by_their_language
             ("position", "Socio Director", "ES", "Socio Director"),
             # A profile's path is no department.
             ("department", "iin/steinvik", "NO", None),
+            # Words of a title OCR glued together are set apart; compounds stay.
+            ("position", "Charteredaccountant", "US", "Chartered accountant"),
+            ("position", "Fachzahnärztin füroralchirurgie", "DE",
+             "Fachzahnärztin für oralchirurgie"),
+            ("position", "Marketingleiterin", "DE", "Marketingleiterin"),
+            ("department", "Økonomiafdelingen", "DK", "Økonomiafdelingen"),
             # A compound title's end gets its marks back.
             ("position", "Talouspäallikko", "FI", "Talouspäällikkö"),
             # Legal forms with a letter read as another.
