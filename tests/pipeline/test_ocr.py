@@ -43,6 +43,21 @@ def test_russian_card_is_routed_to_tesseract_in_auto_mode():
     assert "ivanov@romashka.ru" in text_of(result)
 
 
+def test_a_line_tesseract_read_only_part_of_is_read_again_on_its_own():
+    """Tesseract's read of a card that lost the end of the name's line (its last word
+    dropped from a real read, as Tesseract drops print it is unsure of) gets the whole line
+    back from the line read on its own; complete lines are kept as read."""
+    card = card_image(RUSSIAN_CARD)
+    whole = ocr.get_engine("tesseract-cyrillic", threads=2).read(card)
+    partial = [w for w in whole if w.text != "Петрович"]
+    latin = ocr.get_engine("rapidocr", threads=2).read(card)
+    merged = ocr._with_lines_tesseract_missed(card, partial, latin, 2,
+                                              engine="tesseract-cyrillic")
+    texts = [w.text for w in merged]
+    assert "Петрович" in texts and texts.count("Иванов") == 1
+    assert "Генеральный" in texts
+
+
 @pytest.mark.parametrize(
     ("lines", "script", "read"),
     [

@@ -97,6 +97,8 @@ MIN_NUMBER_LINE_SHARE = 0.6
 MIN_NUMBER_LINE_DIGITS = 10  # Russian numbers have 10 or 11; a postcode and house number fewer
 MIN_SHARED_AREA = 0.5  # of the smaller box: a PP-OCR word and a Tesseract word that overlap
 MAX_LINE_TILT = 20.0  # degrees off upright within which PP-OCR's line boxes are re-read
+# A line box that Tesseract's words cover less of than this is read again on its own.
+MIN_COVERED_LINE = 0.75
 
 
 def _rapidocr(threads: int) -> OcrEngine:
@@ -178,8 +180,8 @@ def read_words(image: np.ndarray, *, engine: str, language: str, threads: int) -
             logger.warning("Cannot check the card for %s text: %s", script, exc.message)
         else:
             if _reads_script(second_read, script):
-                second_read += _lines_tesseract_missed(image, second_read, words, threads,
-                                                       engine=reader_name)
+                second_read = _with_lines_tesseract_missed(image, second_read, words, threads,
+                                                           engine=reader_name)
                 return OcrResult(_with_latin_values(second_read, words), "tesseract", script)
     return OcrResult(words, used, detect_script(w.text for w in words))
 
@@ -231,32 +233,55 @@ def _read_with_fallback(
     raise OcrUnavailable("No OCR engine could read the image. " + " | ".join(errors))
 
 
-def _lines_tesseract_missed(image: np.ndarray, second_read: list[Word],
-                            latin_read: list[Word], threads: int, *, engine: str) -> list[Word]:
-    """Text lines PP-OCR's detector finds and Tesseract did not read (coloured or small
-    print), each read by Tesseract on its own (Russian field text found on an independent
-    test set: 0.50 of it before, 0.57 after; on our synthetic cards 0.75 and 0.77). Lines
-    where PP-OCR read numbers, e-mails or web addresses are left out: its reading of those
-    is kept anyway. Only on an upright card: Tesseract reads upright lines only."""
+def _with_lines_tesseract_missed(image: np.ndarray, second_read: list[Word],
+                                 latin_read: list[Word], threads: int, *,
+                                 engine: str) -> list[Word]:
+    """Tesseract's read with the text lines PP-OCR's detector finds that it did not read
+    (coloured or small print; Russian field text found on an independent test set: 0.50
+    of it before, 0.57 after), or read only part of ("Ермакова Викто" of "Ермакова
+    Виктория Геннадиевна"), each read by Tesseract on its own; a line's own read replaces
+    the part where it reads more letters. Lines where PP-OCR read numbers, e-mails or web
+    addresses are left out: its reading of those is kept anyway. Only on an upright card:
+    Tesseract reads upright lines only."""
     if abs(text_angle(latin_read)) > MAX_LINE_TILT:
-        return []
+        return second_read
     try:
         boxes = get_engine("rapidocr", threads=threads).text_boxes(image)  # type: ignore[attr-defined]
     except OcrUnavailable:
-        return []
+        return second_read
     line_reader = get_engine(engine, threads=threads)
-    already_read = [*second_read, *_latin_values(latin_read)]
-    found: list[Word] = []
+    latin_values = _latin_values(latin_read)
+    words = list(second_read)
     next_line = max((w.line for w in second_read), default=0) + 1
     for quad in boxes:
         points = np.array(quad, dtype=np.float64)
         (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
         line = Word("", ((x0, y0), (x1, y0), (x1, y1), (x0, y1)), 1.0, 0)
-        if x1 - x0 < y1 - y0 or any(_shared_area(line, word) > 0 for word in already_read):
+        read = [word for word in words if _shared_area(line, word) > 0]
+        if x1 - x0 < y1 - y0 or any(_shared_area(line, word) > 0 for word in latin_values) \
+                or _covered_width(line, read) >= MIN_COVERED_LINE:
             continue
-        found += line_reader.read_line(image, (x0, y0, x1, y1), line=next_line)  # type: ignore[attr-defined]
-        next_line += 1
-    return found
+        own = line_reader.read_line(image, (x0, y0, x1, y1), line=next_line)  # type: ignore[attr-defined]
+        if _letters(own) > _letters(read):
+            words = [word for word in words if word not in read] + own
+            next_line += 1
+    return words
+
+
+def _covered_width(line: Word, words: list[Word]) -> float:
+    """The share of a line box's width that ``words`` cover."""
+    x0, _, x1, _ = line.box
+    spans = sorted((max(x0, w.box[0]), min(x1, w.box[2])) for w in words)
+    covered, reach = 0.0, x0
+    for start, end in spans:
+        if end > reach:
+            covered += end - max(start, reach)
+            reach = end
+    return covered / max(x1 - x0, 1.0)
+
+
+def _letters(words: list[Word]) -> int:
+    return sum(len(LETTER.findall(w.text)) for w in words)
 
 
 def _latin_values(latin_read: list[Word]) -> list[Word]:
