@@ -42,6 +42,8 @@ WEBSITE_PREFIXES = frozenset(
     """w web www website site sito сайт internet url homepage webseite webbplats
     verkkosivu strona honlap weboldal веб уеб вебсайт уебсайт""".split()
 )
+# What PP-OCR reads for a fax machine's icon (a printer's outline) before a number.
+FAX_ICON_READS = frozenset("凸")
 CONTACT_PREFIXES = PHONE_PREFIXES | FAX_PREFIXES | EMAIL_PREFIXES | WEBSITE_PREFIXES
 # Labels of company registration and tax numbers, which are printed like phone numbers in
 # a card's small print ("KvK 41420508", "RCS Lyon 557 218 980", "P.IVA 48012626909").

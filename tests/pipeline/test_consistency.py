@@ -42,6 +42,7 @@ from bizcard.pipeline.classify.consistency import (
     title_and_department_swapped,
     title_goes_on_in_its_line,
     title_in_a_slogan,
+    title_over_two_lines,
     title_with_a_title_word,
 )
 from bizcard.pipeline.types import Word
@@ -784,3 +785,17 @@ def test_a_company_loses_its_logo_word_and_a_slogan_is_no_company():
     words, labels = labelled(["Cepeda ingenieros y asociados S.L."],
                              ["B-COMPANY"] + ["I-COMPANY"] * 4)
     assert company_apart_from_its_logo_and_slogan(words, labels) == labels
+
+
+def test_a_long_title_wrapped_onto_the_next_line_goes_on_there():
+    words, labels = labelled(["Menadžer za razvoj poslovanja", "i odnose sa ključnim klijentima"],
+                             ["B-POSITION"] + ["I-POSITION"] * 3 + ["O", "O", "B-DEPARTMENT",
+                                                                  "I-DEPARTMENT", "O"])
+    assert title_over_two_lines(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 8
+    words, labels = labelled(["Regional Sales Manager,", "Northern Europe & Baltics"],
+                             ["B-POSITION", "I-POSITION", "I-POSITION", "O", "O", "O", "O"])
+    assert title_over_two_lines(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 6
+    # A department under a finished title stays.
+    words, labels = labelled(["Sales Manager", "Marketing"],
+                             ["B-POSITION", "I-POSITION", "B-DEPARTMENT"])
+    assert title_over_two_lines(words, labels) == labels

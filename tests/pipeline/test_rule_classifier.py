@@ -320,6 +320,11 @@ def test_a_fax_icon_read_as_a_character_before_its_f_is_still_a_fax_label():
                                         "吕F +420 261 780 854", "alice@radorno.cz"]))
     assert fields["phones"] == ["+420261780876"]
     assert fields["fax"] == ["+420261780854"]
+    # A fax machine's icon alone, which PP-OCR reads as "凸".
+    fields, _ = read_fields(card_words(["Alice Vávrová", "+420 261 780 876",
+                                        "凸+420 261 780 854", "alice@radorno.cz"]))
+    assert fields["phones"] == ["+420261780876"]
+    assert fields["fax"] == ["+420261780854"]
 
 
 def test_a_direct_lines_label_is_no_department_and_lines_split_into_title_and_department():

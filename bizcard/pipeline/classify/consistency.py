@@ -125,6 +125,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = title_with_a_title_word(words, labels)
     labels = title_in_a_slogan(words, labels)
     labels = title_goes_on_in_its_line(words, labels)
+    labels = title_over_two_lines(words, labels)
     labels = department_apart_from_title(words, labels)
     labels = title_and_department_lines(words, labels)
     labels = department_line(words, labels)
@@ -680,6 +681,26 @@ def title_goes_on_in_its_line(words: Sequence[Word], labels: Sequence[str]) -> l
                 for j in [line[position + 1], *rest]:
                     labels[j] = "I-POSITION"
                 break
+    return labels
+
+
+def title_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A long title wrapped onto the line right under it in the same type size goes on
+    there: that line starts in lower case ("Menadžer za razvoj poslovanja" / "i odnose sa
+    ključnim klijentima"), or the title's line ends in a comma ("Regional Sales Manager," /
+    "Northern Europe & Baltics"); the next line holds no contact, name or address."""
+    labels = list(labels)
+    for above, below in pairwise(reading_order_lines(words)):
+        last, first = above[-1], below[0]
+        if entity_of(labels[last]) != "POSITION" or not right_under(words, above, below):
+            continue
+        ratio = word_height(words[first]) / max(word_height(words[last]), 1.0)
+        opens = _prose_word(words[first].text) or words[last].text.endswith(",")
+        if opens and NAME_SIZE_RATIO[0] <= ratio <= NAME_SIZE_RATIO[1] and not any(
+                entity_of(labels[i]) in CONTACT_ENTITIES | {"NAME", "ADDRESS", "COMPANY"}
+                for i in below):
+            for i in below:
+                labels[i] = "I-POSITION"
     return labels
 
 

@@ -153,6 +153,8 @@ def _label_contact_items(
 def _prefix_before(text: str, start: int, item_spans: list[tuple[int, int]]) -> str:
     """The label word just before a value ("Fax" in "Fax: +49 30 1234"), lower-cased."""
     left = max((end for _, end in item_spans if end <= start), default=0)
+    if text[left:start].rstrip().endswith(tuple(lexicon.FAX_ICON_READS)):
+        return "fax"
     before = lexicon.CJK.sub("", text[left:start])  # an icon read as a character: "吕F"
     tokens = re.findall(r"[^\W\d_]+\.?", before, re.UNICODE)
     if not tokens:
