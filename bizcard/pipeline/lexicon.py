@@ -135,7 +135,8 @@ DEPARTMENT_WORDS = frozenset(
     """department dept dept. division abteilung département departamento dipartimento
     divisione afdeling divisie отдел департамент dział oddělení oddelenie osztály
     departament avdelning avdelningen afdeling afdelingen osasto departmanı birimi τμήμα
-    bölümü відділ відділу""".split()
+    bölümü відділ відділу odjel odjela sektor sektora oddelek oddelka skyrius osakond
+    deild""".split()
 )
 # These also appear in job titles ("Customer Service Manager"): only without a job word.
 WEAK_DEPARTMENT_WORDS = frozenset(
@@ -177,7 +178,7 @@ DEPARTMENT_OR_POSITION = frozenset({"sales", "marketing", "account", "product", 
 # Department words that end a compound ("Salgsafdelingen", "IT-отдел").
 DEPARTMENT_SUFFIXES = ("abteilung", "afdeling", "afdelingen", "avdelning", "avdelningen",
                        "avdeling", "avdelingen", "osasto", "hallinto", "отдел", "департамент",
-                       "відділ")
+                       "відділ", "deild", "svið", "osakond", "skyrius")
 
 DEPARTMENT_PHRASES = re.compile(
     r"research (?:&|and) development|r&d|human resources"
@@ -246,7 +247,10 @@ POSITION_WORDS = frozenset(
     tulajdonos sahibi владелец владелица şef şefi sorumlusu yardımcısı koordinatörü
     markedssjef toimitusjohtaja johtaja päällikkö myyntipäällikkö insinööri asiantuntija
     konsultti kehittäjä suunnittelija müdür müdürü mühendis uzman danışman yönetici
-    yöneticisi direktör direktörü direktors direktore vadītājs vadītāja konsultants
+    yöneticisi direktör direktörü direktors direktore direktorica voditelj voditeljica
+    savjetnik savjetnica rukovodilac rukovoditeljica menadžer menadžerka referentica
+    suradnik suradnica vodja svetovalec svetovalka juhataja juht sérfræðingur
+    framkvæmdastjóri stjóri vadītājs vadītāja konsultants
     konsultante speciālists speciāliste grāmatvedis grāmatvede loceklis direktorius
     direktorė vadovas vadovė konsultantas specialistas buhalteris juhataja juht
     spetsialist konsultant raamatupidaja

@@ -795,6 +795,14 @@ def test_a_long_title_wrapped_onto_the_next_line_goes_on_there():
     words, labels = labelled(["Regional Sales Manager,", "Northern Europe & Baltics"],
                              ["B-POSITION", "I-POSITION", "I-POSITION", "O", "O", "O", "O"])
     assert title_over_two_lines(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 6
+    # A title's line that ends in a linking word; its start read as a department.
+    words, labels = labelled(["Affärsområdeschef för", "Fastighetsförvaltning"],
+                             ["B-POSITION", "O", "B-DEPARTMENT"])
+    assert title_over_two_lines(words, labels) == ["B-POSITION", "I-POSITION", "I-POSITION"]
+    words, labels = labelled(["Rahvusvahelise müügi ja", "kliendisuhete osakonna juhataja"],
+                             ["B-DEPARTMENT", "I-DEPARTMENT", "I-DEPARTMENT", "B-POSITION",
+                              "I-POSITION", "I-POSITION"])
+    assert title_over_two_lines(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 5
     # A department under a finished title stays.
     words, labels = labelled(["Sales Manager", "Marketing"],
                              ["B-POSITION", "I-POSITION", "B-DEPARTMENT"])

@@ -101,8 +101,9 @@ GLUED_TITLE_MARKS = "-–—,|"
 TITLE_GOES_ON = frozenset({"and", "&", "of", "und", "für", "et", "de", "y", "e", "i", "for",
                            "и", "по", "-", "–"})
 # The same inside a line ("Fachanwältin für Familienrecht", "Responsable des achats").
-TITLE_OPEN_ENDS = (TITLE_GOES_ON - {"-", "–"}) | {"pour", "des", "du", "per", "para", "en",
-                                                 "voor", "för", "ds.", "dla", "na", "do"}
+TITLE_OPEN_ENDS = (TITLE_GOES_ON - {"-", "–"}) | {
+    "pour", "des", "du", "per", "para", "en", "voor", "för", "ds.", "dla", "na", "do", "och",
+    "og", "ja", "in", "és", "a", "ve", "za", "sa", "ir", "un", "inden", "within"}
 
 
 def card_consistent(words: Sequence[Word], labels: Sequence[str],
@@ -687,19 +688,34 @@ def title_goes_on_in_its_line(words: Sequence[Word], labels: Sequence[str]) -> l
 def title_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A long title wrapped onto the line right under it in the same type size goes on
     there: that line starts in lower case ("Menadžer za razvoj poslovanja" / "i odnose sa
-    ključnim klijentima"), or the title's line ends in a comma ("Regional Sales Manager," /
-    "Northern Europe & Baltics"); the next line holds no contact, name or address."""
+    ključnim klijentima"), or the title's line ends in a comma or a word that links
+    ("Regional Sales Manager," / "Northern Europe & Baltics"); the next line holds no
+    contact, name or address. A line read as a department that ends in such a word, right
+    over the title, is the title's start ("Rahvusvahelise müügi ja" / "kliendisuhete
+    osakonna juhataja")."""
     labels = list(labels)
     for above, below in pairwise(reading_order_lines(words)):
         last, first = above[-1], below[0]
-        if entity_of(labels[last]) != "POSITION" or not right_under(words, above, below):
+        if not right_under(words, above, below):
             continue
         ratio = word_height(words[first]) / max(word_height(words[last]), 1.0)
-        opens = _prose_word(words[first].text) or words[last].text.endswith(",")
-        if opens and NAME_SIZE_RATIO[0] <= ratio <= NAME_SIZE_RATIO[1] and not any(
-                entity_of(labels[i]) in CONTACT_ENTITIES | {"NAME", "ADDRESS", "COMPANY"}
-                for i in below):
-            for i in below:
+        open_end = words[last].text.endswith(",") or \
+            lexicon.token(words[last].text) in TITLE_OPEN_ENDS
+        if (entity_of(labels[last]) == "DEPARTMENT" and open_end
+                and entity_of(labels[first]) == "POSITION"
+                and all(entity_of(labels[i]) == "DEPARTMENT" for i in above)):
+            _label_value(labels, above + [i for i in below
+                                          if entity_of(labels[i]) == "POSITION"], "POSITION")
+            continue
+        opens = _prose_word(words[first].text) or open_end
+        # The linking word itself may have been left outside ("Affärsområdeschef för").
+        link_outside = open_end and labels[last] == OUTSIDE and len(above) > 1 and \
+            entity_of(labels[above[-2]]) == "POSITION"
+        if ((entity_of(labels[last]) == "POSITION" or link_outside) and opens
+                and NAME_SIZE_RATIO[0] <= ratio <= NAME_SIZE_RATIO[1] and not any(
+                    entity_of(labels[i]) in CONTACT_ENTITIES | {"NAME", "ADDRESS", "COMPANY"}
+                    for i in below)):
+            for i in [last, *below] if link_outside else below:
                 labels[i] = "I-POSITION"
     return labels
 
