@@ -36,7 +36,8 @@ FAX_PREFIXES = frozenset(
 )
 EMAIL_PREFIXES = frozenset(
     """e email e-mail mail courriel correo posta эл почта e-mail: email: эл.почта sähköposti
-    e-post epost e-posta ел ел. пошта ел.пошта поща ел.поща имейл імейл е-mail""".split()
+    e-post epost e-posta ел ел. пошта ел.пошта поща ел.поща имейл імейл е-mail paštas
+    pastas""".split()
 )
 WEBSITE_PREFIXES = frozenset(
     """w web www website site sito сайт internet url homepage webseite webbplats
@@ -59,7 +60,8 @@ REGISTRATION_LABELS = frozenset(
     cuit nit rut rfc ruc инн кпп огрн огрнип окпо бик иннкпп инн/кпп ihh nmls licence
     license lic creci matrícula matricula bn d'entreprise hst contribuinte vergi mersis vkn
     nzbn ogrn αφμ δου γεμη ico dic cro neq v.d. v.n. iban bic swift єдрпоу іпн пдв мфо
-    еик ддс булстат cg. cg v.no innehar f-skattsedel""".split()
+    еик ддс булстат cg. cg v.no innehar f-skattsedel kt. kt oib ddv kmkr pib įmonės imonės
+    imones""".split()
 )  # "ihh": ИНН as OCR reads it in Latin letters; "ico", "dic": IČO, DIČ without marks
 
 # Registration labels of two words ("Company No. 0123", "Registered in England").

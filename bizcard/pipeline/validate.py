@@ -56,6 +56,9 @@ UK_POSTCODE_OUTWARD_L = re.compile(r"\b([A-Z]{1,2})[IL](?= \d[A-Z]{2}(?:,|$))")
 UK_POSTCODE_INWARD_I = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?) [Il](?=[A-Z]{2}\b)")
 # A comma after a postcode read as a full stop ("85032. Chiaromonte").
 POSTCODE_FULL_STOP = re.compile(r"\b(\d{4,6})\.(?= [A-ZÀ-Þ])")
+# A comma read as a full stop after a town, before its state and postcode ("New York. NY
+# 10017"), a Brazilian "CEP" or the country ("Hamburg. Deutschland").
+TOWN_FULL_STOP = re.compile(r"(?<=[^\W\d_]{3})\. (?=[A-Z]{2} \d|CEP\b|([^\W\d_]+)$)")
 # A bar between two parts of a one-line address as OCR reads it ("136. I H-4034 Győr",
 # "Lúka I Slovakia"); before a capital only ("Carlos I 5" keeps the king's numeral).
 ADDRESS_PART_BAR = re.compile(r"(?<=[\w.])\s+[Il|]\s+(?=[A-ZÀ-Þ])")
@@ -287,6 +290,9 @@ def _repaired_address(text: str, *, region: str | None) -> str:
     text = UK_POSTCODE_LETTER_O.sub(r"\g<1>0", UK_POSTCODE_INWARD_I.sub(r"\1 1", text))
     text = UK_POSTCODE_OUTWARD_L.sub(r"\g<1>1", text)
     text = POSTCODE_FULL_STOP.sub(r"\1,", text)
+    text = TOWN_FULL_STOP.sub(
+        lambda m: ", " if m.group(1) is None or m.group(1).lower() in COUNTRY_NAMES else m.group(0),
+        text)
     if region in ORDINAL_REGIONS:
         text = ORDINAL_READ_AS_DEGREE.sub("º", text)
     text = GERMAN_FLOOR.sub(lambda m: f"{m.group(1)}. {m.group(2).upper().replace('0', 'O')}",

@@ -437,6 +437,7 @@ def test_hours_with_unmarked_or_misread_days_and_glued_registration_codes_are_no
     assert lexicon.opening_hours_start("Lun-Ven Bordeaux 33") is None
     assert lexicon.is_registration_label("RFCABC58738BXY1")
     assert lexicon.is_registration_label("V.No:") and lexicon.is_registration_label("ЄДРПОУ")
+    assert lexicon.is_registration_label("OIB") and lexicon.is_registration_label("KMKR")
     assert not lexicon.is_registration_label("EN16")
     assert lexicon.FOUNDED.search("695052 1983 года")
     for founded in ("1970'den beri", "2004’ten beri", "Działamy od 1964 r.", "Vuodesta 1955",

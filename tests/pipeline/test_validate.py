@@ -490,6 +490,12 @@ def test_letters_and_marks_ocr_reads_for_others_are_set_right_by_the_cards_langu
         (["Kuhnstrasse 158, 2. 0G, 6300 Zug"], "CH", "Kuhnstrasse 158, 2. OG, 6300 Zug"),
         (["Bahnhofstrasse 19, 3.OG, 90138 Nürnberg"], "DE",
          "Bahnhofstrasse 19, 3. OG, 90138 Nürnberg"),
+        # A comma read as a full stop after the town; an abbreviation's stays.
+        (["5523 Christopher Pass, New York. NY 10017"], "US",
+         "5523 Christopher Pass, New York, NY 10017"),
+        (["Anika-Weinhold-Platz 86, 20095 Hamburg. Deutschland"], "DE",
+         "Anika-Weinhold-Platz 86, 20095 Hamburg, Deutschland"),
+        (["Musterstr. 5, 20095 Hamburg"], "DE", "Musterstr. 5, 20095 Hamburg"),
         # Turkish has "ş": it stays.
         (["Beşiktaş/İstanbul"], "TR", "Beşiktaş/İstanbul"),
         # Latvian "ģ" carries its mark above, which OCR reads as Maltese "ġ".
