@@ -180,6 +180,11 @@ LEGAL_FORM_WEIGHT = 1.5
 LANGUAGE_WEIGHT = 2.0
 # Each further region a clue names gets a little less, so its first region leads a tie.
 RANK_STEP = 0.01
+# Country and city names as whole words of the lower-cased card, compiled once.
+PLACE_NAMES: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
+    (re.compile(rf"(?<!\w){re.escape(name)}(?!\w)"), region, weight)
+    for names, weight in ((COUNTRY_NAMES, COUNTRY_NAME_WEIGHT), (CITY_REGIONS, CITY_WEIGHT))
+    for name, region in names.items())
 
 
 def region_hints(texts: Iterable[str], *, default: str) -> list[str]:
@@ -202,12 +207,9 @@ def _region_hints(texts: tuple[str, ...], default: str) -> tuple[str, ...]:
         if tld in TLD_REGIONS:
             add([TLD_REGIONS[tld]], DOMAIN_WEIGHT)
     lowered = text.lower()
-    for name, region in COUNTRY_NAMES.items():
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", lowered):
-            add([region], COUNTRY_NAME_WEIGHT)
-    for name, region in CITY_REGIONS.items():
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", lowered):
-            add([region], CITY_WEIGHT)
+    for place, region, weight in PLACE_NAMES:
+        if place.search(lowered):
+            add([region], weight)
     for pattern, region in POSTCODE_REGIONS:
         if pattern.search(text):
             add([region], POSTCODE_WEIGHT)
