@@ -32,7 +32,7 @@ PHONE_PREFIXES = frozenset(
 )
 FAX_PREFIXES = frozenset(
     """f fax fx telefax télécopie telecopie faks faksi telefaks faxe факс ф телефакс φαξ
-    fax. f. fakss faksas""".split()
+    fax. f. fakss faksas φ""".split()  # φ: PP-OCR's reading of "ф."
 )
 EMAIL_PREFIXES = frozenset(
     """e email e-mail mail courriel correo posta эл почта e-mail: email: эл.почта sähköposti
@@ -138,7 +138,11 @@ DEPARTMENT_WORDS = frozenset(
     divisione afdeling divisie отдел департамент dział oddělení oddelenie osztály
     departament avdelning avdelningen afdeling afdelingen osasto departmanı birimi τμήμα
     bölümü відділ відділу odjel odjela sektor sektora oddelek oddelka skyrius osakond
-    deild""".split()
+    deild faculty facultad faculté fakultät fakultet fakulteta fakulta wydział katedra
+    directorate direktorat subdirección subdirectorate seksjon seksjonen sektion avdeling
+    avdelingen odbor nodaļa főosztály zakład referat secretaría superintendência direcția
+    departamentul serviciul управління факультет fachbereich geschäftsbereich pôle úsek
+    διεύθυνση""".split()
 )
 # These also appear in job titles ("Customer Service Manager"): only without a job word.
 WEAK_DEPARTMENT_WORDS = frozenset(
@@ -169,7 +173,9 @@ WEAK_DEPARTMENT_WORDS = frozenset(
     kutatás-fejlesztés ügyfélszolgálat sistemas sistemi obsługa juridic financiar
     logistică calității kieferorthopädie implantologie oralchirurgie prophylaxe
     tragwerksplanung bauleitung ortodoncja ortodoncia ortodonzia orthodontie implantologia
-    bérszámfejtés""".split()
+    bérszámfejtés klinik section sección sezione secção unit unidad unità servicio serviço
+    servizio amt laboratoire laboratorio laboratório school institutt institut instituto
+    istituto""".split()
 )
 MIN_FUZZY_WORD = 7  # shorter department words are too alike to other words to guess at
 MIN_FEMININE_TITLE = 7  # letters of the shortest "-in" title ("Leiterin")
@@ -504,6 +510,10 @@ HOURS_START_LABELS = frozenset("""öffnungszeiten sprechzeiten geschäftszeiten 
     "sur rendez-vous", "su appuntamento", "previa cita", "con cita", "na afspraak",
     "po dohodě", "efter överenskommelse"}
 
+# "Every day" before a range of hours ("Ежедневно с 9 до 21", "Täglich 8-20").
+EVERY_DAY = frozenset("""daily täglich dagelijks quotidiennement diariamente ежедневно щодня
+    всеки codziennie denně denne dagligen dagligt daglig päivittäin naponta zilnic""".split())
+
 
 # "Du lundi", "from Monday": the start of opening hours whose end OCR put on the next line.
 DAY_FROM = re.compile(r"(?<![^\W\d_])(?:du|from|von|ab|de|dal|od|от)\s+([^\W\d_]{5,12})",
@@ -528,7 +538,8 @@ FOUNDED = re.compile(r"(?<![^\W\d_])(?:since|est\.?|established|founded(?: in)?|
 
 def opening_hours_start(text: str) -> int | None:
     """Where opening hours start in the text ("Mon-Fri 9:00-17:30", "Man-fre 8-16",
-    "Horário 2ª a 6ª, 9h-18h", "Пн-Пт 9:00-18:00", "Sprechzeiten nach Vereinbarung"), with
+    "Horário 2ª a 6ª, 9h-18h", "Пн-Пт 9:00-18:00", "Sprechzeiten nach Vereinbarung",
+    "Ежедневно с 9 до 21"), with
     their label: at a range of clock times, a range of weekdays with one of hours after it,
     or a label only opening hours have; None without any."""
     starts = [m.start() for m in TIME_RANGE.finditer(text)]
@@ -547,7 +558,8 @@ def opening_hours_start(text: str) -> int | None:
     words = text.split()
     for n, word in enumerate(words):
         if token(word) in HOURS_START_LABELS or \
-                token(" ".join(words[n:n + 2])) in HOURS_START_LABELS:
+                token(" ".join(words[n:n + 2])) in HOURS_START_LABELS or (
+                token(word) in EVERY_DAY and HOUR_RANGE.search(" ".join(words[n + 1:]))):
             starts.append(len(" ".join(words[:n])) + (n > 0))
             break
     if not starts:

@@ -85,6 +85,31 @@ def rotate(image: np.ndarray, degrees: int) -> np.ndarray:
     return cv2.rotate(image, _ROTATIONS[degrees % 360])
 
 
+def levelled(image: np.ndarray, degrees: float) -> tuple[np.ndarray, np.ndarray]:
+    """The image turned ``degrees`` counter-clockwise on a canvas grown to hold all of it
+    (edges repeated, so no dark border reads as print), and the 2x3 affine matrix that takes
+    a point on the turned image back onto ``image``."""
+    if not degrees:
+        return image, np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+    height, width = image.shape[:2]
+    turn = cv2.getRotationMatrix2D((width / 2, height / 2), degrees, 1.0)
+    cos, sin = abs(turn[0, 0]), abs(turn[0, 1])
+    new_width, new_height = int(np.ceil(width * cos + height * sin)), int(
+        np.ceil(width * sin + height * cos))
+    turn[0, 2] += (new_width - width) / 2
+    turn[1, 2] += (new_height - height) / 2
+    turned = cv2.warpAffine(image, turn, (new_width, new_height), flags=cv2.INTER_CUBIC,
+                            borderMode=cv2.BORDER_REPLICATE)
+    return turned, cv2.invertAffineTransform(turn)
+
+
+def moved_quad(quad: Quad, matrix: np.ndarray) -> Quad:
+    """A quad's corners through a 2x3 affine matrix, in the same order."""
+    return tuple((float(matrix[0, 0] * x + matrix[0, 1] * y + matrix[0, 2]),
+                  float(matrix[1, 0] * x + matrix[1, 1] * y + matrix[1, 2]))
+                 for x, y in quad)  # type: ignore[return-value]
+
+
 def unrotate_quad(quad: Quad, degrees: int, rotated_size: tuple[int, int]) -> Quad:
     """Where a quad found on ``rotate(image, degrees)`` (``rotated_size``: its width and
     height) lies on ``image``; the corners keep their order, so the text's top-left stays

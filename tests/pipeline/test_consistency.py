@@ -14,11 +14,13 @@ from bizcard.pipeline.classify.consistency import (
     company_ends_at_legal_form,
     company_line_before_address,
     company_named_by_domain,
+    company_over_two_lines,
     company_with_legal_form,
     contact_labels_outside,
     country_line_in_address,
     department_apart_from_title,
     department_line,
+    department_opens_line,
     extension_outside,
     house_number_in_address,
     legal_form_joins_company,
@@ -42,8 +44,10 @@ from bizcard.pipeline.classify.consistency import (
     title_and_department_swapped,
     title_goes_on_in_its_line,
     title_in_a_slogan,
+    title_in_two_languages,
     title_over_two_lines,
     title_with_a_title_word,
+    town_in_address,
 )
 from bizcard.pipeline.types import Word
 from tests.pipeline.card_words import card_words
@@ -808,3 +812,105 @@ def test_a_long_title_wrapped_onto_the_next_line_goes_on_there():
     words, labels = labelled(["Sales Manager", "Marketing"],
                              ["B-POSITION", "I-POSITION", "B-DEPARTMENT"])
     assert title_over_two_lines(words, labels) == labels
+
+
+def test_a_long_department_wrapped_onto_the_next_line_goes_on_there():
+    words, labels = labelled(["Service des routes et de la", "mobilité"],
+                             ["B-DEPARTMENT"] + ["I-DEPARTMENT"] * 5 + ["O"])
+    assert title_over_two_lines(words, labels) == ["B-DEPARTMENT"] + ["I-DEPARTMENT"] * 6
+
+
+def test_a_slogan_last_after_the_house_number_is_no_part_of_the_address():
+    words, labels = labelled(["г. Новосибирск, Красный пр., д. 62, оф. 96",
+                              "Надежность, проверенная временем"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 10)
+    assert address_ends_before_prose(words, labels) == ["B-ADDRESS"] + ["I-ADDRESS"] * 7 + [
+        "O"] * 3
+    # The address's words of a slogan line are left out, the model's outside word stays.
+    words, labels = labelled(["65092, м. Одеса, вул. Дерибасівська, 142", "Разом до успіху"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 5 + ["O", "B-ADDRESS", "I-ADDRESS"])
+    assert address_ends_before_prose(words, labels)[-3:] == ["O"] * 3
+    # A line in the middle of the address stays, and so does a town after the number.
+    for lines in (["Via Roma 5", "presso Centro Direzionale", "20121 Milano"],
+                  ["ул. Ленина, д. 5", "г. Москва"]):
+        words = card_words(lines)
+        labels = ["B-ADDRESS"] + ["I-ADDRESS"] * (len(words) - 1)
+        assert address_ends_before_prose(words, labels) == labels, lines
+
+
+def test_daily_opening_hours_are_no_part_of_the_address():
+    words, labels = labelled(["г. Самара, 443957", "Ежедневно с 9 до 21"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 7)
+    assert opening_hours_outside(words, labels) == ["B-ADDRESS"] + ["I-ADDRESS"] * 2 + ["O"] * 5
+
+
+def test_a_town_after_its_marker_next_to_the_address_is_the_addresss():
+    # The marker read without its full stop, the town read as a title.
+    words, labels = labelled(["198688, Россия, г Санкт-Петербург", "наб. Обводного канала, д. 121"],
+                             ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "B-POSITION", "B-ADDRESS",
+                              "I-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS"])
+    assert town_in_address(words, labels)[:4] == ["B-ADDRESS"] + ["I-ADDRESS"] * 3
+    # "r" for "г" before the town that starts the address line.
+    words, labels = labelled(["r Пермь, 614672"], ["O", "B-ADDRESS", "I-ADDRESS"])
+    assert town_in_address(words, labels) == ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS"]
+    # Nowhere near an address, or a Latin word after "r", it is left alone.
+    for lines, labels in ((["г. Москва"], ["O", "O"]),
+                          (["r Smith", "5 Main St"], ["O", "B-NAME", "B-ADDRESS", "I-ADDRESS",
+                                                      "I-ADDRESS"])):
+        assert town_in_address(card_words(lines), labels) == labels
+    # A town's marker is no icon before the address.
+    words, labels = labelled(["ул. Бауманская, д. 37", "г Москва, 137035"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 6)
+    assert address_icons_outside(words, labels) == labels
+
+
+def test_a_line_that_opens_with_a_department_word_is_the_department_whole():
+    for line, labels in (("Faculty of Health Sciences", ["O"] * 4),
+                         ("Dipartimento di Ingegneria Civile", ["B-DEPARTMENT", "O", "O", "O"]),
+                         ("Klinik für Innere Medizin", ["B-COMPANY"] + ["I-COMPANY"] * 3)):
+        words = card_words([line])
+        assert department_opens_line(words, labels) == ["B-DEPARTMENT"] + ["I-DEPARTMENT"] * (
+            len(words) - 1), line
+    # A title with a department's word, a weak word without a link, and a contact stay.
+    for line, labels in (("Department Manager", ["B-POSITION", "I-POSITION"]),
+                         ("Service Clientèle Express", ["B-COMPANY"] + ["I-COMPANY"] * 2),
+                         ("Faculty +44 20 7946 0000", ["O", "B-PHONE"] + ["I-PHONE"] * 3)):
+        assert department_opens_line(card_words([line]), labels) == labels, line
+
+
+def test_a_title_in_two_languages_is_one_title():
+    words, labels = labelled(["Projektleiterin / Project Manager"],
+                             ["B-POSITION", "O", "B-POSITION", "I-POSITION"])
+    assert title_in_two_languages(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 3
+    # One half left outside that reads as a title joins too.
+    words, labels = labelled(["Hoof-ingenieur / Chief Engineer"],
+                             ["O", "O", "B-POSITION", "I-POSITION"])
+    assert title_in_two_languages(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 3
+    # A title and a department set apart by a slash stay two values.
+    words, labels = labelled(["Sales Manager / Marketing"],
+                             ["B-POSITION", "I-POSITION", "O", "B-DEPARTMENT"])
+    assert title_in_two_languages(words, labels) == labels
+
+
+def test_a_company_name_wrapped_onto_two_lines_is_one_name():
+    words, labels = labelled(["Regionalny Zarząd Gospodarki", "Wodnej w Olsztynie"],
+                             ["B-DEPARTMENT", "I-DEPARTMENT", "I-DEPARTMENT", "B-COMPANY",
+                              "I-COMPANY", "I-COMPANY"])
+    assert company_over_two_lines(words, labels) == ["B-COMPANY"] + ["I-COMPANY"] * 5
+    words, labels = labelled(["Agenzia Regionale per", "l'Ambiente del Piemonte"],
+                             ["B-COMPANY", "I-COMPANY", "I-COMPANY", "O", "O", "O"])
+    assert company_over_two_lines(words, labels) == ["B-COMPANY"] + ["I-COMPANY"] * 5
+    # Opening hours, a handle, a department or a slogan over the company stay apart, and
+    # so does a line under a company that ends in its legal form.
+    for lines, labels in (
+            (["Mån-fre 8-17", "Göta Logistik AB"], ["O", "O", "B-COMPANY", "I-COMPANY",
+                                                     "I-COMPANY"]),
+            (["Instagram: @malgorzata", "Centrum Budowlane Sp. j."],
+             ["O", "O", "B-COMPANY", "I-COMPANY", "I-COMPANY", "I-COMPANY"]),
+            (["Abteilung Vertrieb", "Müller Werkzeuge GmbH"],
+             ["B-DEPARTMENT", "I-DEPARTMENT", "B-COMPANY", "I-COMPANY", "I-COMPANY"]),
+            (["Compromiso con la salud", "Sanatorio San Martín"],
+             ["O"] * 4 + ["B-COMPANY", "I-COMPANY", "I-COMPANY"]),
+            (["Berg & Solheim AS", "Rådgivende Ingeniører"],
+             ["B-COMPANY", "I-COMPANY", "I-COMPANY", "I-COMPANY", "O", "O"])):
+        assert company_over_two_lines(card_words(lines), labels) == labels, lines

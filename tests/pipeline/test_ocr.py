@@ -51,7 +51,7 @@ def test_a_line_tesseract_read_only_part_of_is_read_again_on_its_own():
     whole = ocr.get_engine("tesseract-cyrillic", threads=2).read(card)
     partial = [w for w in whole if w.text != "Петрович"]
     latin = ocr.get_engine("rapidocr", threads=2).read(card)
-    merged = ocr._with_lines_tesseract_missed(card, partial, latin, 2,
+    merged = ocr._with_lines_tesseract_missed(card, partial, latin, ocr._line_boxes(card, 2), 2,
                                               engine="tesseract-cyrillic")
     texts = [w.text for w in merged]
     assert "Петрович" in texts and texts.count("Иванов") == 1
@@ -110,6 +110,54 @@ def test_a_line_tesseract_loses_in_the_card_is_read_on_its_own():
     result = ocr.read_words(tinted, engine="rapidocr", language="auto", threads=2)
     assert result.engine == "tesseract"
     assert "Генеральный директор" in text_of(result)
+
+
+def test_a_russian_card_at_a_slant_is_read_level_with_its_boxes_on_the_card():
+    """Tesseract breaks a line that slopes a few degrees into pieces; the card is turned
+    level for it, and its words' boxes are turned back to where they are printed."""
+    upright = card_image(RUSSIAN_CARD)
+    height, width = upright.shape[:2]
+    turn = cv2.getRotationMatrix2D((width / 2, height / 2), -6, 1.0)
+    slanted = cv2.warpAffine(upright, turn, (width, height), borderValue=(255, 255, 255))
+    result = ocr.read_words(slanted, engine="rapidocr", language="auto", threads=2)
+    assert result.engine == "tesseract"
+    lines = [" ".join(result.words[i].text for i in line)
+             for line in reading_order_lines(result.words)]
+    assert "Иванов Иван Петрович" in lines and "Генеральный директор" in lines
+    [surname] = [w for w in result.words if w.text == "Иванов"]
+    [upright_surname] = [w for w in ocr.get_engine("tesseract-cyrillic", threads=2).read(upright)
+                         if w.text == "Иванов"]
+    centre = np.mean(upright_surname.quad, axis=0)
+    expected = turn @ np.array([*centre, 1.0])
+    assert np.abs(np.mean(surname.quad, axis=0) - expected).max() <= 6
+
+
+def test_a_dim_grainy_line_is_read_on_its_own():
+    """A dim photo of a card with a fine texture: read alone, the line's grain is smoothed
+    away before Tesseract sees it."""
+    card = card_image(RUSSIAN_CARD).astype(np.float64)
+    rows = np.arange(card.shape[0])[:, None, None]
+    texture = 12 * np.sin(rows / 3.0)  # fine stripes across the card
+    grain = np.random.default_rng(7).normal(0, 14, card.shape)
+    dim = np.clip(card * 0.35 + 40 + texture + grain, 0, 255).astype(np.uint8)
+    engine = ocr.get_engine("tesseract-cyrillic", threads=2)
+    points = max((np.array(box) for box in ocr._line_boxes(card.astype(np.uint8), 2)),
+                 key=lambda box: np.ptp(box[:, 1]))  # the name is set largest
+    line = engine.read_line(dim, (*points.min(axis=0), *points.max(axis=0)), line=0)
+    assert " ".join(w.text for w in line) == "Иванов Иван Петрович"
+
+
+def test_pieces_of_one_printed_line_are_one_line_and_a_column_apart_is_not():
+    """Tesseract's sparse-text mode numbers a short word or a piece after a wide space as
+    a line of its own."""
+    from bizcard.pipeline.ocr.tesseract import _level_pieces_joined
+
+    words = [boxed("г", 0, 14, 3), boxed("Пермь,", 40, 120, 10), boxed("614672", 130, 220, 10),
+             boxed("Тел.", 600, 660, 17), boxed("Ленина", 0, 100, 4)]
+    joined = _level_pieces_joined(words)
+    assert joined[0].line == joined[1].line == joined[2].line
+    assert joined[3].line != joined[0].line  # a column further along the row
+    assert joined[4].line not in {joined[0].line, joined[3].line}  # another row
 
 
 @pytest.mark.parametrize(
@@ -312,3 +360,20 @@ def test_russian_card_keeps_pp_ocrs_emails_and_phone_numbers():
     assert [text for _, text in by_line[1]] == ["ivanov@romashka.ru"]
     assert [text for _, text in by_line[2]] == ["д.", "5,", "101000"]
     assert len(merged) == len(tesseract)
+
+
+def test_a_fax_label_tesseract_lost_is_taken_from_pp_ocr_on_its_numbers_line():
+    """PP-OCR reads "ф." (факс) as Greek "Φ."; where Tesseract read nothing there, the label
+    joins the number's line, so the number is a fax; a label Tesseract read stays its."""
+    tesseract = [boxed("(342)", 70, 130, 0), boxed("346-56-00", 140, 260, 0),
+                 boxed("Тел.", 0, 50, 1), boxed("(342)", 70, 130, 1),
+                 boxed("324-36-76", 140, 260, 1)]
+    pp_ocr = [boxed("Φ.", 0, 30, 7), boxed("8", 40, 60, 7), boxed("(342)", 70, 130, 7),
+              boxed("346-56-00", 140, 260, 7), boxed("Ten.", 0, 50, 8), boxed("(342)", 70, 130, 8),
+              boxed("324-36-76", 140, 260, 8)]
+    merged = ocr._with_latin_values(tesseract, pp_ocr)
+    by_line = {line: [text for _, text in sorted((w.box[0], w.text) for w in merged
+                                                   if w.line == line)]
+               for line in {w.line for w in merged}}
+    assert by_line[0] == ["Φ.", "(342)", "346-56-00"]
+    assert by_line[1] == ["Тел.", "(342)", "324-36-76"]

@@ -67,6 +67,11 @@ STREET_AND_NUMBER = re.compile(
 POSTCODE_AND_TOWN = re.compile(r"^(?:[A-Z]{1,2}-)?\d{2,5}(?:[ -]\d{2,3})?,? [^\W\d_]")
 TOWN_LINE_WORDS = 6  # "130 00 Praha 3 – Žižkov"
 MAX_ADDRESS_GAP = 2  # words left outside between two of the address's on one line
+# "г." (город) and "м." (Ukrainian місто) before a town, also as Tesseract reads them
+# without the full stop or in Latin ("r").
+TOWN_MARKERS = frozenset({"г.", "г", "r.", "r", "м.", "с.", "п.", "пос.", "пгт", "смт"})
+MAX_TOWN_WORDS = 3  # "г. Нижний Новгород", "г. Ростов-на-Дону"
+TOWN_WORD = re.compile(r"^[А-ЯЁІЇЄ][а-яёіїє][А-ЯЁІЇЄа-яёіїє'-]+[,.]?$")
 # Labels of a phone number's extension ("ext. 12", "доб. 12").
 EXTENSION_LABELS = frozenset({"ext", "extn", "x", "poste", "ramal", "interno", "int", "доб",
                               "durchwahl", "dw", "anexo"})
@@ -84,6 +89,7 @@ STRONG_LEGAL_FORMS = lexicon.LEGAL_FORMS - WEAK_LEGAL_FORMS
 # "A.$." (A.Ş.).
 LEGAL_FORM_MISREADS = (str.maketrans("0$", "oş"), str.maketrans("03", "оз"))
 MAX_COMPANY_WORDS = 8
+COMPANY_WORD = re.compile(r"^(?:[^\W\d_](?:[^\W\d_]|['’.&-])*,?|&|\+)$")  # no digit nor colon
 SPACED_LETTER = re.compile(r"[^\W\d_]\.")  # one letter of a form printed spaced: "s. r. o."
 # What the model may call a name it did not see ("Πολύμνια Αλεξανδρίδου" as a department);
 # a line with a title's, department's or company's word is none.
@@ -123,13 +129,16 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = practice_is_the_company(words, labels)
     labels = company_apart_from_its_logo_and_slogan(words, labels)
     labels = company_line_before_address(words, labels)
+    labels = company_over_two_lines(words, labels)
     labels = title_with_a_title_word(words, labels)
     labels = title_in_a_slogan(words, labels)
     labels = title_goes_on_in_its_line(words, labels)
+    labels = title_in_two_languages(words, labels)
     labels = title_over_two_lines(words, labels)
     labels = department_apart_from_title(words, labels)
     labels = title_and_department_lines(words, labels)
     labels = department_line(words, labels)
+    labels = department_opens_line(words, labels)
     labels = title_and_department_swapped(words, labels)
     labels = name_over_two_lines(words, labels)
     labels = title_after_name(words, labels)
@@ -146,6 +155,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = street_line_before_postcode(words, labels)
     labels = postcode_after_its_label(words, labels)
     labels = address_gap_filled(words, labels)
+    labels = town_in_address(words, labels)
     labels = address_line_between(words, labels)
     labels = address_tail(words, labels)  # after the short "phones" (postcodes) are left out
     labels = address_ends_before_prose(words, labels)
@@ -577,6 +587,47 @@ def _name_elsewhere(labels: Sequence[str], line: list[int]) -> bool:
     return any(entity_of(label) == "NAME" for i, label in enumerate(labels) if i not in line)
 
 
+def company_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A long company name wrapped onto two lines in one type size is one name: the line
+    right over the company's, left outside or read as a department ("Regionalny Zarząd
+    Gospodarki" / "Wodnej w Olsztynie", "Biuro Projektów Kowalczyk" / "i Wspólnicy Sp. z
+    o.o."), unless it ends in a legal form or names a department outright; and the line
+    right under it where the company's line ends in a linking word ("Agenzia Regionale per"
+    / "l'Ambiente del Piemonte") or the line under ends in a legal form. Neither line holds
+    a contact, a name, an address, a title or a sentence, and the line added is words
+    of two or more, none with a digit or a label's colon (not opening hours or a handle)."""
+    labels = list(labels)
+    for above, below in pairwise(reading_order_lines(words)):
+        ratio = word_height(words[below[0]]) / max(word_height(words[above[-1]]), 1.0)
+        found = [{entity_of(labels[i]) for i in line} for line in (above, below)]
+        texts = [[words[i].text for i in line] for line in (above, below)]
+        if not right_under(words, above, below) or not (
+                NAME_SIZE_RATIO[0] <= ratio <= NAME_SIZE_RATIO[1]) or any(
+                entities - {None, "COMPANY", "DEPARTMENT"} or _prose(line_texts)
+                or _names_a_department(line_texts) for entities, line_texts in zip(
+                    found, texts, strict=True)):
+            continue
+        added = 0 if "COMPANY" not in found[0] else 1  # the line the company gains
+        if len(texts[added]) < MIN_NAME_WORDS or _names_a_country(
+                words, (above, below)[added]) or not all(
+                COMPANY_WORD.match(text) for text in texts[added]):
+            continue
+        tokens = [[lexicon.token(text) for text in line_texts] for line_texts in texts]
+        upper_open = tokens[0][-1] in TITLE_OPEN_ENDS | COMPANY_FORM_CONTINUES
+        if (found[1] == {"COMPANY"} and "COMPANY" not in found[0]
+                and not _ends_in_legal_form(tokens[0])) or (
+                found[0] == {"COMPANY"} and "COMPANY" not in found[1]
+                and (upper_open or _ends_in_legal_form(tokens[1]))):
+            _label_value(labels, above + below, "COMPANY")
+    return labels
+
+
+def _names_a_department(texts: list[str]) -> bool:
+    """Whether words hold a word only departments have ("Abteilung", "Salgsafdelingen")."""
+    return any(lexicon.token(text).rstrip(".") in lexicon.DEPARTMENT_WORDS
+               or lexicon.token(text).endswith(lexicon.DEPARTMENT_SUFFIXES) for text in texts)
+
+
 def company_line_before_address(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A line without digits that ends in a legal form ("George & Estrada Co.") is a
     company, not the first line of the address the model ran it into; the card's company
@@ -685,10 +736,32 @@ def title_goes_on_in_its_line(words: Sequence[Word], labels: Sequence[str]) -> l
     return labels
 
 
+def title_in_two_languages(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A title or department printed in two languages on one line, the halves set apart by
+    a slash ("Projektleiterin / Project Manager", "Diensthoofd / Chef de service"), is one
+    value: where one half is the title (or department) and the other is too or reads as
+    one, the slash joins them."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        slashes = [p for p, i in enumerate(line) if words[i].text == "/"]
+        if len(slashes) != 1 or not 0 < slashes[0] < len(line) - 1:
+            continue
+        halves = line[:slashes[0]], line[slashes[0] + 1:]
+        entities = [{entity_of(labels[i]) for i in half} for half in halves]
+        for entity, reads_as in (("POSITION", lexicon.has_title_word),
+                                 ("DEPARTMENT", lexicon.reads_as_department)):
+            if any(found == {entity} for found in entities) and all(
+                    found == {entity} or (found == {None} and reads_as(
+                        " ".join(words[i].text for i in half)))
+                    for found, half in zip(entities, halves, strict=True)):
+                _label_value(labels, line, entity)
+    return labels
+
+
 def title_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
-    """A long title wrapped onto the line right under it in the same type size goes on
-    there: that line starts in lower case ("Menadžer za razvoj poslovanja" / "i odnose sa
-    ključnim klijentima"), or the title's line ends in a comma or a word that links
+    """A long title or department wrapped onto the line right under it in the same type
+    size goes on there: that line starts in lower case ("Menadžer za razvoj poslovanja" /
+    "i odnose sa ključnim klijentima"), or the title's line ends in a comma or a word that links
     ("Regional Sales Manager," / "Northern Europe & Baltics"); the next line holds no
     contact, name or address. A line read as a department that ends in such a word, right
     over the title, is the title's start ("Rahvusvahelise müügi ja" / "kliendisuhete
@@ -709,14 +782,15 @@ def title_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list[s
             continue
         opens = _prose_word(words[first].text) or open_end
         # The linking word itself may have been left outside ("Affärsområdeschef för").
-        link_outside = open_end and labels[last] == OUTSIDE and len(above) > 1 and \
-            entity_of(labels[above[-2]]) == "POSITION"
-        if ((entity_of(labels[last]) == "POSITION" or link_outside) and opens
-                and NAME_SIZE_RATIO[0] <= ratio <= NAME_SIZE_RATIO[1] and not any(
+        entity = entity_of(labels[above[-2]] if labels[last] == OUTSIDE and len(above) > 1
+                           else labels[last])
+        link_outside = open_end and labels[last] == OUTSIDE and len(above) > 1
+        if (entity in ("POSITION", "DEPARTMENT") and (labels[last] != OUTSIDE or link_outside)
+                and opens and NAME_SIZE_RATIO[0] <= ratio <= NAME_SIZE_RATIO[1] and not any(
                     entity_of(labels[i]) in CONTACT_ENTITIES | {"NAME", "ADDRESS", "COMPANY"}
                     for i in below)):
             for i in [last, *below] if link_outside else below:
-                labels[i] = "I-POSITION"
+                labels[i] = f"I-{entity}"
     return labels
 
 
@@ -822,6 +896,27 @@ def title_and_department_lines(words: Sequence[Word], labels: Sequence[str]) -> 
         return labels
     for line, title in zip(lines, is_title, strict=True):
         _label_value(labels, line, "POSITION" if title else "DEPARTMENT")
+    return labels
+
+
+def department_opens_line(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A line that opens with a word only departments have ("Faculty of Health Sciences",
+    "Seksjon for arealplan", "Dipartimento di Ingegneria Civile", "Referat 32 –
+    Wasserwirtschaft"), or with one departments share with titles and a linking word ("Klinik
+    für Innere Medizin", "Service des routes"), is a department whole, where it holds no
+    title word, contact, name or address."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        texts = [words[i].text for i in line]
+        opening = lexicon.token(texts[0]).rstrip(".")
+        linked = len(texts) > 2 and lexicon.token(texts[1]) in TITLE_OPEN_ENDS
+        if not (opening in lexicon.DEPARTMENT_WORDS or (
+                opening in lexicon.WEAK_DEPARTMENT_WORDS and linked)) \
+                or len(line) > MAX_COMPANY_WORDS or lexicon.has_title_word(" ".join(texts)) \
+                or any(entity_of(labels[i]) in CONTACT_ENTITIES | {"NAME", "ADDRESS"}
+                       for i in line):
+            continue
+        _label_value(labels, line, "DEPARTMENT")
     return labels
 
 
@@ -1188,29 +1283,35 @@ def address_tail(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
 
 
 def address_ends_before_prose(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
-    """After its postcode, an address goes on only with a state, a province or a country:
-    a line with no digit that reads as prose ("Building tomorrow, today", "Строим
-    будущее", "Zuverlässig. Schnell. Regional.") is a slogan the model ran into it."""
+    """After its postcode, an address goes on only with a state, a province or a country,
+    and after its house number with a town: a line with no digit that reads as prose
+    ("Building tomorrow, today", "Zuverlässig. Schnell. Regional."), after the postcode or
+    last after a house number ("Надежность, проверенная временем"), is a slogan the model
+    ran into it; so are the address's words of such a line ("до успіху" of "Разом до
+    успіху")."""
     labels = list(labels)
-    postcode_seen = False
-    for line in reading_order_lines(words):
-        in_address = [entity_of(labels[i]) == "ADDRESS" for i in line]
-        if not any(in_address):
+    address_lines = [line for line in reading_order_lines(words)
+                     if any(entity_of(labels[i]) == "ADDRESS" for i in line)]
+    texts = [" ".join(words[i].text for i in line) for line in address_lines]
+    for n, line in enumerate(address_lines[1:], start=1):
+        after_postcode = any(lexicon.POSTCODE.search(text) for text in texts[:n])
+        last_after_number = n == len(address_lines) - 1 and patterns.digit_count(texts[n - 1])
+        tail = [i for i in line if entity_of(labels[i]) == "ADDRESS"]
+        if not (after_postcode or last_after_number) or patterns.digit_count(texts[n]) or any(
+                labels[i] != OUTSIDE for i in line if i not in tail) or not _prose(
+                [words[i].text for i in tail]) or _names_a_country(words, line):
             continue
-        text = " ".join(words[i].text for i in line)
-        if postcode_seen and all(in_address) and not patterns.digit_count(text) and _prose(
-                [words[i].text for i in line]) and not _names_a_country(words, line):
-            for i in line:
-                labels[i] = OUTSIDE
-            continue
-        postcode_seen = postcode_seen or bool(lexicon.POSTCODE.search(text))
+        for i in tail:
+            labels[i] = OUTSIDE
     return labels
 
 
 def _prose(texts: list[str]) -> bool:
     """Words that read as a sentence, not a place's name: a word in lower case (short
     particles such as "de" and abbreviations such as "ул." aside), or two sentences."""
-    lower = [t for t in texts if t[:1].islower() and len(t.strip(",;")) >= MIN_PROSE_WORD
+    # After an elided article the noun tells: "l'Ambiente" is a name, "l'ambiente" prose.
+    nouns = [re.split("['’]", t)[-1] for t in texts]
+    lower = [t for t in nouns if t[:1].islower() and len(t.strip(",;")) >= MIN_PROSE_WORD
              and not t.endswith(".")]
     sentences = [t for t in texts if t.endswith((".", "!"))
                  and len(t) >= lexicon.MIN_SENTENCE_WORD]
@@ -1231,7 +1332,7 @@ def street_read_as_name(words: Sequence[Word], labels: Sequence[str]) -> list[st
 def address_icons_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A map pin or other icon OCR read as a letter is no part of the address: a line of
     one letter, or one letter set apart before the address's words ("D South
-    Michelleshire")."""
+    Michelleshire"), but for a town's marker ("г Москва")."""
     labels = list(labels)
     for line in reading_order_lines(words):
         first = words[line[0]].text
@@ -1240,6 +1341,7 @@ def address_icons_outside(words: Sequence[Word], labels: Sequence[str]) -> list[
         if len(line) == 1:
             labels[line[0]] = OUTSIDE
         elif entity_of(labels[line[1]]) == "ADDRESS" and first not in COMPASS_LETTERS and \
+                not _town_after_marker(words, line) and \
                 _logo_before(words[line[0]], words[line[1]], initials=True):
             labels[line[0]], labels[line[1]] = OUTSIDE, labels[line[0]]
     return labels
@@ -1300,6 +1402,43 @@ def address_gap_filled(words: Sequence[Word], labels: Sequence[str]) -> list[str
                 for i in gap:
                     labels[i] = "I-ADDRESS"
     return labels
+
+
+def town_in_address(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A town after its marker ("г. Ростов-на-Дону", "м. Одеса") right before or after
+    the address in reading order is the address's, whatever the model read it as: a
+    Russian town's name is no title or company, and the marker is no label."""
+    labels = list(labels)
+    order = [i for line in reading_order_lines(words) for i in line]
+    for position, marker in enumerate(order):
+        if words[marker].text.lower() not in TOWN_MARKERS:
+            continue
+        town = list(itertools.takewhile(lambda i: TOWN_WORD.match(words[i].text),
+                                        order[position + 1:position + 1 + MAX_TOWN_WORDS]))
+        for end, i in enumerate(town, start=1):
+            if words[i].text.endswith((",", ".")):
+                town = town[:end]
+                break
+        if not town or any(entity_of(labels[i]) in CONTACT_ENTITIES for i in town):
+            continue
+        before = order[position - 1] if position else None
+        after = order[position + 1 + len(town)] if position + 1 + len(town) < len(order) \
+            else None
+        joins_before = before is not None and entity_of(labels[before]) == "ADDRESS"
+        if not joins_before and (after is None or entity_of(labels[after]) != "ADDRESS"):
+            continue
+        labels[marker] = "I-ADDRESS" if joins_before else "B-ADDRESS"
+        for i in town:
+            labels[i] = "I-ADDRESS"
+        if not joins_before:
+            labels[after] = "I-ADDRESS"  # type: ignore[index]
+    return labels
+
+
+def _town_after_marker(words: Sequence[Word], line: list[int]) -> bool:
+    """Whether a line opens with a town's marker and the town ("г. Москва", "г Москва")."""
+    return len(line) > 1 and words[line[0]].text.lower() in TOWN_MARKERS and bool(
+        TOWN_WORD.match(words[line[1]].text))
 
 
 def address_line_between(words: Sequence[Word], labels: Sequence[str]) -> list[str]:

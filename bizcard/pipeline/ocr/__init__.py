@@ -12,18 +12,22 @@ and a 0 into "О").
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
+import math
 import re
 from collections.abc import Callable, Iterable
 
+import cv2
 import numpy as np
 
 from bizcard.pipeline.errors import OcrUnavailable, PipelineError
 from bizcard.pipeline.layout import text_angle
-from bizcard.pipeline.lexicon import CJK, CYRILLIC, GREEK, LATIN
+from bizcard.pipeline.lexicon import CJK, CYRILLIC, GREEK, LATIN, contact_label
 from bizcard.pipeline.ocr.base import OcrEngine
 from bizcard.pipeline.patterns import EMAIL, URL, digit_count
-from bizcard.pipeline.types import OcrResult, Word
+from bizcard.pipeline.preprocess import levelled, moved_quad
+from bizcard.pipeline.types import OcrResult, Quad, Word
 
 logger = logging.getLogger(__name__)
 
@@ -99,6 +103,7 @@ MIN_SHARED_AREA = 0.5  # of the smaller box: a PP-OCR word and a Tesseract word 
 MAX_LINE_TILT = 20.0  # degrees off upright within which PP-OCR's line boxes are re-read
 # A line box that Tesseract's words cover less of than this is read again on its own.
 MIN_COVERED_LINE = 0.75
+MIN_TILT = 1.0  # degrees; a flatter tilt Tesseract reads through
 
 
 def _rapidocr(threads: int) -> OcrEngine:
@@ -173,17 +178,55 @@ def read_words(image: np.ndarray, *, engine: str, language: str, threads: int) -
     if language.lower() == "auto" and used in PP_OCR_ENGINES and _maybe_misread_script(words):
         script = "greek" if any(GREEK_COUNTRY_HINT.search(w.text) for w in words) else \
             "cyrillic"
+        boxes = _line_boxes(image, threads)
+        level, back = levelled(image, _tilt(boxes))
+        to_level = cv2.invertAffineTransform(back)
         try:
             reader_name, reader = _second_reader(script, words, threads)
-            second_read = reader.read(image, turn_hint=_upright_turn(words))  # type: ignore[call-arg]
+            second_read = reader.read(level, turn_hint=_upright_turn(words))  # type: ignore[call-arg]
         except OcrUnavailable as exc:
             logger.warning("Cannot check the card for %s text: %s", script, exc.message)
         else:
+            if not _reads_script(second_read, script):
+                second_read = []  # the page read is noise (a textured or dim card): read
+                # the lines PP-OCR's detector finds one by one
+            second_read = _with_lines_tesseract_missed(
+                level, second_read, [_moved(w, to_level) for w in words],
+                [moved_quad(quad, to_level) for quad in boxes], threads, engine=reader_name)
             if _reads_script(second_read, script):
-                second_read = _with_lines_tesseract_missed(image, second_read, words, threads,
-                                                           engine=reader_name)
+                second_read = [_moved(w, back) for w in second_read]
                 return OcrResult(_with_latin_values(second_read, words), "tesseract", script)
     return OcrResult(words, used, detect_script(w.text for w in words))
+
+
+def _line_boxes(image: np.ndarray, threads: int) -> list[Quad]:
+    """PP-OCR's detector's text lines on ``image``, in any script; none without rapidocr."""
+    try:
+        return get_engine("rapidocr", threads=threads).text_boxes(image)  # type: ignore[attr-defined]
+    except OcrUnavailable:
+        return []
+
+
+def _tilt(boxes: list[Quad]) -> float:
+    """Degrees (counter-clockwise) that bring a card's text lines level within their quarter
+    turn: the median of the lines' slopes weighted by length (a card in perspective slopes
+    unevenly); none below MIN_TILT. Tesseract's page layout breaks a line that slopes by a
+    few degrees into pieces and cuts words at the breaks ("Никол", "аи Степ")."""
+    slopes = []
+    for (x0, y0), (x1, y1), (x2, y2), (x3, y3) in boxes:
+        angle = math.degrees(math.atan2(y1 - y0 + y2 - y3, x1 - x0 + x2 - x3))
+        slopes.append((angle - round(angle / 90) * 90, math.hypot(x1 - x0, y1 - y0)))
+    if not slopes:
+        return 0.0
+    slopes.sort()
+    half = sum(length for _, length in slopes) / 2
+    reach = itertools.accumulate(length for _, length in slopes)
+    tilt = next(angle for (angle, _), total in zip(slopes, reach, strict=True) if total >= half)
+    return tilt if abs(tilt) >= MIN_TILT else 0.0
+
+
+def _moved(word: Word, matrix: np.ndarray) -> Word:
+    return Word(word.text, moved_quad(word.quad, matrix), word.confidence, word.line)
 
 
 def _second_reader(script: str, words: list[Word], threads: int) -> tuple[str, OcrEngine]:
@@ -234,7 +277,7 @@ def _read_with_fallback(
 
 
 def _with_lines_tesseract_missed(image: np.ndarray, second_read: list[Word],
-                                 latin_read: list[Word], threads: int, *,
+                                 latin_read: list[Word], boxes: list[Quad], threads: int, *,
                                  engine: str) -> list[Word]:
     """Tesseract's read with the text lines PP-OCR's detector finds that it did not read
     (coloured or small print; Russian field text found on an independent test set: 0.50
@@ -244,10 +287,6 @@ def _with_lines_tesseract_missed(image: np.ndarray, second_read: list[Word],
     addresses are left out: its reading of those is kept anyway. Only on an upright card:
     Tesseract reads upright lines only."""
     if abs(text_angle(latin_read)) > MAX_LINE_TILT:
-        return second_read
-    try:
-        boxes = get_engine("rapidocr", threads=threads).text_boxes(image)  # type: ignore[attr-defined]
-    except OcrUnavailable:
         return second_read
     line_reader = get_engine(engine, threads=threads)
     latin_values = _latin_values(latin_read)
@@ -285,31 +324,42 @@ def _letters(words: list[Word]) -> int:
 
 
 def _latin_values(latin_read: list[Word]) -> list[Word]:
-    """PP-OCR's e-mails, web addresses and number pieces (on lines that are mostly
-    numbers): Latin and digits on any card, which PP-OCR reads better than Tesseract."""
+    """PP-OCR's e-mails, web addresses, and number pieces and contact labels on lines that
+    are mostly numbers: Latin and digits on any card, which PP-OCR reads better than
+    Tesseract, and a label ("ф." read "Φ.") Tesseract may lose beside them."""
     lines: dict[int, list[Word]] = {}
     for word in latin_read:
         lines.setdefault(word.line, []).append(word)
     number_lines = {line for line, words in lines.items() if _is_number_line(words)}
     return [w for w in latin_read
             if EMAIL.fullmatch(w.text) or URL.fullmatch(w.text)
-            or (w.line in number_lines and NUMBER_PIECE.fullmatch(w.text))]
+            or (w.line in number_lines and (NUMBER_PIECE.fullmatch(w.text)
+                                            or contact_label(w.text)))]
 
 
 def _with_latin_values(second_read: list[Word], latin_read: list[Word]) -> list[Word]:
     """Tesseract's words, with PP-OCR's e-mails, web addresses and number pieces in place
-    of the Tesseract words they cover; each takes the line of the word it replaces most."""
+    of the Tesseract words they cover; each takes the line of the word it replaces most.
+    PP-OCR's contact labels are taken only where Tesseract read nothing, on the line its
+    numbers took."""
     taken = _latin_values(latin_read)
     replaced: set[int] = set()
     merged: list[Word] = []
     new_line = max((w.line for w in second_read), default=0) + 1
-    for latin in taken:
+    lines_taken: dict[int, int] = {}  # PP-OCR's line: the line its numbers took
+    labels = [w for w in taken if contact_label(w.text)]
+    for latin in [w for w in taken if w not in labels]:
         shared = [(_shared_area(latin, word), index) for index, word in enumerate(second_read)]
         covered = [(area, index) for area, index in shared if area >= MIN_SHARED_AREA]
         replaced.update(index for _, index in covered)
         line = second_read[max(covered)[1]].line if covered else new_line + latin.line
+        lines_taken.setdefault(latin.line, line)
         merged.append(Word(latin.text, latin.quad, latin.confidence, line))
     kept = [word for index, word in enumerate(second_read) if index not in replaced]
+    for label in labels:
+        if all(_shared_area(label, word) < MIN_SHARED_AREA for word in kept + merged):
+            line = lines_taken.get(label.line, new_line + label.line)
+            merged.append(Word(label.text, label.quad, label.confidence, line))
     return kept + merged
 
 
@@ -320,15 +370,13 @@ def _is_number_line(words: list[Word]) -> bool:
 
 
 def _shared_area(a: Word, b: Word) -> float:
-    """The area two words' boxes share, as a share of the smaller box."""
-    ax0, ay0, ax1, ay1 = a.box
-    bx0, by0, bx1, by1 = b.box
-    width = min(ax1, bx1) - max(ax0, bx0)
-    height = min(ay1, by1) - max(ay0, by0)
-    if width <= 0 or height <= 0:
+    """The area two words' quads share, as a share of the smaller quad's (the boxes around
+    the words of a tilted card overlap where the words do not)."""
+    quad_a, quad_b = (np.array(w.quad, dtype=np.float32) for w in (a, b))
+    shared, _ = cv2.intersectConvexConvex(quad_a, quad_b)
+    if shared <= 0:
         return 0.0
-    smaller = min((ax1 - ax0) * (ay1 - ay0), (bx1 - bx0) * (by1 - by0)) or 1
-    return width * height / smaller
+    return shared / max(min(cv2.contourArea(quad_a), cv2.contourArea(quad_b)), 1.0)
 
 
 def _is_plain(text: str) -> bool:

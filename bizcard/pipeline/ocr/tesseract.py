@@ -21,13 +21,15 @@ TESSERACT_CONFIG = "--psm 11"
 ORIENTATION_SIDE = 1000
 ORIENTATION_CONFIG = "--psm 0 -c min_characters_to_try=10"
 MIN_ORIENTATION_CONFIDENCE = 1.0  # below it Tesseract guesses: leave the card as it is
-CLAHE_CLIP, CLAHE_TILES = 2.0, (8, 8)
 # One line read on its own: a single text line, enlarged to a height Tesseract reads best,
 # with a margin around it; words it is unsure of (below 30 of 100) are dropped.
 LINE_CONFIG = "--psm 7"
-LINE_HEIGHT = 48
+LINE_HEIGHT = 64  # px a line box is enlarged to: Tesseract reads letters ~30 px tall best
+DENOISE_STRENGTH = 15  # non-local means filter strength on 0-255 grey
 LINE_PAD = 0.25
 MIN_LINE_CONFIDENCE = 30.0
+MAX_PIECE_GAP = 2.0  # line heights between two pieces of one printed line
+MIN_PIECE_OVERLAP = 0.5  # of the shorter piece's height
 # Reading rus+eng, Tesseract mixes Latin look-alike letters (lexicon.LATIN_LOOKALIKES) into
 # Russian words ("Cоколов") and reads the legal form "ООО" as Latin "OOO".
 LATIN_LEGAL_FORMS = frozenset({"OOO", "OAO", "AO"})  # ООО, ОАО, АО spelled in Latin
@@ -93,14 +95,14 @@ class TesseractEngine:
         if crop.size == 0 or height <= 0:
             return []
         scale = max(1.0, LINE_HEIGHT / height)
-        enlarged = cv2.resize(ink_contrast(crop), None, fx=scale, fy=scale,
-                              interpolation=cv2.INTER_CUBIC)
-        words = self._words(enlarged, LINE_CONFIG, min_confidence=MIN_LINE_CONFIDENCE)
+        words = self._words(ink_contrast(crop, scale=scale), LINE_CONFIG,
+                            min_confidence=MIN_LINE_CONFIDENCE)
         return [Word(w.text, tuple((x0 + x / scale, y0 + y / scale) for x, y in w.quad),
                      w.confidence, line) for w in words]  # type: ignore[arg-type]
 
     def _read_upright(self, image: np.ndarray) -> list[Word]:
-        return self._words(image[:, :, ::-1], TESSERACT_CONFIG, min_confidence=0.0)
+        return _level_pieces_joined(
+            self._words(image[:, :, ::-1], TESSERACT_CONFIG, min_confidence=0.0))
 
     def _words(self, image: np.ndarray, config: str, *, min_confidence: float) -> list[Word]:
         """Tesseract's words on ``image`` (RGB or grey) at or above ``min_confidence``."""
@@ -130,13 +132,48 @@ class TesseractEngine:
         return words
 
 
-def ink_contrast(image: np.ndarray) -> np.ndarray:
-    """A grey image of one line for Tesseract in which coloured print stays dark: the
-    darkest of the three channels (teal or red ink is dark in one of them, paper in none),
-    contrast evened out tile by tile (a shadow across the line). On a whole card it would
-    lift the paper's grain into noise Tesseract reads as letters."""
+def _level_pieces_joined(words: list[Word]) -> list[Word]:
+    """Words with the pieces of one printed line made one line again. Sparse-text mode
+    (psm 11) gives a line broken at a wide space, or a short word ("г", "и") whose box
+    sits apart, a line of its own; the card's reading order then lost their place. Two
+    pieces are one line where they share most of the shorter one's height and the gap between
+    them is at most MAX_PIECE_GAP line heights: a column beside holds farther off."""
+    pieces: dict[int, list[Word]] = {}
+    for word in words:
+        pieces.setdefault(word.line, []).append(word)
+    spans = {line: (min(w.box[0] for w in ws), min(w.box[1] for w in ws),
+                    max(w.box[2] for w in ws), max(w.box[3] for w in ws))
+             for line, ws in pieces.items()}
+    joined = {line: line for line in spans}
+
+    def root(line: int) -> int:
+        while joined[line] != line:
+            line = joined[line]
+        return line
+
+    ordered = sorted(spans, key=lambda line: spans[line][0])
+    for position, left in enumerate(ordered):
+        _, ly0, lx1, ly1 = spans[left]
+        for right in ordered[position + 1:]:
+            rx0, ry0, rx1, ry1 = spans[right]
+            height = max(ly1 - ly0, ry1 - ry0)
+            shared = min(ly1, ry1) - max(ly0, ry0)
+            if rx0 - lx1 <= MAX_PIECE_GAP * height and rx1 > lx1 and \
+                    shared >= MIN_PIECE_OVERLAP * min(ly1 - ly0, ry1 - ry0):
+                joined[root(right)] = root(left)
+    return [Word(w.text, w.quad, w.confidence, root(w.line)) for w in words]
+
+
+def ink_contrast(image: np.ndarray, *, scale: float) -> np.ndarray:
+    """A grey image of one line for Tesseract, enlarged ``scale`` times, in which coloured
+    print stays dark: the darkest of the three channels (teal or red ink is dark in one of
+    them, paper in none), with the sensor's grain and a card's fine texture smoothed away
+    (Tesseract reads them as letters on a dim photo) and its contrast stretched to full
+    range. On a whole card the smoothing would cost seconds."""
     darkest = image.min(axis=2) if image.ndim == 3 else image
-    return cv2.createCLAHE(clipLimit=CLAHE_CLIP, tileGridSize=CLAHE_TILES).apply(darkest)
+    enlarged = cv2.resize(darkest, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    smooth = cv2.fastNlMeansDenoising(enlarged, None, h=DENOISE_STRENGTH)
+    return cv2.normalize(smooth, None, 0, 255, cv2.NORM_MINMAX)
 
 
 def _cyrillic_lookalikes(word: str) -> str:
