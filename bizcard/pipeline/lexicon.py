@@ -61,7 +61,7 @@ REGISTRATION_LABELS = frozenset(
     license lic creci matrícula matricula bn d'entreprise hst contribuinte vergi mersis vkn
     nzbn ogrn αφμ δου γεμη ico dic cro neq v.d. v.n. iban bic swift єдрпоу іпн пдв мфо
     еик ддс булстат cg. cg v.no innehar f-skattsedel kt. kt oib ddv kmkr pib įmonės imonės
-    imones""".split()
+    imones matična davčna ondernemingsnummer ondernemingsnr b-bbee""".split()
 )  # "ihh": ИНН as OCR reads it in Latin letters; "ico", "dic": IČO, DIČ without marks
 
 # Registration labels of two words ("Company No. 0123", "Registered in England").
@@ -129,7 +129,13 @@ COMPANY_WORDS = frozenset(
     industries international global enterprises ventures capital bank agency media
     logistics company compagnie société entreprise empresa azienda bedrijf firma zonen
     söhne sons fils figli hijos filhos e-commerce spółka przedsiębiorstwo společnost
-    vállalat társaság gruppen bröderna brødrene veljekset yhtiöt şirketi holding""".split()
+    vállalat társaság gruppen bröderna brødrene veljekset yhtiöt şirketi holding
+    agencija agentura agencia agenzia agence agentur bolnica hospital krankenhaus klinikum
+    spital szpital nemocnica bolnišnica sairaala sjukhus sykehus hôpital ospedale hospitál
+    university universität université universidad università universidade uniwersytet
+    univerzita sveučilište univerza yliopisto universitet egyetem hochschule høgskolen
+    högskolan hogeschool society authority council ministry ministerium ministère
+    ministerio ministero ministerstvo ministarstvo больница университет""".split()
 )
 
 # "Marketing Department" is a department even though "marketing" is also a job word.
@@ -177,6 +183,11 @@ WEAK_DEPARTMENT_WORDS = frozenset(
     servizio amt laboratoire laboratorio laboratório school institutt institut instituto
     istituto""".split()
 )
+# Department words in the genitive: after a title they name what it heads ("Voditelj
+# odjela nabave", "Начальник отдела продаж"), so title and department are one title.
+DEPARTMENT_GENITIVES = frozenset("""odjela oddelka oddelenia oddělení odboru sektora osakonna
+    skyriaus działu wydziału отдела відділу департамента управления управління службы
+    служби""".split())
 MIN_FUZZY_WORD = 7  # shorter department words are too alike to other words to guess at
 MIN_FEMININE_TITLE = 7  # letters of the shortest "-in" title ("Leiterin")
 # Acronyms that name a department, matched as printed ("IT", not the pronoun "it").
@@ -312,6 +323,12 @@ STREET_SUFFIXES = ("straße", "strasse", "str.", "weg", "platz", "allee", "gasse
                    "vej", "veien", "gata", "katu", "tie", "kuja", "utca")
 CJK_ADDRESS_CHARS = frozenset("省市区县路街号楼层座室大厦中心镇村道巷")
 
+# Words that name a building, which an address may open with ("Cathedral Buildings",
+# "Technologiepark, Haus B", "Bâtiment Alpha"); compounds end in them ("Technologiepark").
+BUILDING_WORDS = frozenset("""building buildings chambers house haus gebäude tower torre
+    centre center centro park plaza court campus bâtiment edificio edifício budynek stavba
+    complex bloc block blok zgrada""".split())
+BUILDING_SUFFIXES = ("park", "haus", "gebäude", "zentrum", "center", "centre", "huset")
 # Words before a house number that start an address ("H.No. 636", "Flat 91", "Nº 12").
 HOUSE_NUMBER_PREFIXES = frozenset(
     """h.no. h.no hno h.no: house plot flat door no. nr. n° nº unit apt. apt suite office
@@ -466,7 +483,8 @@ WEEKDAYS = frozenset("""mon tue tues wed thu thur thurs fri sat sun mo di mi do 
     lun mar mer mie mié jeu jue gio ven vie vin sam sab sáb dim dom joi sâm dum
     seg ter qua qui sex ma wo vr za zo mån man tis tir ons tor fre lör lør sön søn
     ti ke to pe la su pn pon wt śr sr czw pt sob nd ndz po út ut st čt ct pá pa ne
-    h k sze cs p szo v pzt pts sal çar car per cum cmt cts paz pzr l
+    h k sze cs p szo v pzt pts sal çar car per cum cmt cts paz pzr l pet pi uto sri čet
+    cet sub ned sre pia
     пн вт ср чт пт сб вс""".split())
 # As OCR reads them without their marks ("Mán-Fre" for "Mån-Fre").
 FOLDED_WEEKDAYS = frozenset(fold(day) for day in WEEKDAYS)
@@ -582,7 +600,8 @@ TITLE_SUFFIXES = ("leiter", "chef", "konsulent", "berater", "direktør", "direkt
                   "hoofd", "manager", "leider", "beheerder", "ansvarig", "ansvarlig",
                   "meister", "meisterin", "fachwirt", "fachwirtin", "gesellschafter",
                   "makler", "maklerin", "arzt", "ärztin", "anwalt", "anwältin", "architekt",
-                  "architektin")
+                  "architektin", "leder", "rådgiver", "rådgivare", "spetsialist",
+                  "verpleegkundige", "amanuensis")
 MIN_COMPOUND_HEAD = 3  # letters before the end: "Marketingchef", not "Techniker" alone
 
 

@@ -29,19 +29,22 @@ GLUED_LEGAL_FORM = re.compile(
     r"|(?<=[a-zß-ÿ])(?=(?:AG|GmbH|KG|KGaA|Ltd\.?|Inc\.?|LLC|SAS|SARL|Ltda\.?|Pty)(?!\S))"
 )
 EDGE_PUNCTUATION = " ,;:|·•-–—"
-# A hyphen standing between two parts of a one-line address, as OCR reads a dash ("3936
-# Kimberly Falls - North Michael"), and a dash between a house number and the postcode
-# ("Allé 78 – 3897 Blommenslyst"); not a dash printed within a part ("Praha 2 –
-# Vinohrady", "Bâtiment A – 6e étage", "Kolkata – 700030"), nor a hyphen before a state's
-# two letters ("Recife - PE", a Brazilian city and its state).
+# A dash between a house number and the postcode ("Allé 78 – 3897 Blommenslyst") parts
+# two lines set on one; other dashes between words are printed so ("Praha 2 – Vinohrady",
+# "Bâtiment A – 6e étage", "Recife – PE") and stay (SPACED_DASH).
 # OCR reads a middle dot between parts as a dash or full stop too: after a house number
 # ("92- 59237", "97-9860 VW", "3-700 81"), glued to the next part ("Flat 0 -Warner Alley",
 # "27 .00151 Roma"), after a Dutch postcode's letters ("9860 VW-Ritthem"); not inside a
 # postcode ("33-217", "2743-072").
 ADDRESS_PART_DASH = re.compile(
-    r"\s+-(?!\s*[A-Z]{2}\b(?!-))\s+|(?<=\d)\s+[–—]\s+(?=\d)|(?<=\d)-\s+"
+    r"(?<=\d)\s+[-–—]\s+(?=\d|[A-Z]{1,2}-\d)|(?<=\d)-\s+"
     r"|\s+[-.](?=[^\W_])"
     r"|(?<=\b\d{4} [A-Z]{2})-(?=[A-Z])")
+# A dash set between two parts of a title or an address ("Manager – Corporate Clients",
+# "Centro – Rio de Janeiro – RJ") as OCR reads it: a hyphen, spaced or glued to the word
+# before a capital. Printed cards set an en dash there; a hyphen joins words without
+# spaces, or hangs before "und" ("Strassen- und Verkehrswesen").
+SPACED_DASH = re.compile(r"(?<=[^\W_.])\s+[-–]\s+|(?<=[^\W\d_.])-\s+(?=[^\W\d_a-zß-ÿ])")
 HOUSE_NUMBER_DASH = re.compile(r"(?<![\d-])(\d{1,3})-(?=\d{4,5}\b|\d{3} \d{2}\b)")
 # A postcode or house number of digits with one read as the letter O ("O0803" is "00803",
 # "11o" is "110"); a town's O read as a zero ("0stermundigen").
@@ -139,6 +142,7 @@ TURKISH_LEGAL_FORMS = re.compile(r"(?<!\S)(?:A\.S\.|Ş?TI\.|STI\.|Sti\.|TIC\.)(?
 NAME_LETTER_LOOKALIKES = str.maketrans("012586", "OIZSBG")
 NAME_LETTER_LOOKALIKES_LOWER = str.maketrans("01259", "olzsg")
 MIN_NAME_LETTERS = 3
+MIN_NAME_WORDS = 2  # a name keeps at least a first and a last name
 MAX_NAME_DIGITS = 2
 # Letters OCR reads for the "@" of an e-mail address; labels it glues before one ("Ejoakim").
 MISREAD_AT = "qg@©a"
@@ -304,6 +308,7 @@ def _repaired_address(text: str, *, region: str | None) -> str:
     text = GLUED_PROVINCE.sub(" (", GLUED_NUMBER.sub(r"\1 ", text))
     text = GLUED_STREET_NUMBER.sub(r"\1 ", GLUED_POSTCODE_LABEL.sub(r"\1 ", text))
     text = GLUED_STATE_POSTCODE.sub(r" \1 \2", HOUSE_NUMBER_FULL_STOP.sub(", ", text))
+    text = SPACED_DASH.sub(" – ", text)
     return _russian_address_punctuation(text) if lexicon.CYRILLIC.search(text) else text
 
 
@@ -380,6 +385,7 @@ def _title_text(text: str) -> str:
         return ""  # a handle, or a slogan ("Zuverlässig. Schnell. Regional.")
     text = " ".join(lexicon.with_marks(part) for word in text.split(" ")
                     for part in lexicon.glued_apart(word).split(" "))
+    text = SPACED_DASH.sub(" – ", text)
     last = text.rsplit(" ", 1)[-1]
     if last.endswith(".") and last.count(".") == 1 and len(last) > lexicon.MIN_SENTENCE_WORD:
         return text[:-1]
@@ -389,10 +395,11 @@ def _title_text(text: str) -> str:
 def _check_name(text: str, score: float) -> tuple[str, float]:
     """A person's name has letters, no digits or @, and at most a handful of words. In a
     Cyrillic name, an initial OCR read as a digit is the letter it looks like ("Э. 3.
-    Воронцов")."""
+    Воронцов"), and a logo's crumbs read as Latin letters are dropped."""
     if lexicon.CYRILLIC.search(text):
         text = CYRILLIC_INITIAL_DIGIT.sub(lambda m: m.group(1).translate(CYRILLIC_LOOKALIKES),
                                           text)
+        text = _without_latin_crumbs(text)
     text = " ".join(_letters_for_digits(word) for word in text.split(" "))
     if "@" in text or patterns.digit_count(text):
         return "", 0.0
@@ -711,12 +718,29 @@ def _legal_form_misread(word: str) -> str:
 def _cyrillic_legal_form(text: str) -> str:
     """A Russian, Ukrainian or Bulgarian legal form as printed, where OCR read its Cyrillic
     letters as Latin ones or digits ("000 «Вектор»", "3AO «Стройстрой»", "TOB"): the name
-    beside it is Cyrillic or in «guillemets»."""
-    first, _, rest = text.partition(" ")
+    beside it is Cyrillic or in «guillemets». A logo's crumbs before the form ("all ТОВ
+    «…»", "®. АО «…»") are dropped, and a closing guillemet OCR read as a quote or angle
+    (”, >) is put back."""
+    words = text.split(" ")
+    forms = [n for n, word in enumerate(words)
+             if word.translate(CYRILLIC_LOOKALIKES).upper() in CYRILLIC_LEGAL_FORMS]
+    if forms and forms[0] and all(not lexicon.CYRILLIC.search(w) for w in words[:forms[0]]):
+        words = words[forms[0]:]
+    first, rest = words[0], " ".join(words[1:])
     if not rest or not (lexicon.CYRILLIC.search(rest) or rest.startswith("«")):
         return text
+    if "«" in rest and "»" not in rest:
+        rest = re.sub(r"[”“\">›]$", "»", rest)
     form = CYRILLIC_LEGAL_FORMS.get(first.translate(CYRILLIC_LOOKALIKES).upper())
-    return f"{form} {rest}" if form else text
+    return f"{form or first} {rest}"
+
+
+def _without_latin_crumbs(name: str) -> str:
+    """A Cyrillic name without the words of no Cyrillic letter OCR read into it from a logo
+    or an icon beside it ("idr Ковальчук Дмитро", "Новикова Вера al")."""
+    words = name.split(" ")
+    kept = [w for w in words if lexicon.CYRILLIC.search(w)]
+    return " ".join(kept) if len(kept) >= MIN_NAME_WORDS else name
 
 
 def _name_split_by_email(name: str, emails: list[str]) -> str:

@@ -9,6 +9,7 @@ from bizcard.pipeline.classify.consistency import (
     address_icons_outside,
     address_line_between,
     address_tail,
+    building_opens_address,
     company_apart_from_its_logo_and_slogan,
     company_as_registered,
     company_ends_at_legal_form,
@@ -914,3 +915,41 @@ def test_a_company_name_wrapped_onto_two_lines_is_one_name():
             (["Berg & Solheim AS", "Rådgivende Ingeniører"],
              ["B-COMPANY", "I-COMPANY", "I-COMPANY", "I-COMPANY", "O", "O"])):
         assert company_over_two_lines(card_words(lines), labels) == labels, lines
+
+
+def test_a_building_line_over_the_address_opens_it_and_a_company_line_does_not():
+    words, labels = labelled(["Cathedral Buildings", "78 King Street", "Glasgow G2 1DY"],
+                             ["B-ADDRESS", "O", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS",
+                              "B-ADDRESS", "I-ADDRESS", "I-ADDRESS"])
+    assert building_opens_address(words, labels)[:3] == ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS"]
+    words, labels = labelled(["Pennine Building Society", "60 Corporation Street"],
+                             ["O", "O", "O", "B-ADDRESS", "I-ADDRESS", "I-ADDRESS"])
+    assert building_opens_address(words, labels) == labels
+
+
+def test_an_institution_or_department_line_is_no_first_line_of_the_address():
+    words, labels = labelled(["Opća bolnica Sveti Duje", "Savska cesta 54", "31000 Osijek"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 8)
+    assert company_line_before_address(words, labels) == ["B-COMPANY"] + ["I-COMPANY"] * 3 + [
+        "B-ADDRESS"] + ["I-ADDRESS"] * 4
+    words, labels = labelled(["Setor de Compras", "Av. Rio Branco, 1005"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 6)
+    assert company_line_before_address(words, labels)[:4] == [
+        "B-DEPARTMENT", "I-DEPARTMENT", "I-DEPARTMENT", "B-ADDRESS"]
+
+
+def test_a_title_that_heads_the_department_after_it_is_one_title():
+    words, labels = labelled(["Voditelj odjela nabave"],
+                             ["B-POSITION", "B-DEPARTMENT", "I-DEPARTMENT"])
+    assert department_apart_from_title(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 2
+    words, labels = labelled(["Kundenberater Abteilung Einkauf"],
+                             ["B-POSITION", "I-POSITION", "I-POSITION"])
+    assert department_apart_from_title(words, labels) == [
+        "B-POSITION", "B-DEPARTMENT", "I-DEPARTMENT"]
+
+
+def test_south_slavic_weekdays_start_opening_hours():
+    from bizcard.pipeline import lexicon
+
+    assert lexicon.opening_hours_start("Croatia, Pon-Pet 8-16 h") == len("Croatia, ")
+    assert lexicon.opening_hours_start("Po-Pi 8:00-16:00") == 0

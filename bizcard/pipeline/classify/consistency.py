@@ -67,6 +67,7 @@ STREET_AND_NUMBER = re.compile(
 POSTCODE_AND_TOWN = re.compile(r"^(?:[A-Z]{1,2}-)?\d{2,5}(?:[ -]\d{2,3})?,? [^\W\d_]")
 TOWN_LINE_WORDS = 6  # "130 00 Praha 3 – Žižkov"
 MAX_ADDRESS_GAP = 2  # words left outside between two of the address's on one line
+MAX_BUILDING_WORDS = 5  # "Campus de la Doua – Bât. Jules Verne"
 # "г." (город) and "м." (Ukrainian місто) before a town, also as Tesseract reads them
 # without the full stop or in Latin ("r").
 TOWN_MARKERS = frozenset({"г.", "г", "r.", "r", "м.", "с.", "п.", "пос.", "пгт", "смт"})
@@ -157,6 +158,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = address_gap_filled(words, labels)
     labels = town_in_address(words, labels)
     labels = address_line_between(words, labels)
+    labels = building_opens_address(words, labels)
     labels = address_tail(words, labels)  # after the short "phones" (postcodes) are left out
     labels = address_ends_before_prose(words, labels)
     labels = street_read_as_name(words, labels)
@@ -629,24 +631,31 @@ def _names_a_department(texts: list[str]) -> bool:
 
 
 def company_line_before_address(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
-    """A line without digits that ends in a legal form ("George & Estrada Co.") is a
-    company, not the first line of the address the model ran it into; the card's company
-    when it names none."""
+    """A line without digits that ends in a legal form ("George & Estrada Co.") or names an
+    institution ("Pennine Building Society", "Opća bolnica Sveti Duje") is a company, and
+    one that names a department ("Setor de Compras") a department, not the first line of
+    the address the model ran it into; the card's company or department when it names
+    none."""
     labels = list(labels)
     lines = reading_order_lines(words)
-    has_company = any(entity_of(label) == "COMPANY" for label in labels)
     for line, following in pairwise(lines):
-        last = lexicon.token(words[line[-1]].text)
-        text = " ".join(words[i].text for i in line)
+        texts = [words[i].text for i in line]
         if (labels[line[0]] != "B-ADDRESS" or any(labels[i] != "I-ADDRESS" for i in line[1:])
-                or labels[following[0]] != "I-ADDRESS" or patterns.digit_count(text)
-                or last not in lexicon.LEGAL_FORMS):
+                or labels[following[0]] != "I-ADDRESS"
+                or patterns.digit_count(" ".join(texts))):
             continue
-        if has_company:
+        if lexicon.token(texts[-1]) in lexicon.LEGAL_FORMS or lexicon.has_word(
+                texts, lexicon.COMPANY_WORDS):
+            entity = "COMPANY"
+        elif _names_a_department(texts) or _opens_as_department(texts):
+            entity = "DEPARTMENT"
+        else:
+            continue
+        if any(entity_of(label) == entity for label in labels):
             for i in line:
                 labels[i] = OUTSIDE
         else:
-            _label_value(labels, line, "COMPANY")
+            _label_value(labels, line, entity)
         labels[following[0]] = "B-ADDRESS"
     return labels
 
@@ -809,11 +818,14 @@ def department_apart_from_title(words: Sequence[Word], labels: Sequence[str]) ->
     -IT Department", "Ufficio Acquisti | Consulente", "Marketing, Ingeniero") or after a
     one-word title ("Kundenberater Abteilung Einkauf"), are two values, whichever of the
     two the line was labelled: the part that reads as a department is the department,
-    the other the title."""
+    the other the title. A title that heads the department after it is one title."""
     labels = list(labels)
     for line in reading_order_lines(words):
         for run in _title_runs(words, labels, line):
             parts = _parts_at_marks(words, run)
+            if len(parts) == 1 and len(run) > 1 and _heads_a_department(words, run):
+                _label_value(labels, run, "POSITION")
+                continue
             if len(parts) == 1 and len(run) > 1 and _department_after_title(words, run):
                 parts = [run[:1], run[1:]]
             if len(parts) != 2:
@@ -839,6 +851,13 @@ def _department_after_title(words: Sequence[Word], run: list[int]) -> bool:
         rest[0] in lexicon.DEPARTMENT_WORDS
         or (len(rest) == 1 and len(rest[0]) >= MIN_DOMAIN_NAME and title.startswith(rest[0])
             and title != rest[0]))
+
+
+def _heads_a_department(words: Sequence[Word], run: list[int]) -> bool:
+    """Whether a one-word title heads the department named after it in the genitive, the
+    whole one title ("Voditelj odjela nabave", "Начальник отдела продаж")."""
+    return lexicon.has_title_word(words[run[0]].text) and \
+        lexicon.token(words[run[1]].text) in lexicon.DEPARTMENT_GENITIVES
 
 
 def _title_runs(words: Sequence[Word], labels: Sequence[str], line: list[int]
@@ -908,16 +927,22 @@ def department_opens_line(words: Sequence[Word], labels: Sequence[str]) -> list[
     labels = list(labels)
     for line in reading_order_lines(words):
         texts = [words[i].text for i in line]
-        opening = lexicon.token(texts[0]).rstrip(".")
-        linked = len(texts) > 2 and lexicon.token(texts[1]) in TITLE_OPEN_ENDS
-        if not (opening in lexicon.DEPARTMENT_WORDS or (
-                opening in lexicon.WEAK_DEPARTMENT_WORDS and linked)) \
+        if not _opens_as_department(texts) \
                 or len(line) > MAX_COMPANY_WORDS or lexicon.has_title_word(" ".join(texts)) \
                 or any(entity_of(labels[i]) in CONTACT_ENTITIES | {"NAME", "ADDRESS"}
                        for i in line):
             continue
         _label_value(labels, line, "DEPARTMENT")
     return labels
+
+
+def _opens_as_department(texts: list[str]) -> bool:
+    """Whether words open with a word only departments have, or with one departments share
+    with titles and a linking word after it ("Klinik für", "Setor de")."""
+    opening = lexicon.token(texts[0]).rstrip(".")
+    linked = len(texts) > 2 and lexicon.token(texts[1]) in TITLE_OPEN_ENDS
+    return opening in lexicon.DEPARTMENT_WORDS or (
+        opening in lexicon.WEAK_DEPARTMENT_WORDS and linked)
 
 
 def department_line(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
@@ -1439,6 +1464,26 @@ def _town_after_marker(words: Sequence[Word], line: list[int]) -> bool:
     """Whether a line opens with a town's marker and the town ("г. Москва", "г Москва")."""
     return len(line) > 1 and words[line[0]].text.lower() in TOWN_MARKERS and bool(
         TOWN_WORD.match(words[line[1]].text))
+
+
+def building_opens_address(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A line that names a building ("Cathedral Buildings", "Technologiepark, Haus B",
+    "Gebäude C, 3. OG"), right over the address and left outside (all or in part), opens
+    the address, unless it names a company ("Pennine Building Society", a legal form)."""
+    labels = list(labels)
+    for above, below in pairwise(reading_order_lines(words)):
+        texts = [words[i].text for i in above]
+        tokens = [lexicon.token(text) for text in texts]
+        if entity_of(labels[below[0]]) != "ADDRESS" \
+                or any(labels[i] != OUTSIDE and entity_of(labels[i]) != "ADDRESS"
+                       for i in above) \
+                or not right_under(words, above, below) or len(above) > MAX_BUILDING_WORDS \
+                or not any(t in lexicon.BUILDING_WORDS or t.endswith(lexicon.BUILDING_SUFFIXES)
+                           for t in tokens) \
+                or lexicon.has_word(texts, lexicon.COMPANY_WORDS | lexicon.LEGAL_FORMS):
+            continue
+        _label_value(labels, above + below[:1], "ADDRESS")
+    return labels
 
 
 def address_line_between(words: Sequence[Word], labels: Sequence[str]) -> list[str]:

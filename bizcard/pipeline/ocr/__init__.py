@@ -296,8 +296,10 @@ def _with_lines_tesseract_missed(image: np.ndarray, second_read: list[Word],
         points = np.array(quad, dtype=np.float64)
         (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
         line = Word("", ((x0, y0), (x1, y0), (x1, y1), (x0, y1)), 1.0, 0)
-        read = [word for word in words if _shared_area(line, word) > 0]
-        if x1 - x0 < y1 - y0 or any(_shared_area(line, word) > 0 for word in latin_values) \
+        # Words of the lines above and below may touch the box: only words mostly in it.
+        read = [word for word in words if _shared_area(line, word) >= MIN_SHARED_AREA]
+        if x1 - x0 < y1 - y0 or any(_shared_area(line, word) >= MIN_SHARED_AREA
+                                    for word in latin_values) \
                 or _covered_width(line, read) >= MIN_COVERED_LINE:
             continue
         own = line_reader.read_line(image, (x0, y0, x1, y1), line=next_line)  # type: ignore[attr-defined]
