@@ -32,7 +32,7 @@ PHONE_PREFIXES = frozenset(
 )
 FAX_PREFIXES = frozenset(
     """f fax fx telefax télécopie telecopie faks faksi telefaks faxe факс ф телефакс φαξ
-    fax. f. fakss faksas φ""".split()  # φ: PP-OCR's reading of "ф."
+    fax. f. fakss faksas φ cb""".split()  # φ, cb: PP-OCR's and Tesseract's "ф."
 )
 EMAIL_PREFIXES = frozenset(
     """e email e-mail mail courriel correo posta эл почта e-mail: email: эл.почта sähköposti
@@ -323,11 +323,12 @@ STREET_SUFFIXES = ("straße", "strasse", "str.", "weg", "platz", "allee", "gasse
                    "vej", "veien", "gata", "katu", "tie", "kuja", "utca")
 CJK_ADDRESS_CHARS = frozenset("省市区县路街号楼层座室大厦中心镇村道巷")
 
-# Words that name a building, which an address may open with ("Cathedral Buildings",
-# "Technologiepark, Haus B", "Bâtiment Alpha"); compounds end in them ("Technologiepark").
+# Words that name a building, which an address may open or close with ("Cathedral
+# Buildings", "Technologiepark, Haus B", "БЦ «Северная башня»"); compounds end in them
+# ("Technologiepark").
 BUILDING_WORDS = frozenset("""building buildings chambers house haus gebäude tower torre
     centre center centro park plaza court campus bâtiment edificio edifício budynek stavba
-    complex bloc block blok zgrada""".split())
+    complex bloc block blok zgrada бц тц трц бизнес-центр""".split())
 BUILDING_SUFFIXES = ("park", "haus", "gebäude", "zentrum", "center", "centre", "huset")
 # Words before a house number that start an address ("H.No. 636", "Flat 91", "Nº 12").
 HOUSE_NUMBER_PREFIXES = frozenset(

@@ -86,7 +86,7 @@ ICON_BEFORE_STREET = re.compile(r"^\d (?=[^\W\d_]{3,} \d)")
 # Russian address abbreviations as Tesseract reads them in Latin letters ("np." for "пр.").
 RU_ABBREVIATION_MISREADS = {"ann": "алл", "np": "пр", "a": "д", "g": "д", "ct": "ст",
                             "c": "с", "cmp": "стр", "k": "к", "yn": "ул", "yл": "ул", "of": "оф",
-                            "кори": "корп"}
+                            "кори": "корп", "r": "г", "6yn": "бул"}
 # "д." as Tesseract reads it in front of a house number ("9, 15 стр. 662").
 RU_HOUSE_MISREADS = frozenset({"9,", "9.", "4,", "4.", "A,", "д,"})
 RU_BUILDING_PARTS = frozenset({"к", "стр", "корп"})
@@ -663,7 +663,7 @@ def _russian_address_punctuation(text: str) -> str:
     tokens = [HOUSE_NUMBER_LETTER.sub(lambda m: m.group(0).translate(lexicon.LATIN_LOOKALIKES),
                                       token) for token in tokens]
     for n, token in enumerate(tokens):
-        core = token.rstrip(".,")
+        core = token.rstrip(".,;")  # "ул;": a full stop read as a semicolon
         if n < len(tokens) - 1 and core.lower() in RU_ABBREVIATION_MISREADS:
             core = RU_ABBREVIATION_MISREADS[core.lower()]
         if core.lower() in lexicon.RU_ADDRESS_ABBREVIATIONS:

@@ -925,6 +925,12 @@ def test_a_building_line_over_the_address_opens_it_and_a_company_line_does_not()
     words, labels = labelled(["Pennine Building Society", "60 Corporation Street"],
                              ["O", "O", "O", "B-ADDRESS", "I-ADDRESS", "I-ADDRESS"])
     assert building_opens_address(words, labels) == labels
+    # A business centre's line under the address closes it, and is no slogan.
+    words, labels = labelled(["344487, г. Ростов-на-Дону, ул. Садовая, 139",
+                              "БЦ «Северная башня»"], ["B-ADDRESS"] + ["I-ADDRESS"] * 5 + ["O"] * 3)
+    closed = building_opens_address(words, labels)
+    assert closed == ["B-ADDRESS"] + ["I-ADDRESS"] * 8
+    assert address_ends_before_prose(words, closed) == closed
 
 
 def test_an_institution_or_department_line_is_no_first_line_of_the_address():

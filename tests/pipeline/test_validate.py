@@ -659,3 +659,14 @@ def test_a_logos_crumbs_and_a_misread_guillemet_are_no_part_of_a_russian_company
     assert fields["full_name"] == "Ковальчук Дмитро Іванович"
     fields, _ = validate(raw(company=["®. АО «Байкал Фарм”"]), regions=["RU"])
     assert fields["company"] == "АО «Байкал Фарм»"
+
+
+def test_russian_address_abbreviations_tesseract_misread_are_mended():
+    """"г." read as a Latin "r", "ул." with a semicolon, Bulgarian "бул." as "6yn,"."""
+    for printed, address, region in (
+            ("r Санкт-Петербург, Лиговский пр., д. 39А", "г. Санкт-Петербург, Лиговский пр., "
+                                                         "д. 39А", "RU"),
+            ("г. Астана, ул; Кенесары, д. 4", "г. Астана, ул. Кенесары, д. 4", "KZ"),
+            ("6yn, „Руски“ 144, 4000 Пловдив", "бул. „Руски“ 144, 4000 Пловдив", "BG")):
+        fields, _ = validate(raw(address=[printed]), regions=[region])
+        assert fields["address"] == address, printed

@@ -1322,7 +1322,10 @@ def address_ends_before_prose(words: Sequence[Word], labels: Sequence[str]) -> l
         after_postcode = any(lexicon.POSTCODE.search(text) for text in texts[:n])
         last_after_number = n == len(address_lines) - 1 and patterns.digit_count(texts[n - 1])
         tail = [i for i in line if entity_of(labels[i]) == "ADDRESS"]
-        if not (after_postcode or last_after_number) or patterns.digit_count(texts[n]) or any(
+        building = lexicon.token(words[line[0]].text) in lexicon.BUILDING_WORDS and len(
+            line) > 1 and words[line[1]].text.lstrip("«\"„“")[:1].isupper()  # "БЦ «Северная»"
+        if not (after_postcode or last_after_number) or building \
+                or patterns.digit_count(texts[n]) or any(
                 labels[i] != OUTSIDE for i in line if i not in tail) or not _prose(
                 [words[i].text for i in tail]) or _names_a_country(words, line):
             continue
@@ -1469,9 +1472,18 @@ def _town_after_marker(words: Sequence[Word], line: list[int]) -> bool:
 def building_opens_address(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A line that names a building ("Cathedral Buildings", "Technologiepark, Haus B",
     "Gebäude C, 3. OG"), right over the address and left outside (all or in part), opens
-    the address, unless it names a company ("Pennine Building Society", a legal form)."""
+    the address, unless it names a company ("Pennine Building Society", a legal form); a
+    line left outside right under the address that opens with a building's word ("БЦ
+    «Северная башня»") closes it."""
     labels = list(labels)
     for above, below in pairwise(reading_order_lines(words)):
+        opening = lexicon.token(words[below[0]].text)
+        if entity_of(labels[above[-1]]) == "ADDRESS" and all(
+                labels[i] == OUTSIDE for i in below) and right_under(words, above, below) \
+                and opening in lexicon.BUILDING_WORDS and len(below) <= MAX_BUILDING_WORDS:
+            for i in below:
+                labels[i] = "I-ADDRESS"
+            continue
         texts = [words[i].text for i in above]
         tokens = [lexicon.token(text) for text in texts]
         if entity_of(labels[below[0]]) != "ADDRESS" \

@@ -94,7 +94,7 @@ CYRILLIC_COUNTRY_READS = (
 GREEK_COUNTRY_HINT = re.compile(r"^\+(?:30|357)(?![^\d\s(-])|\.(?:gr|cy)(?![\w.-])",
                                 re.IGNORECASE)
 # A piece of a phone number as PP-OCR reads it: "+7", "(495)", "123-45-67".
-NUMBER_PIECE = re.compile(r"[+(]?[\d()\-./]*\d[\d()\-./]*\d[\d()\-./]*")
+NUMBER_PIECE = re.compile(r"\+\d{1,3}|[+(]?[\d()\-./]*\d[\d()\-./]*\d[\d()\-./]*")
 # A line of phone numbers is mostly number pieces ("Тел.: +7 (495) 123-45-67"); an address
 # line with a house number and postcode ("ул. Ленина, д. 5, 101000") is mostly words.
 MIN_NUMBER_LINE_SHARE = 0.6
