@@ -111,7 +111,7 @@ LEGAL_FORMS = frozenset(
     i/s dac clg teoranta teo. kb s.n.c. snc san. tic. d.o.o. d.d. j.d.o.o. d.n.o. k.d. s.p.
     тов пп прат пат ат фоп дп тдв оод еоод ад еад тоо доо ges.m.b.h. gesmbh ges.mbh ivs
     p/s k/s smba amba sc scrl commv comm.v. cvba scs sca lda. sasu spol. r.o. α.ε.β.ε.
-    a.e.b.e. a.e. i.k.e. e.p.e. og e.u. s.a.c. eirl haftungsbeschränkt
+    a.e.b.e. a.e. i.k.e. e.p.e. og e.u. s.a.c. eirl haftungsbeschränkt uab mb iį sia
     """.split()
 )
 # Words that open the name of a professional's practice ("Kanzlei Dr. Trüb", "Praxis für

@@ -122,12 +122,17 @@ GERMAN_FLOOR = re.compile(r"\b(\d{1,2})\.\s?([0O]G|[0o]g|EG|UG|DG)\b")
 LANGUAGE_LOOKALIKES = {"RO": str.maketrans("şţŞŢ", "șțȘȚ"),
                        "HU": str.maketrans("ôõûũōÔÕÛŨŌ", "őőűűöŐŐŰŰÖ"),
                        "CZ": str.maketrans("üÜ", "ůŮ"),
-                       "LV": str.maketrans("ġĠ", "ģĢ"),
+                       "LV": str.maketrans("ġĠäÄ", "ģĢāĀ"),
+                       "LT": str.maketrans("éÉ", "ėĖ"),
                        "TR": str.maketrans("șȘ", "şŞ")}
 # Slovak and Czech "ľ", "ť", "ď" (a caron that looks like an apostrophe) read as the letter
 # and an apostrophe ("riaditel'").
 CARON_APOSTROPHE = re.compile(r"(?<=[^\W\d_])([ltdLTD])['’](?=[a-zà-ž]|\s|$)")
 CARON_REGIONS = frozenset({"SK", "CZ"})
+# Where company names are quoted „…“ and the closing quote each language sets.
+LOW_QUOTE_CLOSINGS = {region: "“" for region in ("LT", "LV", "EE", "BG", "DE", "AT", "CZ",
+                                                  "SK", "SI", "IS")} | {
+    region: "”" for region in ("PL", "RO", "HU", "HR", "RS")}
 CARON_LETTERS = {"l": "ľ", "t": "ť", "d": "ď", "L": "Ľ", "T": "Ť", "D": "Ď"}
 # Turkish letters OCR reads without their marks (see _turkish_letters).
 TURKISH_S_MISREAD = re.compile(r"(?<=[^\W\d_])\$|\$(?=[^\W\d_])|(?<=\.)\$(?=\.)")  # A.$.
@@ -239,6 +244,8 @@ def validate(
             text = MISREAD_PLC.sub("plc", MISREAD_INC.sub("Inc.", text))
             text = MISREAD_POLISH_FORM.sub("o.o.", text)
             text = " ".join(_legal_form_misread(word) for word in text.split(" "))
+            if region in LOW_QUOTE_CLOSINGS:
+                text = _low_quotes(text, closing=LOW_QUOTE_CLOSINGS[region])
         if region in CARON_REGIONS:
             text = CARON_APOSTROPHE.sub(lambda m: CARON_LETTERS[m.group(1)], text)
         if name in ("position", "department"):
@@ -697,7 +704,7 @@ def _turkish_letters(text: str, field: str) -> str:
         if sum(c.isupper() for c in letters) >= 2 and all(c.isupper() or c == "i"
                                                           for c in letters):
             word = word.replace("i", "İ")
-        starts_name = field != "address" or n == 0 or words[n - 1].endswith(",")
+        starts_name = field != "address" or n == 0 or words[n - 1].endswith((",", "/"))
         word = TURKISH_CAPITAL_I.sub("İ", word) if starts_name else word
         words[n] = TURKISH_PLACE_AFTER_SLASH.sub("/İ", word)
     text = " ".join(words)
@@ -733,6 +740,19 @@ def _cyrillic_legal_form(text: str) -> str:
         rest = re.sub(r"[”“\">›]$", "»", rest)
     form = CYRILLIC_LEGAL_FORMS.get(first.translate(CYRILLIC_LOOKALIKES).upper())
     return f"{form or first} {rest}"
+
+
+def _low_quotes(company: str, *, closing: str) -> str:
+    """A company name quoted „…“ as the language prints it, where OCR lost the low opening
+    quote at the baseline ("UAB Gintaro sprendimai"") or read it as two commas ("AS ,,
+    Baltijas"), and read the closing one as a straight quote."""
+    text = re.sub(r",,\s*", "„", company)
+    if "„" in text or not text.endswith(('"', "“", "”")):
+        return text
+    words = text[:-1].split(" ")
+    at = 1 if len(words) > 1 and lexicon.token(words[0]) in lexicon.LEGAL_FORMS else 0
+    words[at] = "„" + words[at]
+    return " ".join(words) + closing
 
 
 def _without_latin_crumbs(name: str) -> str:

@@ -670,3 +670,15 @@ def test_russian_address_abbreviations_tesseract_misread_are_mended():
             ("6yn, „Руски“ 144, 4000 Пловдив", "бул. „Руски“ 144, 4000 Пловдив", "BG")):
         fields, _ = validate(raw(address=[printed]), regions=[region])
         assert fields["address"] == address, printed
+
+
+def test_a_companys_low_opening_quote_ocr_lost_is_put_back_where_the_language_uses_it():
+    for printed, company, region in (('UAB Gintaro sprendimai"', "UAB „Gintaro sprendimai“", "LT"),
+                                     ("AS ,, Baltijas enerģija“", "AS „Baltijas enerģija“", "LV"),
+                                     ('Kowalski i Wspólnicy"', "„Kowalski i Wspólnicy”", "PL")):
+        fields, _ = validate(raw(company=[printed]), regions=[region])
+        assert fields["company"] == company, printed
+    # Elsewhere, and where the opening quote was read, the name stays as read.
+    for printed, region in (('Acme "Tools"', "US"), ("SIA „Rīgas Tehnoloģijas“", "LV")):
+        fields, _ = validate(raw(company=[printed]), regions=[region])
+        assert fields["company"] == printed
