@@ -898,6 +898,11 @@ def test_a_company_name_wrapped_onto_two_lines_is_one_name():
                              ["B-DEPARTMENT", "I-DEPARTMENT", "I-DEPARTMENT", "B-COMPANY",
                               "I-COMPANY", "I-COMPANY"])
     assert company_over_two_lines(words, labels) == ["B-COMPANY"] + ["I-COMPANY"] * 5
+    # Read as two companies, one on each line (right-aligned, "Irish Marine" / "Standards
+    # Agency").
+    words, labels = labelled(["Irish Marine", "Standards Agency"],
+                             ["B-COMPANY", "I-COMPANY", "B-COMPANY", "I-COMPANY"])
+    assert company_over_two_lines(words, labels) == ["B-COMPANY"] + ["I-COMPANY"] * 3
     words, labels = labelled(["Agenzia Regionale per", "l'Ambiente del Piemonte"],
                              ["B-COMPANY", "I-COMPANY", "I-COMPANY", "O", "O", "O"])
     assert company_over_two_lines(words, labels) == ["B-COMPANY"] + ["I-COMPANY"] * 5
@@ -913,7 +918,9 @@ def test_a_company_name_wrapped_onto_two_lines_is_one_name():
             (["Compromiso con la salud", "Sanatorio San Martín"],
              ["O"] * 4 + ["B-COMPANY", "I-COMPANY", "I-COMPANY"]),
             (["Berg & Solheim AS", "Rådgivende Ingeniører"],
-             ["B-COMPANY", "I-COMPANY", "I-COMPANY", "I-COMPANY", "O", "O"])):
+             ["B-COMPANY", "I-COMPANY", "I-COMPANY", "I-COMPANY", "O", "O"]),
+            (["Nordlicht Media", "Nordlicht Media GmbH"],  # a logo over the registered name
+             ["B-COMPANY", "I-COMPANY", "B-COMPANY", "I-COMPANY", "I-COMPANY"])):
         assert company_over_two_lines(card_words(lines), labels) == labels, lines
 
 

@@ -616,10 +616,14 @@ def company_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list
             continue
         tokens = [[lexicon.token(text) for text in line_texts] for line_texts in texts]
         upper_open = tokens[0][-1] in TITLE_OPEN_ENDS | COMPANY_FORM_CONTINUES
-        if (found[1] == {"COMPANY"} and "COMPANY" not in found[0]
-                and not _ends_in_legal_form(tokens[0])) or (
-                found[0] == {"COMPANY"} and "COMPANY" not in found[1]
-                and (upper_open or _ends_in_legal_form(tokens[1]))):
+        # Both lines read as two companies: one name unless the upper one is complete
+        # with its legal form or the lower repeats it (a logo over the registered name).
+        two_halves = found[0] == found[1] == {"COMPANY"} and labels[below[0]] == "B-COMPANY" \
+            and not set(tokens[0]) & set(tokens[1])
+        upper_added = found[1] == {"COMPANY"} and "COMPANY" not in found[0]
+        lower_added = found[0] == {"COMPANY"} and "COMPANY" not in found[1]
+        if ((upper_added or two_halves) and not _ends_in_legal_form(tokens[0])) or (
+                lower_added and (upper_open or _ends_in_legal_form(tokens[1]))):
             _label_value(labels, above + below, "COMPANY")
     return labels
 
