@@ -623,6 +623,8 @@ def reads_as_department(text: str) -> bool:
     "Marketing", "Human Resources") with no title word or legal form beside them
     ("Marketing Manager" and "Human Resources Manager" are titles)."""
     words = [w.strip("-–—") for w in text.split()]
+    if len(words) > 1 and has_title_word(words[0]) and token(words[1]) in DEPARTMENT_GENITIVES:
+        return False  # a title heading a department: "Voditelj odjela nabave"
     if any(token(w).rstrip(".") in DEPARTMENT_WORDS
            or token(w).endswith(DEPARTMENT_SUFFIXES) for w in words):
         return True

@@ -952,9 +952,13 @@ def test_an_institution_or_department_line_is_no_first_line_of_the_address():
 
 
 def test_a_title_that_heads_the_department_after_it_is_one_title():
+    from bizcard.pipeline import lexicon
+
     words, labels = labelled(["Voditelj odjela nabave"],
                              ["B-POSITION", "B-DEPARTMENT", "I-DEPARTMENT"])
     assert department_apart_from_title(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 2
+    assert not lexicon.reads_as_department("Voditelj odjela nabave")
+    assert lexicon.reads_as_department("Odjel nabave")
     words, labels = labelled(["Kundenberater Abteilung Einkauf"],
                              ["B-POSITION", "I-POSITION", "I-POSITION"])
     assert department_apart_from_title(words, labels) == [
