@@ -213,7 +213,7 @@ DEPARTMENT_PHRASES = re.compile(
 )
 
 POSITION_WORDS = frozenset(
-    """commercialista architetto geometra notaio ragioniere contabile arquitecto arquitecta
+    """leder commercialista architetto geometra notaio ragioniere contabile arquitecto arquitecta
     arquiteto contabilista architecte notaire advocaat boekhouder rechtsanwalt
     rechtsanwältin steuerberater architekt arkitekt advokat revisor regnskapsfører
     bokförare kirjanpitäjä lakimies arkkitehti ügyvéd könyvelő építész arhitect архитектор

@@ -45,6 +45,9 @@ ADDRESS_PART_DASH = re.compile(
 # before a capital. Printed cards set an en dash there; a hyphen joins words without
 # spaces, or hangs before "und" ("Strassen- und Verkehrswesen").
 SPACED_DASH = re.compile(r"(?<=[^\W_.])\s+[-–]\s+|(?<=[^\W\d_.])-\s+(?=[^\W\d_a-zß-ÿ])")
+# A slash between a title's two languages with the space on one side lost ("Ingenieur/
+# Ingénieur"); "M/F" stays.
+HALF_SPACED_SLASH = re.compile(r"(?<=\S)/\s+|\s+/(?=\S)")
 HOUSE_NUMBER_DASH = re.compile(r"(?<![\d-])(\d{1,3})-(?=\d{4,5}\b|\d{3} \d{2}\b)")
 # A postcode or house number of digits with one read as the letter O ("O0803" is "00803",
 # "11o" is "110"); a town's O read as a zero ("0stermundigen").
@@ -392,7 +395,7 @@ def _title_text(text: str) -> str:
         return ""  # a handle, or a slogan ("Zuverlässig. Schnell. Regional.")
     text = " ".join(lexicon.with_marks(part) for word in text.split(" ")
                     for part in lexicon.glued_apart(word).split(" "))
-    text = SPACED_DASH.sub(" – ", text)
+    text = HALF_SPACED_SLASH.sub(" / ", SPACED_DASH.sub(" – ", text))
     last = text.rsplit(" ", 1)[-1]
     if last.endswith(".") and last.count(".") == 1 and len(last) > lexicon.MIN_SENTENCE_WORD:
         return text[:-1]

@@ -887,6 +887,9 @@ def test_a_title_in_two_languages_is_one_title():
     words, labels = labelled(["Hoof-ingenieur / Chief Engineer"],
                              ["O", "O", "B-POSITION", "I-POSITION"])
     assert title_in_two_languages(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 3
+    # The slash glued to the first half.
+    words, labels = labelled(["Ingenieur/ Ingénieur"], ["B-POSITION", "O"])
+    assert title_in_two_languages(words, labels) == ["B-POSITION", "I-POSITION"]
     # A title and a department set apart by a slash stay two values.
     words, labels = labelled(["Sales Manager / Marketing"],
                              ["B-POSITION", "I-POSITION", "O", "B-DEPARTMENT"])

@@ -650,6 +650,9 @@ def test_a_dash_between_parts_of_a_title_is_an_en_dash_and_a_hyphen_in_a_word_st
     assert fields["position"] == "Regional Relationship Manager – Corporate Clients"
     assert fields["department"] == "Amt für Strassen- und Verkehrswesen"
     assert fields["address"] == "Campus de la Doua – Bât. Jules Verne, 75012 Paris"
+    fields, _ = validate(raw(position=["Ingenieur/ Ingénieur"], department=["F&E/IT"]),
+                         regions=["CH"])
+    assert fields["position"] == "Ingenieur / Ingénieur" and fields["department"] == "F&E/IT"
 
 
 def test_a_logos_crumbs_and_a_misread_guillemet_are_no_part_of_a_russian_company_or_name():

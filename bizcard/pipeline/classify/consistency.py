@@ -756,10 +756,16 @@ def title_in_two_languages(words: Sequence[Word], labels: Sequence[str]) -> list
     one, the slash joins them."""
     labels = list(labels)
     for line in reading_order_lines(words):
+        # The slash apart, or glued to the end of the first half ("Ingenieur/ Ingénieur").
         slashes = [p for p, i in enumerate(line) if words[i].text == "/"]
-        if len(slashes) != 1 or not 0 < slashes[0] < len(line) - 1:
+        glued = [p for p, i in enumerate(line) if len(words[i].text) > 1
+                 and words[i].text.endswith("/")]
+        if len(slashes) + len(glued) != 1:
             continue
-        halves = line[:slashes[0]], line[slashes[0] + 1:]
+        cut = (slashes or glued)[0]
+        halves = line[:cut] if slashes else line[:cut + 1], line[cut + 1:]
+        if not halves[0] or not halves[1]:
+            continue
         entities = [{entity_of(labels[i]) for i in half} for half in halves]
         for entity, reads_as in (("POSITION", lexicon.has_title_word),
                                  ("DEPARTMENT", lexicon.reads_as_department)):
