@@ -966,6 +966,14 @@ def test_a_title_that_heads_the_department_after_it_is_one_title():
                              ["B-POSITION", "I-POSITION", "I-POSITION"])
     assert department_apart_from_title(words, labels) == [
         "B-POSITION", "B-DEPARTMENT", "I-DEPARTMENT"]
+    # After a comma, what the title is over; a department named outright stays apart.
+    words, labels = labelled(["Director, Client Services"],
+                             ["B-POSITION", "B-DEPARTMENT", "I-DEPARTMENT"])
+    assert department_apart_from_title(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 2
+    words, labels = labelled(["Manager, Marketing Department"],
+                             ["B-POSITION", "I-POSITION", "I-POSITION"])
+    assert department_apart_from_title(words, labels) == [
+        "B-POSITION", "B-DEPARTMENT", "I-DEPARTMENT"]
 
 
 def test_south_slavic_weekdays_start_opening_hours():

@@ -844,6 +844,11 @@ def department_apart_from_title(words: Sequence[Word], labels: Sequence[str]) ->
             is_department = [lexicon.reads_as_department(text) for text in texts]
             if is_department[0] == is_department[1]:
                 continue
+            if is_department == [False, True] and texts[0].endswith(",") and \
+                    not _names_a_department(texts[1].split()):
+                # "Director, Client Services": what a title is over, not a department
+                _label_value(labels, run, "POSITION")
+                continue
             for i in run:
                 labels[i] = OUTSIDE
             for part, department in zip(parts, is_department, strict=True):
