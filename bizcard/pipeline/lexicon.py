@@ -617,6 +617,12 @@ def has_title_word(text: str) -> bool:
         for w in words for end in TITLE_SUFFIXES)
 
 
+def names_a_department(words: list[str]) -> bool:
+    """Whether words hold a word only departments have ("Abteilung", "Salgsafdelingen")."""
+    return any(token(w).rstrip(".") in DEPARTMENT_WORDS or token(w).endswith(DEPARTMENT_SUFFIXES)
+               for w in words)
+
+
 def reads_as_department(text: str) -> bool:
     """A department rather than a job title or company: one named outright ("Sales
     Department", "Salgsafdelingen", "IT-отдел"), or a department's words ("Einkauf", "IT",
@@ -625,8 +631,7 @@ def reads_as_department(text: str) -> bool:
     words = [w.strip("-–—") for w in text.split()]
     if len(words) > 1 and has_title_word(words[0]) and token(words[1]) in DEPARTMENT_GENITIVES:
         return False  # a title heading a department: "Voditelj odjela nabave"
-    if any(token(w).rstrip(".") in DEPARTMENT_WORDS
-           or token(w).endswith(DEPARTMENT_SUFFIXES) for w in words):
+    if names_a_department(words):
         return True
     department_like = (bool(DEPARTMENT_PHRASES.search(text))
                        or has_word(words, DEPARTMENT_LIKE_WORDS, marks_optional=True)

@@ -606,7 +606,7 @@ def company_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list
         if not right_under(words, above, below) or not (
                 NAME_SIZE_RATIO[0] <= ratio <= NAME_SIZE_RATIO[1]) or any(
                 entities - {None, "COMPANY", "DEPARTMENT"} or _prose(line_texts)
-                or _names_a_department(line_texts) for entities, line_texts in zip(
+                or lexicon.names_a_department(line_texts) for entities, line_texts in zip(
                     found, texts, strict=True)):
             continue
         added = 0 if "COMPANY" not in found[0] else 1  # the line the company gains
@@ -628,12 +628,6 @@ def company_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list
     return labels
 
 
-def _names_a_department(texts: list[str]) -> bool:
-    """Whether words hold a word only departments have ("Abteilung", "Salgsafdelingen")."""
-    return any(lexicon.token(text).rstrip(".") in lexicon.DEPARTMENT_WORDS
-               or lexicon.token(text).endswith(lexicon.DEPARTMENT_SUFFIXES) for text in texts)
-
-
 def company_line_before_address(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A line without digits that ends in a legal form ("George & Estrada Co.") or names an
     institution ("Pennine Building Society", "Opća bolnica Sveti Duje") is a company, and
@@ -651,7 +645,7 @@ def company_line_before_address(words: Sequence[Word], labels: Sequence[str]) ->
         if lexicon.token(texts[-1]) in lexicon.LEGAL_FORMS or lexicon.has_word(
                 texts, lexicon.COMPANY_WORDS):
             entity = "COMPANY"
-        elif _names_a_department(texts) or _opens_as_department(texts):
+        elif lexicon.names_a_department(texts) or _opens_as_department(texts):
             entity = "DEPARTMENT"
         else:
             continue
@@ -845,7 +839,7 @@ def department_apart_from_title(words: Sequence[Word], labels: Sequence[str]) ->
             if is_department[0] == is_department[1]:
                 continue
             if is_department == [False, True] and texts[0].endswith(",") and \
-                    not _names_a_department(texts[1].split()):
+                    not lexicon.names_a_department(texts[1].split()):
                 # "Director, Client Services": what a title is over, not a department
                 _label_value(labels, run, "POSITION")
                 continue

@@ -187,9 +187,10 @@ def read_words(image: np.ndarray, *, engine: str, language: str, threads: int) -
         except OcrUnavailable as exc:
             logger.warning("Cannot check the card for %s text: %s", script, exc.message)
         else:
+            # Where the page read found no such script, it read noise (a dim or textured
+            # card): the lines PP-OCR's detector finds are read one by one instead.
             if not _reads_script(second_read, script):
-                second_read = []  # the page read is noise (a textured or dim card): read
-                # the lines PP-OCR's detector finds one by one
+                second_read = []
             second_read = _with_lines_tesseract_missed(
                 level, second_read, [_moved(w, to_level) for w in words],
                 [moved_quad(quad, to_level) for quad in boxes], threads, engine=reader_name)
