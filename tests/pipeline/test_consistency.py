@@ -839,6 +839,20 @@ def test_a_slogan_last_after_the_house_number_is_no_part_of_the_address():
         assert address_ends_before_prose(words, labels) == labels, lines
 
 
+def test_a_tagline_word_after_the_postcode_and_town_is_no_part_of_the_address():
+    """Where the postcode and town end the address (Germany, Finland), a line after them
+    is a country or a tagline; elsewhere it may be the state."""
+    words, labels = labelled(["Schillerstrasse 53b", "70171 Stuttgart", "Kompetenz"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 4)
+    assert address_ends_before_prose(words, labels, ["DE"])[-1] == "O"
+    words, labels = labelled(["Kauppakatu 33 A", "33210 Tampere", "Suomi"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 5)
+    assert address_ends_before_prose(words, labels, ["FI"]) == labels
+    words, labels = labelled(["21 Linking Road", "Mumbai 400010", "Maharashtra"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 5)
+    assert address_ends_before_prose(words, labels, ["IN"]) == labels
+
+
 def test_daily_opening_hours_are_no_part_of_the_address():
     words, labels = labelled(["г. Самара, 443957", "Ежедневно с 9 до 21"],
                              ["B-ADDRESS"] + ["I-ADDRESS"] * 7)

@@ -67,6 +67,10 @@ STREET_AND_NUMBER = re.compile(
 POSTCODE_AND_TOWN = re.compile(r"^(?:[A-Z]{1,2}-)?\d{2,5}(?:[ -]\d{2,3})?,? [^\W\d_]")
 TOWN_LINE_WORDS = 6  # "130 00 Praha 3 – Žižkov"
 MAX_ADDRESS_GAP = 2  # words left outside between two of the address's on one line
+# Countries whose addresses end with the postcode and town (and the country): no state
+# or province line follows.
+POSTCODE_TOWN_ENDS = frozenset("""DE AT CH LI FR BE NL LU DK SE NO FI IS PL CZ SK HU SI HR
+    EE LV LT PT""".split())
 MAX_BUILDING_WORDS = 5  # "Campus de la Doua – Bât. Jules Verne"
 # "г." (город) and "м." (Ukrainian місто) before a town, also as Tesseract reads them
 # without the full stop or in Latin ("r").
@@ -160,7 +164,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = address_line_between(words, labels)
     labels = building_opens_address(words, labels)
     labels = address_tail(words, labels)  # after the short "phones" (postcodes) are left out
-    labels = address_ends_before_prose(words, labels)
+    labels = address_ends_before_prose(words, labels, regions)
     labels = street_read_as_name(words, labels)
     labels = address_icons_outside(words, labels)
     return address_head(words, labels)
@@ -1316,7 +1320,8 @@ def address_tail(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     return labels
 
 
-def address_ends_before_prose(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+def address_ends_before_prose(words: Sequence[Word], labels: Sequence[str],
+                              regions: Sequence[str] = ()) -> list[str]:
     """After its postcode, an address goes on only with a state, a province or a country,
     and after its house number with a town: a line with no digit that reads as prose
     ("Building tomorrow, today", "Zuverlässig. Schnell. Regional."), after the postcode or
@@ -1333,10 +1338,16 @@ def address_ends_before_prose(words: Sequence[Word], labels: Sequence[str]) -> l
         tail = [i for i in line if entity_of(labels[i]) == "ADDRESS"]
         building = lexicon.token(words[line[0]].text) in lexicon.BUILDING_WORDS and len(
             line) > 1 and words[line[1]].text.lstrip("«\"„“")[:1].isupper()  # "БЦ «Северная»"
+        # Where a line of the postcode and the town after it ends the address, only a
+        # country may follow ("Kompetenz", "Luotettava" are taglines).
+        town_ends = bool(regions) and regions[0] in POSTCODE_TOWN_ENDS and any(
+            re.search(r"[^\W\d_]{2}", text[match.end():])
+            for text in texts[:n] if (match := lexicon.POSTCODE.search(text)))
         if not (after_postcode or last_after_number) or building \
                 or patterns.digit_count(texts[n]) or any(
-                labels[i] != OUTSIDE for i in line if i not in tail) or not _prose(
-                [words[i].text for i in tail]) or _names_a_country(words, line):
+                labels[i] != OUTSIDE for i in line if i not in tail) or not (
+                town_ends or _prose([words[i].text for i in tail])) \
+                or _names_a_country(words, line):
             continue
         for i in tail:
             labels[i] = OUTSIDE
