@@ -623,14 +623,20 @@ def names_a_department(words: list[str]) -> bool:
                for w in words)
 
 
+def heads_a_department(words: list[str]) -> bool:
+    """Whether a one-word title heads the department named after it in the genitive, the
+    whole one title ("Voditelj odjela nabave", "Начальник отдела продаж")."""
+    return len(words) > 1 and has_title_word(words[0]) and token(words[1]) in DEPARTMENT_GENITIVES
+
+
 def reads_as_department(text: str) -> bool:
     """A department rather than a job title or company: one named outright ("Sales
     Department", "Salgsafdelingen", "IT-отдел"), or a department's words ("Einkauf", "IT",
     "Marketing", "Human Resources") with no title word or legal form beside them
     ("Marketing Manager" and "Human Resources Manager" are titles)."""
     words = [w.strip("-–—") for w in text.split()]
-    if len(words) > 1 and has_title_word(words[0]) and token(words[1]) in DEPARTMENT_GENITIVES:
-        return False  # a title heading a department: "Voditelj odjela nabave"
+    if heads_a_department(words):
+        return False
     if names_a_department(words):
         return True
     department_like = (bool(DEPARTMENT_PHRASES.search(text))

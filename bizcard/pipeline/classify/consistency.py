@@ -831,7 +831,7 @@ def department_apart_from_title(words: Sequence[Word], labels: Sequence[str]) ->
     for line in reading_order_lines(words):
         for run in _title_runs(words, labels, line):
             parts = _parts_at_marks(words, run)
-            if len(parts) == 1 and len(run) > 1 and _heads_a_department(words, run):
+            if len(parts) == 1 and lexicon.heads_a_department([words[i].text for i in run]):
                 _label_value(labels, run, "POSITION")
                 continue
             if len(parts) == 1 and len(run) > 1 and _department_after_title(words, run):
@@ -864,13 +864,6 @@ def _department_after_title(words: Sequence[Word], run: list[int]) -> bool:
         rest[0] in lexicon.DEPARTMENT_WORDS
         or (len(rest) == 1 and len(rest[0]) >= MIN_DOMAIN_NAME and title.startswith(rest[0])
             and title != rest[0]))
-
-
-def _heads_a_department(words: Sequence[Word], run: list[int]) -> bool:
-    """Whether a one-word title heads the department named after it in the genitive, the
-    whole one title ("Voditelj odjela nabave", "Начальник отдела продаж")."""
-    return lexicon.has_title_word(words[run[0]].text) and \
-        lexicon.token(words[run[1]].text) in lexicon.DEPARTMENT_GENITIVES
 
 
 def _title_runs(words: Sequence[Word], labels: Sequence[str], line: list[int]
@@ -1332,17 +1325,19 @@ def address_ends_before_prose(words: Sequence[Word], labels: Sequence[str],
     address_lines = [line for line in reading_order_lines(words)
                      if any(entity_of(labels[i]) == "ADDRESS" for i in line)]
     texts = [" ".join(words[i].text for i in line) for line in address_lines]
+    postcodes = [lexicon.POSTCODE.search(text) for text in texts]
+    # Lines of the postcode and the town after it.
+    towns = [bool(match and re.search(r"[^\W\d_]{2}", text[match.end():]))
+             for match, text in zip(postcodes, texts, strict=True)]
     for n, line in enumerate(address_lines[1:], start=1):
-        after_postcode = any(lexicon.POSTCODE.search(text) for text in texts[:n])
+        after_postcode = any(postcodes[:n])
         last_after_number = n == len(address_lines) - 1 and patterns.digit_count(texts[n - 1])
         tail = [i for i in line if entity_of(labels[i]) == "ADDRESS"]
         building = lexicon.token(words[line[0]].text) in lexicon.BUILDING_WORDS and len(
             line) > 1 and words[line[1]].text.lstrip("«\"„“")[:1].isupper()  # "БЦ «Северная»"
         # Where a line of the postcode and the town after it ends the address, only a
         # country may follow ("Kompetenz", "Luotettava" are taglines).
-        town_ends = bool(regions) and regions[0] in POSTCODE_TOWN_ENDS and any(
-            re.search(r"[^\W\d_]{2}", text[match.end():])
-            for text in texts[:n] if (match := lexicon.POSTCODE.search(text)))
+        town_ends = bool(regions) and regions[0] in POSTCODE_TOWN_ENDS and any(towns[:n])
         if not (after_postcode or last_after_number) or building \
                 or patterns.digit_count(texts[n]) or any(
                 labels[i] != OUTSIDE for i in line if i not in tail) or not (
