@@ -148,7 +148,9 @@ DEPARTMENT_WORDS = frozenset(
     directorate direktorat subdirección subdirectorate seksjon seksjonen sektion avdeling
     avdelingen odbor nodaļa főosztály zakład referat secretaría superintendência direcția
     departamentul serviciul управління факультет fachbereich geschäftsbereich pôle úsek
-    διεύθυνση""".split()
+    διεύθυνση laitos yksikkö enhet enheten institutionen lehrstuhl secția secţia sectia
+    üzletág dairesi directoraat directoraat-generaal faculteit отделение відділення
+    кафедра""".split()
 )
 # These also appear in job titles ("Customer Service Manager"): only without a job word.
 WEAK_DEPARTMENT_WORDS = frozenset(
@@ -181,13 +183,17 @@ WEAK_DEPARTMENT_WORDS = frozenset(
     tragwerksplanung bauleitung ortodoncja ortodoncia ortodonzia orthodontie implantologia
     bérszámfejtés klinik section sección sezione secção unit unidad unità servicio serviço
     servizio amt laboratoire laboratorio laboratório school institutt institut instituto
-    istituto""".split()
+    istituto office bureau banking bankacılık bankacılığı""".split()
 )
 # Department words in the genitive: after a title they name what it heads ("Voditelj
 # odjela nabave", "Начальник отдела продаж"), so title and department are one title.
 DEPARTMENT_GENITIVES = frozenset("""odjela oddelka oddelenia oddělení odboru sektora osakonna
     skyriaus działu wydziału отдела відділу департамента управления управління службы
-    служби""".split())
+    служби кафедры кафедри отделения відділення лаборатории лабораторії
+    кафедрой отделением отделом управлением департаментом лабораторией""".split())
+# Words between a title and the department it heads ("Заведующий кардиологическим
+# отделением", "Primář kardiologického oddělení").
+MAX_DEPARTMENT_ADJECTIVES = 1
 MIN_FUZZY_WORD = 7  # shorter department words are too alike to other words to guess at
 MIN_FEMININE_TITLE = 7  # letters of the shortest "-in" title ("Leiterin")
 # Acronyms that name a department, matched as printed ("IT", not the pronoun "it").
@@ -197,7 +203,8 @@ DEPARTMENT_OR_POSITION = frozenset({"sales", "marketing", "account", "product", 
 # Department words that end a compound ("Salgsafdelingen", "IT-отдел").
 DEPARTMENT_SUFFIXES = ("abteilung", "afdeling", "afdelingen", "avdelning", "avdelningen",
                        "avdeling", "avdelingen", "osasto", "hallinto", "отдел", "департамент",
-                       "відділ", "deild", "svið", "osakond", "skyrius")
+                       "відділ", "deild", "svið", "osakond", "skyrius", "enheten",
+                       "yksikkö", "laitos")
 
 DEPARTMENT_PHRASES = re.compile(
     r"research (?:&|and) development|r&d|human resources"
@@ -207,6 +214,8 @@ DEPARTMENT_PHRASES = re.compile(
     r"|recursos humanos|ressources humaines|risorse umane|business development"
     r"|customer (?:service|support|care)|information technology|supply chain"
     r"|public relations|quality (?:assurance|management)|service clients?"
+    r"|(?:risk|wealth|asset|investment|portfolio|credit) management|dispute resolution"
+    r"|(?:private|corporate|retail|investment|commercial) banking|litigation"
     r"|atención al cliente|servizio clienti|atendimento ao cliente|tecnologia da informação"
     r"|tecnología de la información|obsługa klienta|zákaznický servis|служба \w+",
     re.IGNORECASE,
@@ -618,15 +627,18 @@ def has_title_word(text: str) -> bool:
 
 
 def names_a_department(words: list[str]) -> bool:
-    """Whether words hold a word only departments have ("Abteilung", "Salgsafdelingen")."""
-    return any(token(w).rstrip(".") in DEPARTMENT_WORDS or token(w).endswith(DEPARTMENT_SUFFIXES)
-               for w in words)
+    """Whether words hold a word only departments have ("Abteilung", "Salgsafdelingen"),
+    also as OCR read it without its marks ("Dzial")."""
+    tokens = [token(with_marks(w)) for w in words]
+    return any(t.rstrip(".") in DEPARTMENT_WORDS or t.endswith(DEPARTMENT_SUFFIXES)
+               for t in tokens)
 
 
 def heads_a_department(words: list[str]) -> bool:
     """Whether a one-word title heads the department named after it in the genitive, the
     whole one title ("Voditelj odjela nabave", "Начальник отдела продаж")."""
-    return len(words) > 1 and has_title_word(words[0]) and token(words[1]) in DEPARTMENT_GENITIVES
+    return len(words) > 1 and has_title_word(words[0]) and any(
+        token(w) in DEPARTMENT_GENITIVES for w in words[1:2 + MAX_DEPARTMENT_ADJECTIVES])
 
 
 def reads_as_department(text: str) -> bool:

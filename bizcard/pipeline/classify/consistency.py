@@ -71,6 +71,9 @@ MAX_ADDRESS_GAP = 2  # words left outside between two of the address's on one li
 # or province line follows.
 POSTCODE_TOWN_ENDS = frozenset("""DE AT CH LI FR BE NL LU DK SE NO FI IS PL CZ SK HU SI HR
     EE LV LT PT""".split())
+# Regions whose addresses end with the postcode ("Chicago, IL 60606", "CEP 01310-100").
+POSTCODE_ENDS = frozenset("US CA GB IE AU NZ BR SG".split())
+ORDINAL = re.compile(r"\d{1,3}\.")  # "19." of a floor ("19. krs", "3. OG")
 MAX_BUILDING_WORDS = 5  # "Campus de la Doua – Bât. Jules Verne"
 # "г." (город) and "м." (Ukrainian місто) before a town, also as Tesseract reads them
 # without the full stop or in Latin ("r").
@@ -99,6 +102,7 @@ SPACED_LETTER = re.compile(r"[^\W\d_]\.")  # one letter of a form printed spaced
 # What the model may call a name it did not see ("Πολύμνια Αλεξανδρίδου" as a department);
 # a line with a title's, department's or company's word is none.
 NAME_OR_NOTHING = frozenset({None, "COMPANY", "DEPARTMENT", "POSITION"})
+MAX_LINK_WORDS = 2  # words left outside at the end of a title's line that link it on
 MIN_SLOGAN_WORDS = 2  # lower-case words beside a title that make its line a sentence
 OPENING_QUOTES = ("«", '"', "“", "„", "'")
 # Marks between a title and a department on one line ("Head of Sales | IT Department");
@@ -143,6 +147,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = department_apart_from_title(words, labels)
     labels = title_and_department_lines(words, labels)
     labels = department_line(words, labels)
+    labels = services_are_no_department(words, labels)
     labels = department_opens_line(words, labels)
     labels = title_and_department_swapped(words, labels)
     labels = name_over_two_lines(words, labels)
@@ -165,6 +170,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = building_opens_address(words, labels)
     labels = address_tail(words, labels)  # after the short "phones" (postcodes) are left out
     labels = address_ends_before_prose(words, labels, regions)
+    labels = address_apart_from_taglines(words, labels)
     labels = street_read_as_name(words, labels)
     labels = address_icons_outside(words, labels)
     return address_head(words, labels)
@@ -206,7 +212,10 @@ def registration_lines_outside(words: Sequence[Word], labels: Sequence[str]) -> 
     labels = list(labels)
     for segment in segments(words):
         first_two = lexicon.token(" ".join(w.text for w in segment.words[:2])).rstrip(".:")
-        if not any(lexicon.is_small_print_label(w.text) for w in segment.words[:2]) and \
+        # After a floor's number the word is the floor's ("19. krs" is Finnish, not KRS).
+        opening = segment.words[:1] if ORDINAL.fullmatch(segment.words[0].text) \
+            else segment.words[:2]
+        if not any(lexicon.is_small_print_label(w.text) for w in opening) and \
                 first_two not in lexicon.REGISTRATION_PHRASES and \
                 not lexicon.IBAN.fullmatch(segment.text.strip()):
             continue
@@ -748,38 +757,45 @@ def title_goes_on_in_its_line(words: Sequence[Word], labels: Sequence[str]) -> l
 
 
 def title_in_two_languages(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
-    """A title or department printed in two languages on one line, the halves set apart by
-    a slash ("Projektleiterin / Project Manager", "Diensthoofd / Chef de service"), is one
-    value: where one half is the title (or department) and the other is too or reads as
-    one, the slash joins them."""
+    """A title or department printed in two languages (or two titles) on one line, the
+    parts set apart by a slash or a bar ("Projektleiterin / Project Manager", "Diensthoofd
+    / Chef de service", "Verkställande direktör | CEO"), is one value: where one part is
+    the title (or department) and each other part is too or reads as one, the marks join
+    them."""
     labels = list(labels)
     for line in reading_order_lines(words):
-        # The slash apart, or glued to the end of the first half ("Ingenieur/ Ingénieur").
-        slashes = [p for p, i in enumerate(line) if words[i].text == "/"]
-        glued = [p for p, i in enumerate(line) if len(words[i].text) > 1
-                 and words[i].text.endswith("/")]
-        if len(slashes) + len(glued) != 1:
+        parts: list[list[int]] = [[]]
+        for i in line:
+            text = words[i].text
+            if text in TWO_LANGUAGE_MARKS:
+                parts.append([])
+            elif len(text) > 1 and text.endswith("/"):  # glued: "Ingenieur/ Ingénieur"
+                parts[-1].append(i)
+                parts.append([])
+            else:
+                parts[-1].append(i)
+        if len(parts) < 2 or not all(parts):
             continue
-        cut = (slashes or glued)[0]
-        halves = line[:cut] if slashes else line[:cut + 1], line[cut + 1:]
-        if not halves[0] or not halves[1]:
-            continue
-        entities = [{entity_of(labels[i]) for i in half} for half in halves]
+        entities = [{entity_of(labels[i]) for i in part} for part in parts]
         for entity, reads_as in (("POSITION", lexicon.has_title_word),
                                  ("DEPARTMENT", lexicon.reads_as_department)):
             if any(found == {entity} for found in entities) and all(
                     found == {entity} or (found == {None} and reads_as(
-                        " ".join(words[i].text for i in half)))
-                    for found, half in zip(entities, halves, strict=True)):
+                        " ".join(words[i].text for i in part)))
+                    for found, part in zip(entities, parts, strict=True)):
                 _label_value(labels, line, entity)
     return labels
+
+
+TWO_LANGUAGE_MARKS = frozenset({"/", "|"})
 
 
 def title_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A long title or department wrapped onto the line right under it in the same type
     size goes on there: that line starts in lower case ("Menadžer za razvoj poslovanja" /
-    "i odnose sa ključnim klijentima"), or the title's line ends in a comma or a word that links
-    ("Regional Sales Manager," / "Northern Europe & Baltics"); the next line holds no
+    "i odnose sa ključnim klijentima"), or the title's line ends in a comma, a word that links
+    ("Regional Sales Manager," / "Northern Europe & Baltics") or a slash or bar before its
+    other language ("Logistikchef |" / "Head of Logistics"); the next line holds no
     contact, name or address. A line read as a department that ends in such a word, right
     over the title, is the title's start ("Rahvusvahelise müügi ja" / "kliendisuhete
     osakonna juhataja")."""
@@ -789,24 +805,28 @@ def title_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list[s
         if not right_under(words, above, below):
             continue
         ratio = word_height(words[first]) / max(word_height(words[last]), 1.0)
-        open_end = words[last].text.endswith(",") or \
+        link_end = words[last].text.endswith(",") or \
             lexicon.token(words[last].text) in TITLE_OPEN_ENDS
-        if (entity_of(labels[last]) == "DEPARTMENT" and open_end
+        # A slash or bar at the end: the title goes on in another language ("Catedrática
+        # de Derecho Mercantil /" / "Professor of Commercial Law").
+        open_end = link_end or words[last].text.endswith("/") or words[last].text == "|"
+        if (entity_of(labels[last]) == "DEPARTMENT" and link_end
                 and entity_of(labels[first]) == "POSITION"
                 and all(entity_of(labels[i]) == "DEPARTMENT" for i in above)):
             _label_value(labels, above + [i for i in below
                                           if entity_of(labels[i]) == "POSITION"], "POSITION")
             continue
         opens = _prose_word(words[first].text) or open_end
-        # The linking word itself may have been left outside ("Affärsområdeschef för").
-        entity = entity_of(labels[above[-2]] if labels[last] == OUTSIDE and len(above) > 1
-                           else labels[last])
-        link_outside = open_end and labels[last] == OUTSIDE and len(above) > 1
+        # The linking word itself may have been left outside ("Affärsområdeschef för"),
+        # and a word before a slash ("Mercantil /").
+        tail = list(itertools.takewhile(lambda i: labels[i] == OUTSIDE, reversed(above)))
+        link_outside = open_end and 0 < len(tail) <= MAX_LINK_WORDS and len(tail) < len(above)
+        entity = entity_of(labels[above[-1 - len(tail)]] if link_outside else labels[last])
         if (entity in ("POSITION", "DEPARTMENT") and (labels[last] != OUTSIDE or link_outside)
                 and opens and NAME_SIZE_RATIO[0] <= ratio <= NAME_SIZE_RATIO[1] and not any(
                     entity_of(labels[i]) in CONTACT_ENTITIES | {"NAME", "ADDRESS", "COMPANY"}
                     for i in below)):
-            for i in [last, *below] if link_outside else below:
+            for i in [*tail, *below] if link_outside else below:
                 labels[i] = f"I-{entity}"
     return labels
 
@@ -929,11 +949,18 @@ def department_opens_line(words: Sequence[Word], labels: Sequence[str]) -> list[
     "Seksjon for arealplan", "Dipartimento di Ingegneria Civile", "Referat 32 –
     Wasserwirtschaft"), or with one departments share with titles and a linking word ("Klinik
     für Innere Medizin", "Service des routes"), is a department whole, where it holds no
-    title word, contact, name or address."""
+    title word, contact, name, address or legal form; so is one that closes with a word only
+    departments have ("Juridisk Afdeling", "Кардіологічне відділення"), or that the model
+    read as a department up to such a word it shares ("International Relations Office")."""
     labels = list(labels)
     for line in reading_order_lines(words):
         texts = [words[i].text for i in line]
-        if not _opens_as_department(texts) \
+        closing = lexicon.token(lexicon.with_marks(texts[-1])).rstrip(".")
+        closes = len(line) > 1 and (closing in lexicon.DEPARTMENT_WORDS or (
+            closing in lexicon.WEAK_DEPARTMENT_WORDS
+            and entity_of(labels[line[0]]) == "DEPARTMENT"))
+        if not (_opens_as_department(texts) or closes) \
+                or lexicon.has_word(texts, lexicon.LEGAL_FORMS) \
                 or len(line) > MAX_COMPANY_WORDS or lexicon.has_title_word(" ".join(texts)) \
                 or any(entity_of(labels[i]) in CONTACT_ENTITIES | {"NAME", "ADDRESS"}
                        for i in line):
@@ -949,6 +976,20 @@ def _opens_as_department(texts: list[str]) -> bool:
     linked = len(texts) > 2 and lexicon.token(texts[1]) in TITLE_OPEN_ENDS
     return opening in lexicon.DEPARTMENT_WORDS or (
         opening in lexicon.WEAK_DEPARTMENT_WORDS and linked)
+
+
+def services_are_no_department(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A line of three or more items set apart by marks ("Strategie · Finanzen · Personal",
+    "Web · Apps · Cloud") lists what a firm does: an item of it is no department."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        marks = [p for p, i in enumerate(line) if words[i].text in LIST_MARKS]
+        if len(marks) < 2 or len(line) <= 2 * len(marks):
+            continue
+        for i in line:
+            if entity_of(labels[i]) == "DEPARTMENT":
+                labels[i] = OUTSIDE
+    return labels
 
 
 def department_line(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
@@ -1326,18 +1367,21 @@ def address_ends_before_prose(words: Sequence[Word], labels: Sequence[str],
                      if any(entity_of(labels[i]) == "ADDRESS" for i in line)]
     texts = [" ".join(words[i].text for i in line) for line in address_lines]
     postcodes = [lexicon.POSTCODE.search(text) for text in texts]
-    # Lines of the postcode and the town after it.
+    # Lines of the postcode and the town after it, and lines the postcode ends.
     towns = [bool(match and re.search(r"[^\W\d_]{2}", text[match.end():]))
              for match, text in zip(postcodes, texts, strict=True)]
+    last = [bool(match) and not town for match, town in zip(postcodes, towns, strict=True)]
     for n, line in enumerate(address_lines[1:], start=1):
         after_postcode = any(postcodes[:n])
         last_after_number = n == len(address_lines) - 1 and patterns.digit_count(texts[n - 1])
         tail = [i for i in line if entity_of(labels[i]) == "ADDRESS"]
         building = lexicon.token(words[line[0]].text) in lexicon.BUILDING_WORDS and len(
             line) > 1 and words[line[1]].text.lstrip("«\"„“")[:1].isupper()  # "БЦ «Северная»"
-        # Where a line of the postcode and the town after it ends the address, only a
-        # country may follow ("Kompetenz", "Luotettava" are taglines).
-        town_ends = bool(regions) and regions[0] in POSTCODE_TOWN_ENDS and any(towns[:n])
+        # Where a line of the postcode and the town after it ends the address, or the
+        # postcode itself ("Chicago, IL 60606", "Leeds LS1 4DY"), only a country may
+        # follow ("Kompetenz", "Luotettava", "Private Banking" are taglines).
+        town_ends = bool(regions) and ((regions[0] in POSTCODE_TOWN_ENDS and any(towns[:n]))
+                                       or (regions[0] in POSTCODE_ENDS and any(last[:n])))
         if not (after_postcode or last_after_number) or building \
                 or patterns.digit_count(texts[n]) or any(
                 labels[i] != OUTSIDE for i in line if i not in tail) or not (
@@ -1347,6 +1391,48 @@ def address_ends_before_prose(words: Sequence[Word], labels: Sequence[str],
         for i in tail:
             labels[i] = OUTSIDE
     return labels
+
+
+def address_apart_from_taglines(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """The first or last line of an address, with no digit, is a list of services set apart
+    by marks ("Karayolu · Denizyolu · Havayolu", "Private Banking | Asset Management") or,
+    opening the address (or being all of it), a slogan ("Hoitoa lähellä sinua", "Software
+    der virker") the model ran into it, unless it names a street, a building, a town after
+    its marker or a country."""
+    labels = list(labels)
+    lines = reading_order_lines(words)
+    blocks: list[list[list[int]]] = []
+    for line in lines:
+        if not any(entity_of(labels[i]) == "ADDRESS" for i in line):
+            continue
+        if blocks and right_under(words, blocks[-1][-1], line):
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    for block in blocks:
+        edges = [(block[0], [], True)] if len(block) == 1 else [
+            (block[0], block[1], True), (block[-1], block[-2], False)]
+        for line, rest, opening in edges:
+            texts = [words[i].text for i in line]
+            tokens = [lexicon.token(text) for text in texts]
+            marks = sum(text in LIST_MARKS for text in texts)
+            if (patterns.digit_count(" ".join(texts))
+                    or (rest and not patterns.digit_count(" ".join(words[i].text for i in rest)))
+                    or any(entity_of(labels[i]) not in (None, "ADDRESS") for i in line)
+                    or any(t in lexicon.STREET_WORDS or t in lexicon.BUILDING_WORDS
+                           or t in TOWN_MARKERS for t in tokens)
+                    or _names_a_country(words, line)
+                    or not ((marks and len(line) > marks + 1) or (opening and _prose(texts)))):
+                continue
+            for i in line:
+                labels[i] = OUTSIDE
+            if rest and opening and entity_of(labels[rest[0]]) == "ADDRESS":
+                labels[rest[0]] = "B-ADDRESS"
+    return labels
+
+
+# Marks between the items of a list of services, as OCR reads them.
+LIST_MARKS = frozenset({"·", "•", "|", "I"})
 
 
 def _prose(texts: list[str]) -> bool:
@@ -1431,17 +1517,21 @@ def street_line_before_postcode(words: Sequence[Word], labels: Sequence[str]) ->
 
 
 def address_gap_filled(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
-    """A word or two the model left outside between two of the address's words on one
-    line ("Mannerheiminbulevardi 159, FI-01510 Vantaa", "Boa Vista - Recife/PE") are the
-    address's, unless they are a contact's label."""
+    """A word or two the model left outside between two of the address's words are the
+    address's, unless they are a contact's label: on one line ("Mannerheiminbulevardi
+    159, FI-01510 Vantaa", "Tour E, 6e étage"), or at the end of an address line and the
+    start of the line right under it that goes on with the address ("Søndergade 150, 3.
+    tv." / "1620 København V", "Na Příkopě 196" / "budova A, 7. patro")."""
     labels = list(labels)
-    for line in reading_order_lines(words):
-        in_address = [p for p, i in enumerate(line) if entity_of(labels[i]) == "ADDRESS"]
+    lines = reading_order_lines(words)
+    runs = [*lines, *(above + below for above, below in pairwise(lines)
+                      if right_under(words, above, below))]
+    for run in runs:
+        in_address = [p for p, i in enumerate(run) if entity_of(labels[i]) == "ADDRESS"]
         for start, end in pairwise(in_address):
-            gap = line[start + 1:end]
+            gap = run[start + 1:end]
             if 0 < len(gap) <= MAX_ADDRESS_GAP and all(
-                    labels[i] == OUTSIDE and not lexicon.contact_label(words[i].text)
-                    for i in gap):
+                    labels[i] == OUTSIDE and not _label_word(words[i].text) for i in gap):
                 for i in gap:
                     labels[i] = "I-ADDRESS"
     return labels
@@ -1495,7 +1585,8 @@ def building_opens_address(words: Sequence[Word], labels: Sequence[str]) -> list
         opening = lexicon.token(words[below[0]].text)
         if entity_of(labels[above[-1]]) == "ADDRESS" and all(
                 labels[i] == OUTSIDE for i in below) and right_under(words, above, below) \
-                and opening in lexicon.BUILDING_WORDS and len(below) <= MAX_BUILDING_WORDS:
+                and opening in lexicon.BUILDING_WORDS and len(below) <= MAX_BUILDING_WORDS \
+                and _names_a_building([words[i].text for i in below]):
             for i in below:
                 labels[i] = "I-ADDRESS"
             continue
@@ -1507,10 +1598,21 @@ def building_opens_address(words: Sequence[Word], labels: Sequence[str]) -> list
                 or not right_under(words, above, below) or len(above) > MAX_BUILDING_WORDS \
                 or not any(t in lexicon.BUILDING_WORDS or t.endswith(lexicon.BUILDING_SUFFIXES)
                            for t in tokens) \
-                or lexicon.has_word(texts, lexicon.COMPANY_WORDS | lexicon.LEGAL_FORMS):
+                or lexicon.has_word(texts, lexicon.COMPANY_WORDS | lexicon.LEGAL_FORMS) \
+                or not _names_a_building(texts):
             continue
         _label_value(labels, above + below[:1], "ADDRESS")
     return labels
+
+
+def _names_a_building(texts: list[str]) -> bool:
+    """Whether a line with a building's word names one ("Tower B, 4th floor"), not a
+    slogan that opens with the word ("Building stronger communities since 1887"); a name in
+    quotes may be in lower case ("БЦ «Северная башня»")."""
+    text = " ".join(texts)
+    unquoted = list(itertools.takewhile(lambda t: not t.startswith(OPENING_QUOTES), texts))
+    return not _prose(unquoted) or (bool(patterns.digit_count(text))
+                                    and not lexicon.FOUNDED.search(text))
 
 
 def address_line_between(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
