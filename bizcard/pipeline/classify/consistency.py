@@ -147,9 +147,9 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = department_apart_from_title(words, labels)
     labels = title_and_department_lines(words, labels)
     labels = department_line(words, labels)
-    labels = services_are_no_department(words, labels)
     labels = department_opens_line(words, labels)
     labels = title_and_department_swapped(words, labels)
+    labels = services_line_outside(words, labels)
     labels = name_over_two_lines(words, labels)
     labels = title_after_name(words, labels)
     labels = russian_name_lines(words, labels)
@@ -449,9 +449,15 @@ def company_as_registered(words: Sequence[Word], labels: Sequence[str]) -> list[
         folded_core = [lexicon.fold(token) for token in core]
         for brand, brand_folded in zip(lines, folded, strict=True):
             named = [i for i in brand if entity_of(labels[i]) == "NAME"]
+            # A surname on the line under the first name ("LARISSA" / "MACHADO") is the
+            # name's, whatever firm bears it ("Machado & Guerra Advogados S.A.").
+            name_goes_on = any(
+                all(entity_of(labels[i]) == "NAME" for i in other)
+                and _one_over_the_other(words, brand, other) for other in lines
+                if other is not brand)
             if brand is registered or any(
                     entity_of(labels[i]) in CONTACT_ENTITIES for i in brand) or (
-                    named and not _name_elsewhere(labels, brand)):
+                    named and (not _name_elsewhere(labels, brand) or name_goes_on)):
                 continue
             if brand_folded and brand_folded == folded_core[:len(brand_folded)]:
                 for i in brand:
@@ -978,18 +984,37 @@ def _opens_as_department(texts: list[str]) -> bool:
         opening in lexicon.WEAK_DEPARTMENT_WORDS and linked)
 
 
-def services_are_no_department(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
-    """A line of three or more items set apart by marks ("Strategie · Finanzen · Personal",
-    "Web · Apps · Cloud") lists what a firm does: an item of it is no department."""
+def services_line_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A line of three or more short items set apart by marks ("Strategie · Finanzen ·
+    Personal", "Web · Apps · Cloud") lists what a firm does: no department, title, name or
+    address, unless every item is a title ("Advocaat | Partner | Mediator") or one is a name
+    of two words or more, or the line holds a number, a contact or a legal form."""
     labels = list(labels)
     for line in reading_order_lines(words):
-        marks = [p for p, i in enumerate(line) if words[i].text in LIST_MARKS]
-        if len(marks) < 2 or len(line) <= 2 * len(marks):
+        items: list[list[int]] = [[]]
+        for i in line:
+            if words[i].text in LIST_MARKS:
+                items.append([])
+            else:
+                items[-1].append(i)
+        texts = [words[i].text for i in line]
+        if len(items) < MIN_LIST_ITEMS or not all(0 < len(item) <= MAX_LIST_ITEM_WORDS
+                                                  for item in items) \
+                or patterns.digit_count(" ".join(texts)) \
+                or lexicon.has_word(texts, lexicon.LEGAL_FORMS) \
+                or all(lexicon.has_title_word(" ".join(words[i].text for i in item))
+                       for item in items) \
+                or any(len(item) > 1 and all(entity_of(labels[i]) == "NAME" for i in item)
+                       for item in items) \
+                or any(entity_of(labels[i]) in CONTACT_ENTITIES for i in line):
             continue
         for i in line:
-            if entity_of(labels[i]) == "DEPARTMENT":
-                labels[i] = OUTSIDE
+            labels[i] = OUTSIDE
     return labels
+
+
+MIN_LIST_ITEMS = 3
+MAX_LIST_ITEM_WORDS = 4  # "Web & mobile apps"
 
 
 def department_line(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
