@@ -41,10 +41,11 @@ ADDRESS_PART_DASH = re.compile(
     r"|\s+[-.](?=[^\W_])"
     r"|(?<=\b\d{4} [A-Z]{2})-(?=[A-Z])")
 # A dash set between two parts of a title or an address ("Manager – Corporate Clients",
-# "Centro – Rio de Janeiro – RJ") as OCR reads it: a hyphen, spaced or glued to the word
-# before a capital. Printed cards set an en dash there; a hyphen joins words without
+# "Centro - Rio de Janeiro - RJ"), spaced or glued to the word before a capital; it gets
+# a space on both sides and stays the dash OCR read: cards print hyphens and en dashes
+# there alike, and OCR reads an en dash as one or the other. A hyphen joins words without
 # spaces, or hangs before "und" ("Strassen- und Verkehrswesen").
-SPACED_DASH = re.compile(r"(?<=[^\W_.])\s+[-–]\s+|(?<=[^\W\d_.])-\s+(?=[^\W\d_a-zß-ÿ])")
+SPACED_DASH = re.compile(r"(?<=[^\W_.])\s+([-–])\s+|(?<=[^\W\d_.])(-)\s+(?=[^\W\d_a-zß-ÿ])")
 # A slash between a title's two languages with the space on one side lost ("Ingenieur/
 # Ingénieur"); "M/F" stays.
 HALF_SPACED_SLASH = re.compile(r"(?<=\S)/\s+|\s+/(?=\S)")
@@ -318,8 +319,13 @@ def _repaired_address(text: str, *, region: str | None) -> str:
     text = GLUED_PROVINCE.sub(" (", GLUED_NUMBER.sub(r"\1 ", text))
     text = GLUED_STREET_NUMBER.sub(r"\1 ", GLUED_POSTCODE_LABEL.sub(r"\1 ", text))
     text = GLUED_STATE_POSTCODE.sub(r" \1 \2", HOUSE_NUMBER_FULL_STOP.sub(", ", text))
-    text = SPACED_DASH.sub(" – ", text)
+    text = _spaced_dashes(text)
     return _russian_address_punctuation(text) if lexicon.CYRILLIC.search(text) else text
+
+
+def _spaced_dashes(text: str) -> str:
+    """Dashes between parts (SPACED_DASH) with one space on each side."""
+    return SPACED_DASH.sub(lambda m: f" {m.group(1) or m.group(2)} ", text)
 
 
 def _one_per_host(urls: dict[str, float]) -> dict[str, float]:
@@ -395,7 +401,7 @@ def _title_text(text: str) -> str:
         return ""  # a handle, or a slogan ("Zuverlässig. Schnell. Regional.")
     text = " ".join(lexicon.with_marks(part) for word in text.split(" ")
                     for part in lexicon.glued_apart(word).split(" "))
-    text = HALF_SPACED_SLASH.sub(" / ", SPACED_DASH.sub(" – ", text))
+    text = HALF_SPACED_SLASH.sub(" / ", _spaced_dashes(text))
     last = text.rsplit(" ", 1)[-1]
     if last.endswith(".") and last.count(".") == 1 and len(last) > lexicon.MIN_SENTENCE_WORD:
         return text[:-1]

@@ -29,4 +29,4 @@ def test_a_lone_mark_inside_an_address_keeps_it_one_value() -> None:
     labels = ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "B-ADDRESS", "I-ADDRESS", "O",
               "B-ADDRESS"]
     fields = labelled_fields(words, labels, region="CO")
-    assert fields["address"] == "Carrera 33Z Sur # 77-8, Campinas – SP"
+    assert fields["address"] == "Carrera 33Z Sur # 77-8, Campinas - SP"

@@ -261,7 +261,7 @@ def test_a_postcode_behind_its_label_is_address_not_a_phone():
     words = card_words([("Ana Souza", 40), "Rua das Flores, 3843 - Centro",
                         "Recife/PE - CEP 50555-990", "+55 81 3456-7890", "ana@flores.com.br"])
     fields, _ = read_fields(words, "BR")
-    assert fields["address"] == "Rua das Flores, 3843 – Centro, Recife/PE – CEP 50555-990"
+    assert fields["address"] == "Rua das Flores, 3843 - Centro, Recife/PE - CEP 50555-990"
     assert fields["phones"] == ["+558134567890"]
     words = card_words([("Luis Pérez", 40), "Calle 60 No. 568, C.P. 97184 Mérida, YUC",
                         "+52 999 123 4567", "luis@pintor.com.mx"])

@@ -320,15 +320,15 @@ def test_a_postcode_glued_to_its_town_is_set_apart_and_house_numbers_are_left_al
 
 
 def test_a_dash_between_a_house_number_and_the_postcode_is_a_comma_other_dashes_stay():
-    """A dash printed between words stays, as the en dash cards print (OCR reads it as a
-    hyphen); one between a house number and the postcode parts two lines set on one."""
+    """A dash printed between words stays as read, spaced on both sides; one between a
+    house number and the postcode parts two lines set on one."""
     for printed, address in (
-        ("3936 Kimberly Falls - North Michael, TX", "3936 Kimberly Falls – North Michael, TX"),
+        ("3936 Kimberly Falls - North Michael, TX", "3936 Kimberly Falls - North Michael, TX"),
         ("Søndervangs Allé 78 – 3897 Blommenslyst", "Søndervangs Allé 78, 3897 Blommenslyst"),
         ("120 00 Praha 2 – Vinohrady", "120 00 Praha 2 – Vinohrady"),
-        ("Bâtiment A - 6e étage", "Bâtiment A – 6e étage"),
+        ("Bâtiment A - 6e étage", "Bâtiment A - 6e étage"),
         ("Salt Lake Sector V, Kolkata – 700030", "Salt Lake Sector V, Kolkata – 700030"),
-        ("Rua Bela, 12, Recife - PE", "Rua Bela, 12, Recife – PE"),
+        ("Rua Bela, 12, Recife - PE", "Rua Bela, 12, Recife - PE"),
         ("Pasadizo de Leonardo Mata 745- Cuenca", "Pasadizo de Leonardo Mata 745, Cuenca"),
         ("Scholtzplatz 8-4, 32586 Erkelenz", "Scholtzplatz 8-4, 32586 Erkelenz"),
         # A bar OCR read as "I" or "l"; not a king's numeral before a number.
@@ -511,11 +511,11 @@ def test_letters_and_marks_ocr_reads_for_others_are_set_right_by_the_cards_langu
 
 
 def test_a_brazilian_address_keeps_its_dashes_and_loses_a_map_pin_before_the_street():
-    """The dashes between its parts are printed en dashes, which OCR reads as hyphens."""
+    """The dashes between its parts stay."""
     fields, _ = validate(raw(address=["9 Conjunto Hellena Pacheco, 90 - Sala 1897",
                                       "Rio de Janeiro/RJ - CEP06181-267"]), regions=["BR"])
-    assert fields["address"] == ("Conjunto Hellena Pacheco, 90 – Sala 1897, "
-                                 "Rio de Janeiro/RJ – CEP 06181-267")
+    assert fields["address"] == ("Conjunto Hellena Pacheco, 90 - Sala 1897, "
+                                 "Rio de Janeiro/RJ - CEP 06181-267")
     # Where the number comes first, a leading number is the house number.
     fields, _ = validate(raw(address=["9 rue de la Paix", "75002 Paris"]), regions=["FR"])
     assert fields["address"] == "9 rue de la Paix, 75002 Paris"
@@ -642,14 +642,14 @@ def test_ligatures_and_a_spelled_out_label_are_no_part_of_an_email_address():
     assert fields["emails"] == ["mailand@mailand.it", "mailroom@mailroom.com"]
 
 
-def test_a_dash_between_parts_of_a_title_is_an_en_dash_and_a_hyphen_in_a_word_stays():
+def test_a_dash_between_parts_of_a_title_is_spaced_and_a_hyphen_in_a_word_stays():
     fields, _ = validate(raw(position=["Regional Relationship Manager- Corporate Clients"],
                              department=["Amt für Strassen- und Verkehrswesen"],
                              address=["Campus de la Doua - Bât. Jules Verne", "75012 Paris"]),
                          regions=["FR"])
-    assert fields["position"] == "Regional Relationship Manager – Corporate Clients"
+    assert fields["position"] == "Regional Relationship Manager - Corporate Clients"
     assert fields["department"] == "Amt für Strassen- und Verkehrswesen"
-    assert fields["address"] == "Campus de la Doua – Bât. Jules Verne, 75012 Paris"
+    assert fields["address"] == "Campus de la Doua - Bât. Jules Verne, 75012 Paris"
     fields, _ = validate(raw(position=["Ingenieur/ Ingénieur"], department=["F&E/IT"]),
                          regions=["CH"])
     assert fields["position"] == "Ingenieur / Ingénieur" and fields["department"] == "F&E/IT"
