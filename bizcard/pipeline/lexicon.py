@@ -255,7 +255,8 @@ POSITION_WORDS = frozenset(
     responsável
     директор менеджер инженер руководитель начальник специалист главный ведущий
     генеральный заместитель консультант бухгалтер разработчик аналитик программист юрист
-    президент председатель администратор координатор технолог эксперт
+    президент председатель администратор координатор технолог эксперт партнёр партнер
+    управляющий доцент профессор заведующий врач юрисконсульт
     керівник головний провідний фахівець спеціаліст інженер генеральний заступник
     комерційний розробник аналітик програміст маркетолог мениджър търговски изпълнителен
     управител ръководител главен експерт счетоводител програмист дизайнер адвокат
@@ -309,7 +310,7 @@ STREET_WORDS = frozenset(
     torget vej gade allé plads veien gate vei katu tie kuja cad. caddesi sok. sokak
     șoseaua soseaua şoseaua intrarea aleea splaiul piața piata
     mah. mahallesi bulvarı carrera cra. calle cl. diagonal dg. transversal tv. av.
-    rua ul ул ул. улица пр. проспект пер. переулок шоссе наб.
+    rua ul ул ул. улица пр. проспект пер. переулок шоссе наб. вул. вулиця просп. пров.
     набережная бульвар б-р пл. площадь д. дом офис оф. кв. стр. корп. г. город обл.
     область р-н район postfach cedex bp οδός οδ. λεωφ. λεωφόρος πλ. πλατεία τ.κ.""".split()
 )
@@ -351,7 +352,7 @@ RU_SETTLEMENTS = frozenset(
 # Abbreviations of Russian address parts, always followed by a full stop ("д. 5").
 RU_ADDRESS_ABBREVIATIONS = frozenset(
     "г с п к д ст пос дер пгт х ул пр пер наб ш бул алл пл стр корп кв оф мкр туп м вул "
-    "просп пров буд гр бл вх ет ап обл".split()
+    "просп пров буд гр бл вх ет ап обл каб эт".split()
 )
 # Postcode shapes that on their own make a line an address.
 STRONG_POSTCODES = re.compile(

@@ -90,7 +90,7 @@ ICON_BEFORE_STREET = re.compile(r"^\d (?=[^\W\d_]{3,} \d)")
 # Russian address abbreviations as Tesseract reads them in Latin letters ("np." for "пр.").
 RU_ABBREVIATION_MISREADS = {"ann": "алл", "np": "пр", "a": "д", "g": "д", "ct": "ст",
                             "c": "с", "cmp": "стр", "k": "к", "yn": "ул", "yл": "ул", "of": "оф",
-                            "кори": "корп", "r": "г", "6yn": "бул"}
+                            "кори": "корп", "r": "г", "6yn": "бул", "уа": "ул"}
 # "д." as Tesseract reads it in front of a house number ("9, 15 стр. 662").
 RU_HOUSE_MISREADS = frozenset({"9,", "9.", "4,", "4.", "A,", "д,"})
 RU_BUILDING_PARTS = frozenset({"к", "стр", "корп"})
@@ -663,6 +663,7 @@ def _russian_address_punctuation(text: str) -> str:
         lambda m: m.group(0) + " " if m.group(1) in lexicon.RU_ADDRESS_ABBREVIATIONS
         else m.group(0), text)
     text = re.sub(r"(?<=\d)(?=(?:к|стр|корп)\.)", " ", re.sub(r"(?<=\d)[Kk]\.", "к.", text))
+    text = re.sub(r"(?<!\w)прт(?!\w)", "пр-т", text)  # its hyphen lost
     # The six-digit postcode is set apart with a comma: "к. 57 200483", "к. 6,016969".
     text = re.sub(r"(?<=\d)(?:\s+|,)(?=\d{6}\b)", ", ", text)
     tokens = text.split()

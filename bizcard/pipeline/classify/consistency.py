@@ -822,6 +822,12 @@ def title_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list[s
             _label_value(labels, above + [i for i in below
                                           if entity_of(labels[i]) == "POSITION"], "POSITION")
             continue
+        marked_end = open_end and not link_end
+        if (marked_end and all(labels[i] == OUTSIDE for i in above)
+                and all(entity_of(labels[i]) == "POSITION" for i in below)
+                and lexicon.has_title_word(" ".join(words[i].text for i in above))):
+            _label_value(labels, above + below, "POSITION")  # "Управляющий партнёр |"
+            continue
         opens = _prose_word(words[first].text) or open_end
         # The linking word itself may have been left outside ("Affärsområdeschef för"),
         # and a word before a slash ("Mercantil /").
@@ -1435,14 +1441,14 @@ def address_apart_from_taglines(words: Sequence[Word], labels: Sequence[str]) ->
         else:
             blocks.append([line])
     for block in blocks:
-        edges = [(block[0], [], True)] if len(block) == 1 else [
-            (block[0], block[1], True), (block[-1], block[-2], False)]
-        for line, rest, opening in edges:
+        edges = [(block[0], block[1:], True), (block[-1], block[:-1], False)]
+        for line, rest, opening in edges[:1] if len(block) == 1 else edges:
             texts = [words[i].text for i in line]
             tokens = [lexicon.token(text) for text in texts]
             marks = sum(text in LIST_MARKS for text in texts)
             if (patterns.digit_count(" ".join(texts))
-                    or (rest and not patterns.digit_count(" ".join(words[i].text for i in rest)))
+                    or (rest and not patterns.digit_count(
+                        " ".join(words[i].text for other in rest for i in other)))
                     or any(entity_of(labels[i]) not in (None, "ADDRESS") for i in line)
                     or any(t in lexicon.STREET_WORDS or t in lexicon.BUILDING_WORDS
                            or t in TOWN_MARKERS for t in tokens)
@@ -1451,8 +1457,8 @@ def address_apart_from_taglines(words: Sequence[Word], labels: Sequence[str]) ->
                 continue
             for i in line:
                 labels[i] = OUTSIDE
-            if rest and opening and entity_of(labels[rest[0]]) == "ADDRESS":
-                labels[rest[0]] = "B-ADDRESS"
+            if rest and opening and entity_of(labels[rest[0][0]]) == "ADDRESS":
+                labels[rest[0][0]] = "B-ADDRESS"
     return labels
 
 
@@ -1658,14 +1664,16 @@ def address_line_between(words: Sequence[Word], labels: Sequence[str]) -> list[s
 
 
 def address_head(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
-    """A house-number prefix or a country the model left outside right before the address
-    on its line ("H.No. 636, Murthy Nagar", "Flat 91, ...", "Россия, 630099, г.
-    Новосибирск") starts the address."""
+    """A house-number prefix, a Russian or Ukrainian street's or town's abbreviation or a
+    country the model left outside right before the address on its line ("H.No. 636,
+    Murthy Nagar", "Flat 91, ...", "вул. Хрещатик, 27", "Россия, 630099, г. Новосибирск")
+    starts the address."""
     labels = list(labels)
     for line in reading_order_lines(words):
         for prefix, first in pairwise(line):
             if labels[prefix] == OUTSIDE and entity_of(labels[first]) == "ADDRESS" and (
                     lexicon.token(words[prefix].text) in lexicon.HOUSE_NUMBER_PREFIXES
+                    or words[prefix].text.lower() in lexicon.RU_SETTLEMENTS
                     or _names_a_country(words, [prefix])):
                 labels[prefix], labels[first] = "B-ADDRESS", "I-ADDRESS"
     return labels
