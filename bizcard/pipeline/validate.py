@@ -22,11 +22,11 @@ UNCONFIRMED_PHONE_FACTOR = 0.6  # a possible but not valid number: keep it, trus
 SPACES = re.compile(r"\s+")
 # A legal form OCR glued to the name before it: "MurilloS.L.", "ENGENHARIAS.A.", "LöwerAG".
 # Dotted forms never end a word; bare ones only after a lower-case letter ("LöwerAG", not
-# "BANG").
+# "BANG") but the "g" of a German charity's "gGmbH".
 GLUED_LEGAL_FORM = re.compile(
     r"(?<=\w)(?=(?:S\.A\.|S\.L\.|B\.V\.|N\.V\.|S\.r\.l\.|S\.p\.A\.|S\.A\.S\.|S\.a\.s\.|"
     r"S\.n\.c\.|S\.C\.|S\.R\.L\.|S\.P\.A\.)(?!\S))"
-    r"|(?<=[a-zß-ÿ])(?=(?:AG|GmbH|KG|KGaA|Ltd\.?|Inc\.?|LLC|SAS|SARL|Ltda\.?|Pty)(?!\S))"
+    r"|(?<=[a-zß-ÿ])(?<!\bg)(?=(?:AG|GmbH|KG|KGaA|Ltd\.?|Inc\.?|LLC|SAS|SARL|Ltda\.?|Pty)(?!\S))"
 )
 EDGE_PUNCTUATION = " ,;:|·•-–—"
 # A dash between a house number and the postcode ("Allé 78 – 3897 Blommenslyst") parts

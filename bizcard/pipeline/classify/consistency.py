@@ -127,6 +127,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = registration_lines_outside(words, labels)
     labels = contact_labels_outside(words, labels)
     labels = opening_hours_outside(words, labels)
+    labels = qr_caption_outside(words, labels)
     labels = monogram_outside(words, labels)
     labels = social_handle_outside(words, labels)
     labels = company_ends_at_legal_form(words, labels)
@@ -138,7 +139,10 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = practice_is_the_company(words, labels)
     labels = company_apart_from_its_logo_and_slogan(words, labels)
     labels = company_line_before_address(words, labels)
+    labels = company_link_words(words, labels)
     labels = company_over_two_lines(words, labels)
+    # Again: the company rules above label whole lines, a logo's letter on them too.
+    labels = monogram_outside(words, labels)
     labels = title_with_a_title_word(words, labels)
     labels = title_in_a_slogan(words, labels)
     labels = title_goes_on_in_its_line(words, labels)
@@ -223,6 +227,24 @@ def registration_lines_outside(words: Sequence[Word], labels: Sequence[str]) -> 
             if entity_of(labels[i]) not in KEPT_ON_REGISTRATION_LINES:
                 labels[i] = OUTSIDE
     return labels
+
+
+def qr_caption_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A QR code's caption ("Scan me", "Scan to save my contact", "Scannen & speichern") is
+    no field."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        text = " ".join(words[i].text for i in line)
+        if QR_CAPTION.match(text) and not any(
+                entity_of(labels[i]) in CONTACT_ENTITIES for i in line):
+            for i in line:
+                labels[i] = OUTSIDE
+    return labels
+
+
+QR_CAPTION = re.compile(
+    r"(?:scan|scannen|scanne|scannez|escanea|escaneie|escaneá|scansiona|zeskanuj|naskenuj"
+    r"|tara|okut|сканируй|сканируйте|скануй|скануйте|отсканируй)(?![^\W\d_])", re.IGNORECASE)
 
 
 def opening_hours_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
@@ -563,6 +585,7 @@ def _registered_line(words: Sequence[Word], labels: Sequence[str], line: list[in
                         and len(token) >= MIN_PROSE_WORD and not _legal_form(token)
                         for i, token in zip(line, tokens, strict=True))
             and not patterns.digit_count(" ".join(words[i].text for i in line))
+            and not QR_CAPTION.match(words[line[0]].text)  # "Scan me" ends in Brazil's "ME"
             and not any(entity_of(labels[i]) in CONTACT_ENTITIES | {"ADDRESS"} for i in line)
             and not any(lexicon.is_small_print_label(words[i].text) for i in line)
             and not (any(entity_of(labels[i]) == "NAME" for i in line)
@@ -608,15 +631,30 @@ def _name_elsewhere(labels: Sequence[str], line: list[int]) -> bool:
     return any(entity_of(label) == "NAME" for i, label in enumerate(labels) if i not in line)
 
 
+def company_link_words(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A linking word the model left outside between two of the company's words on one
+    line ("Hochschule für Wirtschaft", "Ministry of Transport") is the company's."""
+    labels = list(labels)
+    for line in reading_order_lines(words):
+        for before, link, after in zip(line, line[1:], line[2:], strict=False):
+            if (labels[link] == OUTSIDE and entity_of(labels[before]) == "COMPANY"
+                    and entity_of(labels[after]) == "COMPANY"
+                    and lexicon.token(words[link].text) in TITLE_OPEN_ENDS):
+                labels[link] = "I-COMPANY"
+                labels[after] = "I-COMPANY"
+    return labels
+
+
 def company_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A long company name wrapped onto two lines in one type size is one name: the line
     right over the company's, left outside or read as a department ("Regionalny Zarząd
     Gospodarki" / "Wodnej w Olsztynie", "Biuro Projektów Kowalczyk" / "i Wspólnicy Sp. z
     o.o."), unless it ends in a legal form or names a department outright; and the line
-    right under it where the company's line ends in a linking word ("Agenzia Regionale per"
-    / "l'Ambiente del Piemonte") or the line under ends in a legal form. Neither line holds
-    a contact, a name, an address, a title or a sentence, and the line added is words
-    of two or more, none with a digit or a label's colon (not opening hours or a handle)."""
+    right under it where the company's line ends in a linking word or a comma ("Agenzia
+    Regionale per" / "l'Ambiente del Piemonte") or the line under ends in a legal form.
+    Neither line holds a contact, a name, an address, a title or a sentence, and the line
+    added is words of two or more, none with a digit or a label's colon (not opening hours
+    or a handle)."""
     labels = list(labels)
     for above, below in pairwise(reading_order_lines(words)):
         ratio = word_height(words[below[0]]) / max(word_height(words[above[-1]]), 1.0)
@@ -634,7 +672,8 @@ def company_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list
                 COMPANY_WORD.match(text) for text in texts[added]):
             continue
         tokens = [[lexicon.token(text) for text in line_texts] for line_texts in texts]
-        upper_open = tokens[0][-1] in TITLE_OPEN_ENDS | COMPANY_FORM_CONTINUES
+        upper_open = tokens[0][-1] in TITLE_OPEN_ENDS | COMPANY_FORM_CONTINUES \
+            or texts[0][-1].endswith(",")  # "Ministerium für Wirtschaft," / "Arbeit und ..."
         # Both lines read as two companies: one name unless the upper one is complete
         # with its legal form or the lower repeats it (a logo over the registered name).
         two_halves = found[0] == found[1] == {"COMPANY"} and labels[below[0]] == "B-COMPANY" \
