@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bizcard.pipeline.classify.consistency import (
+    address_apart_from_taglines,
     address_ends_before_prose,
     address_gap_filled,
     address_head,
@@ -14,6 +15,7 @@ from bizcard.pipeline.classify.consistency import (
     company_as_registered,
     company_ends_at_legal_form,
     company_line_before_address,
+    company_link_words,
     company_named_by_domain,
     company_over_two_lines,
     company_with_legal_form,
@@ -34,8 +36,10 @@ from bizcard.pipeline.classify.consistency import (
     name_over_two_lines,
     opening_hours_outside,
     practice_is_the_company,
+    qr_caption_outside,
     registration_lines_outside,
     russian_name_lines,
+    services_line_outside,
     social_handle_outside,
     state_after_address,
     street_line_before_postcode,
@@ -976,6 +980,15 @@ def test_a_title_that_heads_the_department_after_it_is_one_title():
     assert department_apart_from_title(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 2
     assert not lexicon.reads_as_department("Voditelj odjela nabave")
     assert lexicon.reads_as_department("Odjel nabave")
+    # An adjective may stand between ("Заведующий кардиологическим отделением").
+    for title in ("Заведующий кардиологическим отделением", "Доцент кафедры экономики",
+                  "Primář kardiologického oddělení"):
+        assert lexicon.heads_a_department(title.split()), title
+    # Units and banking lines are departments, also read without their marks.
+    for department in ("International Relations Office", "Tietojenkäsittelytieteen laitos",
+                       "Rättsenheten", "Private Banking", "Risk Management", "Dzial Kadr"):
+        assert lexicon.reads_as_department(department), department
+    assert not lexicon.reads_as_department("Office Manager")
     words, labels = labelled(["Kundenberater Abteilung Einkauf"],
                              ["B-POSITION", "I-POSITION", "I-POSITION"])
     assert department_apart_from_title(words, labels) == [
@@ -995,3 +1008,136 @@ def test_south_slavic_weekdays_start_opening_hours():
 
     assert lexicon.opening_hours_start("Croatia, Pon-Pet 8-16 h") == len("Croatia, ")
     assert lexicon.opening_hours_start("Po-Pi 8:00-16:00") == 0
+
+
+def test_a_floor_after_its_number_is_no_registration_label():
+    """Finnish "krs" (kerros, floor) after the floor's number stays in the address; "KRS"
+    opening a line is Poland's court register."""
+    words, labels = labelled(["Mannerheimintie 151 B", "19. krs", "33100 Tampere"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 6)
+    assert registration_lines_outside(words, labels) == labels
+    words, labels = labelled(["KRS 0000123456"], ["B-ADDRESS", "I-ADDRESS"])
+    assert registration_lines_outside(words, labels) == ["O", "O"]
+
+
+def test_a_slogan_that_opens_with_a_building_word_is_no_building():
+    words, labels = labelled(["Suite 1104, 231 George Street", "Leeds LS1 4DY",
+                              "Building stronger communities since 1887"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 7 + ["O"] * 5)
+    assert building_opens_address(words, labels) == labels
+    words, labels = labelled(["Building stronger communities", "Level 34, 61 George Street"],
+                             ["O"] * 3 + ["B-ADDRESS"] + ["I-ADDRESS"] * 4)
+    assert building_opens_address(words, labels) == labels
+
+
+def test_words_left_out_where_an_address_line_breaks_are_the_addresss():
+    """A floor's word at a line's end ("3. tv.") or a building's at the next line's start
+    ("budova A"), and a letter the model took for a contact label ("Tour E,")."""
+    words, labels = labelled(["Søndergade 150, 3. tv.", "1620 København V"],
+                             ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O",
+                              "B-ADDRESS", "I-ADDRESS", "I-ADDRESS"])
+    assert address_gap_filled(words, labels)[3] == "I-ADDRESS"
+    words, labels = labelled(["Na Příkopě 196", "budova A, 7. patro"],
+                             ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O",
+                              "B-ADDRESS", "I-ADDRESS", "I-ADDRESS"])
+    assert address_gap_filled(words, labels)[3] == "I-ADDRESS"
+    words, labels = labelled(["Tour E, 6e étage"], ["B-ADDRESS", "O", "B-ADDRESS", "I-ADDRESS"])
+    assert address_gap_filled(words, labels)[1] == "I-ADDRESS"
+    # A contact's label between two lines stays outside.
+    words, labels = labelled(["Rue de Fer 9", "Tél. 5000 Namur"],
+                             ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O",
+                              "B-ADDRESS", "I-ADDRESS"])
+    assert address_gap_filled(words, labels)[4] == "O"
+
+
+def test_services_and_slogans_at_the_edges_of_an_address_are_no_part_of_it():
+    words, labels = labelled(["İstiklal Cad. No: 186", "Çankaya / Ankara 06690",
+                              "Karayolu · Denizyolu · Havayolu"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 12)
+    assert address_apart_from_taglines(words, labels)[-5:] == ["O"] * 5
+    words, labels = labelled(["Hoitoa lähellä sinua", "Kauppurienkatu 132 A", "00100 Helsinki"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 7)
+    fixed = address_apart_from_taglines(words, labels)
+    assert fixed[:3] == ["O"] * 3 and fixed[3] == "B-ADDRESS"
+    words, labels = labelled(["Software der virker"], ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS"])
+    assert address_apart_from_taglines(words, labels) == ["O"] * 3
+    # Lines without digits that are the address's stay: a town, a street, a country.
+    for lines in (["Atatürk Cad. No: 149", "Çankaya / Ankara"],
+                  ["Rua Augusta, 12 - Sala 5", "Bela Vista - São Paulo/SP"],
+                  ["г. Москва", "ул. Тверская, д. 5"],
+                  ["Keizersgracht 81", "5611 AZ Eindhoven", "Nederland"]):
+        words = card_words(lines)
+        labels = ["B-ADDRESS"] + ["I-ADDRESS"] * (len(words) - 1)
+        assert address_apart_from_taglines(words, labels) == labels, lines
+
+
+def test_where_the_postcode_ends_the_address_a_line_after_it_is_a_tagline():
+    words, labels = labelled(["1948 State Street, Suite 2155", "Chicago, IL 60606",
+                              "Private Banking"], ["B-ADDRESS"] + ["I-ADDRESS"] * 9)
+    assert address_ends_before_prose(words, labels, ["US"])[-2:] == ["O", "O"]
+    words, labels = labelled(["1948 State Street", "Chicago, IL 60606", "USA"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 6)
+    assert address_ends_before_prose(words, labels, ["US"]) == labels
+
+
+def test_a_title_in_two_languages_apart_by_a_bar_or_over_two_lines_is_one_title():
+    words, labels = labelled(["Verkställande direktör | CEO"],
+                             ["B-POSITION", "I-POSITION", "O", "B-POSITION"])
+    assert title_in_two_languages(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 3
+    words, labels = labelled(["Advocaat | Partner | Notaris"],
+                             ["B-POSITION", "O", "B-POSITION", "O", "O"])
+    assert title_in_two_languages(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 4
+    # Wrapped after the slash, with a word before it left outside.
+    words, labels = labelled(["Catedrática de Derecho Mercantil /",
+                              "Professor of Commercial Law"],
+                             ["B-POSITION", "I-POSITION", "I-POSITION", "O", "O",
+                              "B-POSITION", "I-POSITION", "I-POSITION", "I-POSITION"])
+    assert title_over_two_lines(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 8
+    # The first language left outside, the second read as the title.
+    words, labels = labelled(["Управляющий партнёр |", "Managing Partner"],
+                             ["O", "O", "O", "B-POSITION", "I-POSITION"])
+    assert title_over_two_lines(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 4
+    # A department ending in a bar does not join the title under it.
+    words, labels = labelled(["Nemzetközi Kapcsolatok Főosztálya /", "Human Resources"],
+                             ["B-DEPARTMENT"] + ["I-DEPARTMENT"] * 3 + ["B-POSITION",
+                                                                       "I-POSITION"])
+    assert title_over_two_lines(words, labels)[0] == "B-DEPARTMENT"
+
+
+def test_a_line_that_closes_with_a_departments_word_is_the_department():
+    words, labels = labelled(["Juridisk Afdeling"], ["O", "O"])
+    assert department_opens_line(words, labels) == ["B-DEPARTMENT", "I-DEPARTMENT"]
+    words, labels = labelled(["International Relations Office"],
+                             ["B-DEPARTMENT", "I-DEPARTMENT", "O"])
+    assert department_opens_line(words, labels) == ["B-DEPARTMENT"] + ["I-DEPARTMENT"] * 2
+    # "Office" alone is a title's ("Office Manager") or a firm's word.
+    words, labels = labelled(["Family Office"], ["B-COMPANY", "I-COMPANY"])
+    assert department_opens_line(words, labels) == labels
+
+
+def test_a_list_of_services_holds_no_department_title_or_name():
+    words, labels = labelled(["Strategie · Finanzen · Personal"],
+                             ["B-NAME", "O", "B-DEPARTMENT", "O", "B-POSITION"])
+    assert services_line_outside(words, labels) == ["O"] * 5
+    for lines, kept in ((["Advocaat | Partner | Notaris"],
+                         ["B-POSITION"] + ["I-POSITION"] * 4),
+                        (["Jan Novák · Sales · Praha"],
+                         ["B-NAME", "I-NAME", "O", "B-DEPARTMENT", "O", "O"])):
+        words, labels = labelled(lines, kept)
+        assert services_line_outside(words, labels) == kept, lines
+
+
+def test_a_surname_on_the_line_under_the_first_name_stays_the_name():
+    words, labels = labelled(["LARISSA", "MACHADO", "Consultora",
+                              "Machado & Guerra Advogados S.A."],
+                             ["B-NAME", "I-NAME", "B-POSITION", "B-COMPANY"] + ["I-COMPANY"] * 4)
+    assert company_as_registered(words, labels) == labels
+
+
+def test_a_linking_word_inside_a_company_name_and_a_qr_caption():
+    words, labels = labelled(["Hochschule für Wirtschaft"], ["B-COMPANY", "O", "B-COMPANY"])
+    assert company_link_words(words, labels) == ["B-COMPANY", "I-COMPANY", "I-COMPANY"]
+    words, labels = labelled(["Scan me"], ["B-COMPANY", "I-COMPANY"])
+    assert qr_caption_outside(words, labels) == ["O", "O"]
+    words, labels = labelled(["Scandinavian Freight AB"], ["B-COMPANY"] + ["I-COMPANY"] * 2)
+    assert qr_caption_outside(words, labels) == labels

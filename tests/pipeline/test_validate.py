@@ -198,6 +198,10 @@ def test_a_russian_address_gets_the_punctuation_tesseract_misread_back():
         (["с. Карачаевск, ш. Седова, д. 1K. 66 196539, Russia"],
          "с. Карачаевск, ш. Седова, д. 1 к. 66, 196539, Russia"),
         (["ст. Добрянка, д. 46 к. 6,016969"], "ст. Добрянка, д. 46 к. 6, 016969"),
+        # "л" read as "А", the hyphen of "пр-т" lost, a comma for the full stop of "каб.".
+        (["г. Самара, уА. Тверская, д. 22"], "г. Самара, ул. Тверская, д. 22"),
+        (["г. Москва, Ленинградский прт, д. 7, каб, 643"],
+         "г. Москва, Ленинградский пр-т, д. 7, каб. 643"),
         # "д." read as "9,": a house number, its building next, follows it.
         (["ст. Химки, наб. Демьяна Бедного, 9, 7 стр. 949, 796334"],
          "ст. Химки, наб. Демьяна Бедного, д. 7 стр. 949, 796334"),
@@ -524,7 +528,8 @@ def test_a_brazilian_address_keeps_its_dashes_and_loses_a_map_pin_before_the_str
 def test_a_company_s_legal_form_is_mended_where_ocr_glued_or_misread_it():
     for printed, company in (("Tartini InformaticaS.a.s.", "Tartini Informatica S.a.s."),
                              ("Zenix Impianti S.ρ.A.", "Zenix Impianti S.p.A."),
-                             ("Rexina ple", "Rexina plc")):
+                             ("Rexina ple", "Rexina plc"),
+                             ("Klinikum Leipzig gGmbH", "Klinikum Leipzig gGmbH")):
         fields, _ = validate(raw(company=[printed]), regions=["GB"])
         assert fields["company"] == company
 
