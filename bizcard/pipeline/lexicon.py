@@ -97,6 +97,18 @@ HONORIFICS = frozenset(
     dmd judr. mudr. mvdr. pharmdr. ing.arch.""".split()
 )
 
+# Professional credentials printed after a name or on a line of their own ("AIA, LEED AP"),
+# beside the degrees among HONORIFICS.
+CREDENTIALS = frozenset("""aia leed ap frcp mrcp cfa pmp cissp fca aca acca cima frics mrics
+    riba rn p.eng. peng cfp caia frm mcips fcips mciob""".split())
+
+
+def is_credential(word: str) -> bool:
+    """A degree or credential after a name ("MBA", "LEED", "Dipl.-Designerin")."""
+    t = token(word)
+    return t in CREDENTIALS or t in HONORIFICS or t.startswith("dipl.")
+
+
 LEGAL_FORMS = frozenset(
     """inc inc. llc l.l.c. ltd ltd. limited plc corp corp. corporation co co. company gmbh
     ag kg ohg ug e.k. se sa s.a. sas s.a.s. sarl s.a.r.l. eurl srl s.r.l. spa s.p.a. sl
@@ -213,7 +225,8 @@ DEPARTMENT_PHRASES = re.compile(
     r"|onderzoek (?:&|en) ontwikkeling"
     r"|recursos humanos|ressources humaines|risorse umane|business development"
     r"|customer (?:service|support|care)|information technology|supply chain"
-    r"|public relations|quality (?:assurance|management)|service clients?"
+    r"|public relations|quality (?:assurance|management)|service clients?|customer success"
+    r"|service commercial|service juridique|service technique"
     r"|(?:risk|wealth|asset|investment|portfolio|credit) management|dispute resolution"
     r"|(?:private|corporate|retail|investment|commercial) banking|litigation"
     r"|atención al cliente|servizio clienti|atendimento ao cliente|tecnologia da informação"

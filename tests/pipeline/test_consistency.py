@@ -47,11 +47,13 @@ from bizcard.pipeline.classify.consistency import (
     street_read_as_name,
     title_after_name,
     title_and_department_swapped,
+    title_ends_with_its_line,
     title_goes_on_in_its_line,
     title_in_a_slogan,
     title_in_two_languages,
     title_over_two_lines,
     title_with_a_title_word,
+    title_without_credentials,
     town_in_address,
 )
 from bizcard.pipeline.types import Word
@@ -1141,3 +1143,27 @@ def test_a_linking_word_inside_a_company_name_and_a_qr_caption():
     assert qr_caption_outside(words, labels) == ["O", "O"]
     words, labels = labelled(["Scandinavian Freight AB"], ["B-COMPANY"] + ["I-COMPANY"] * 2)
     assert qr_caption_outside(words, labels) == labels
+
+
+def test_a_title_ends_with_its_line_where_the_next_is_a_department_company_or_slogan():
+    for lines, below in (
+            (["Business Coach", "Customer Success"], ["B-DEPARTMENT", "I-DEPARTMENT"]),
+            (["ELECTRICISTA", "Reformas Atlas S.A."], ["B-COMPANY"] + ["I-COMPANY"] * 2),
+            (["Мастер", "Ремонт под ключ"], ["O"] * 3)):
+        words = card_words(lines)
+        labels = ["B-POSITION"] + ["I-POSITION"] * (len(words) - 1)
+        above = len(lines[0].split())
+        assert title_ends_with_its_line(words, labels) == labels[:above] + below, lines
+    # A title wrapped after a linking word, or onto a title's word, goes on.
+    for lines in (["Head of Research and", "Development"], ["Chief Executive", "Officer"]):
+        words = card_words(lines)
+        labels = ["B-POSITION"] + ["I-POSITION"] * (len(words) - 1)
+        assert title_ends_with_its_line(words, labels) == labels, lines
+
+
+def test_credentials_before_a_title_are_no_part_of_it():
+    words, labels = labelled(["AIA, LEED AP", "Pediatrician"],
+                             ["B-POSITION", "I-POSITION", "I-POSITION", "I-POSITION"])
+    assert title_without_credentials(words, labels) == ["O", "O", "O", "B-POSITION"]
+    words, labels = labelled(["MBA"], ["B-POSITION"])
+    assert title_without_credentials(words, labels) == ["B-POSITION"]

@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from bizcard.pipeline import lexicon, patterns
 from bizcard.pipeline.layout import (
+    reading_order,
     reading_order_lines,
     right_under,
     segments,
@@ -148,6 +149,8 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = title_goes_on_in_its_line(words, labels)
     labels = title_in_two_languages(words, labels)
     labels = title_over_two_lines(words, labels)
+    labels = title_ends_with_its_line(words, labels)
+    labels = title_without_credentials(words, labels)
     labels = department_apart_from_title(words, labels)
     labels = title_and_department_lines(words, labels)
     labels = department_line(words, labels)
@@ -879,6 +882,52 @@ def title_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list[s
                     for i in below)):
             for i in [*tail, *below] if link_outside else below:
                 labels[i] = f"I-{entity}"
+    return labels
+
+
+def title_ends_with_its_line(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A title the model ran on into the line under it, where its own line does not end in a
+    word that links it on, ends there when that line is something else: a department
+    ("Business Coach" / "Customer Success"), a company with its legal form ("ELECTRICISTA" /
+    "Reformas Atlas S. de R.L. de C.V."), or a slogan ("Мастер" / "Ремонт под ключ")."""
+    labels = list(labels)
+    for above, below in pairwise(reading_order_lines(words)):
+        last, first = above[-1], below[0]
+        if (entity_of(labels[last]) != "POSITION" or labels[first] != "I-POSITION"
+                or any(entity_of(labels[i]) != "POSITION" for i in below)
+                or words[last].text.endswith((",", "/", "-", "&"))
+                or lexicon.token(words[last].text) in TITLE_GOES_ON | TITLE_OPEN_ENDS
+                or _prose_word(words[first].text)):
+            continue
+        texts = [words[i].text for i in below]
+        text = " ".join(texts)
+        if lexicon.reads_as_department(text):
+            _label_value(labels, below, "DEPARTMENT")
+        elif _ends_in_legal_form([lexicon.token(t) for t in texts]):
+            _label_value(labels, below, "COMPANY")
+        elif (sum(map(_prose_word, texts)) >= MIN_SLOGAN_WORDS - 1 and len(texts) > 2
+              and not lexicon.has_title_word(text)):
+            for i in below:
+                labels[i] = OUTSIDE
+    return labels
+
+
+def title_without_credentials(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """Degrees and credentials the model read as the start of the title ("AIA, LEED AP" /
+    "CTO", "Dipl.-Designerin Grafikdesigner") are no part of it."""
+    labels = list(labels)
+    order = reading_order(words)
+    for position, i in enumerate(order):
+        if labels[i] != "B-POSITION":
+            continue
+        value = [i, *itertools.takewhile(lambda j: labels[j] == "I-POSITION",
+                                         order[position + 1:])]
+        credentials = list(itertools.takewhile(
+            lambda j: lexicon.is_credential(words[j].text) or words[j].text in ",·|", value))
+        if 0 < len(credentials) < len(value):
+            for j in credentials:
+                labels[j] = OUTSIDE
+            labels[value[len(credentials)]] = "B-POSITION"
     return labels
 
 
