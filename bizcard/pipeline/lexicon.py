@@ -528,7 +528,8 @@ FULL_WEEKDAYS = frozenset("""monday tuesday wednesday thursday friday saturday s
     perjantai pondělí pátek hétfő péntek luni vineri sâmbătă pazartesi cuma cumartesi
     понедельник пятница суббота""".split())
 WEEKDAY = r"(?:[^\W\d_]{1,4}|[1-7][ªa°º]|[^\W\d_]{5,12})"
-WEEKDAY_RANGE = re.compile(rf"(?<![^\W\d_])({WEEKDAY})\.?\s*(?:[-–—]|\s(?:a|à|au|to|bis|til|al|"
+# "=" is a dash as OCR reads some ("Mon=Fri").
+WEEKDAY_RANGE = re.compile(rf"(?<![^\W\d_])({WEEKDAY})\.?\s*(?:[-–—=]|\s(?:a|à|au|to|bis|til|al|"
                            rf"do|až|ile|по|t/m|tot)\s)\s*({WEEKDAY})\.?(?![^\W\d_])")
 CLOCK = (r"\d{1,2}(?:[:.]\d{2}|h\d{0,2})?\s?(?:[ap]\.?m\.?)(?![^\W\d_])"
          r"|\d{1,2}(?:[:.]\d{2}|[hu]\d{0,2})")  # "9h30", Dutch "9u"

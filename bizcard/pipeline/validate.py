@@ -117,6 +117,12 @@ LATIN_LOOKALIKE_CAPITALS = re.compile(r"(?<![^\W\d_])[ABCEHKMOPTXY]{3,}(?![^\W\d
 # is "nº 16"), where the language writes "º" (Italian and French write "°": "2° piano").
 ORDINAL_READ_AS_DEGREE = re.compile(r"(?<=\d)°|(?<=\b[nN])°(?= ?\d)")
 ORDINAL_REGIONS = frozenset({"ES", "PT", "BR", "MX", "AR", "CO", "CL", "PE", "UY", "VE", "EC"})
+# The space OCR lost after an abbreviation's full stop or a floor's degree sign before the
+# next word ("Col.Americana", "4°piano"); an Italian floor's "°" read as "*" ("18* piano").
+GLUED_AFTER_ABBREVIATION = re.compile(r"(\b[A-Z][a-z]{1,3}\.(?=[A-Z][a-z])|\d[°º](?=[a-z]))")
+ASTERISK_FLOOR = re.compile(r"(?<=\d)\*(?= ?piano\b)")
+# Queensland's "QLD" read as "OLD" before its postcode.
+QUEENSLAND = re.compile(r"\bOLD(?= \d{4}\b)")
 # A German floor ("3. OG", "EG") with its full stop's space lost or "O" read as "0".
 GERMAN_FLOOR = re.compile(r"\b(\d{1,2})\.\s?([0O]G|[0o]g|EG|UG|DG)\b")
 # Letters OCR reads for ones it has no model of, in a language that has none of the
@@ -308,6 +314,9 @@ def _repaired_address(text: str, *, region: str | None) -> str:
     text = TOWN_FULL_STOP.sub(
         lambda m: ", " if m.group(1) is None or m.group(1).lower() in COUNTRY_NAMES else m.group(0),
         text)
+    text = GLUED_AFTER_ABBREVIATION.sub(r"\1 ", ASTERISK_FLOOR.sub("°", text))
+    if region == "AU":
+        text = QUEENSLAND.sub("QLD", text)
     if region in ORDINAL_REGIONS:
         text = ORDINAL_READ_AS_DEGREE.sub("º", text)
     text = GERMAN_FLOOR.sub(lambda m: f"{m.group(1)}. {m.group(2).upper().replace('0', 'O')}",

@@ -1167,3 +1167,8 @@ def test_credentials_before_a_title_are_no_part_of_it():
     assert title_without_credentials(words, labels) == ["O", "O", "O", "B-POSITION"]
     words, labels = labelled(["MBA"], ["B-POSITION"])
     assert title_without_credentials(words, labels) == ["B-POSITION"]
+
+
+def test_a_letter_before_a_streets_word_is_a_map_pin():
+    words, labels = labelled(["P Av. Rio Branco, 1736"], ["B-ADDRESS"] + ["I-ADDRESS"] * 4)
+    assert address_icons_outside(words, labels)[:2] == ["O", "B-ADDRESS"]

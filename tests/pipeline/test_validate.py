@@ -335,6 +335,11 @@ def test_a_dash_between_a_house_number_and_the_postcode_is_a_comma_other_dashes_
         ("Rua Bela, 12, Recife - PE", "Rua Bela, 12, Recife - PE"),
         ("Pasadizo de Leonardo Mata 745- Cuenca", "Pasadizo de Leonardo Mata 745, Cuenca"),
         ("Scholtzplatz 8-4, 32586 Erkelenz", "Scholtzplatz 8-4, 32586 Erkelenz"),
+        # Spaces lost after an abbreviation or a floor's sign, a floor's sign read as "*".
+        ("Via del Corso, 207, 4°piano, 10121 Torino (TO)",
+         "Via del Corso, 207, 4° piano, 10121 Torino (TO)"),
+        ("Via Roma, 29, 18* piano", "Via Roma, 29, 18° piano"),
+        ("Piso 7, Col.Americana, C.P. 44100", "Piso 7, Col. Americana, C.P. 44100"),
         # A bar OCR read as "I" or "l"; not a king's numeral before a number.
         ("Dunaújvárosi utca 136. I H-4034 Győr", "Dunaújvárosi utca 136., H-4034 Győr"),
         ("Dlhá Lúka l Slovakia", "Dlhá Lúka, Slovakia"),
@@ -539,6 +544,12 @@ def test_title_words_ocr_read_without_their_marks_get_them_back():
                          regions=["PT"])
     assert fields["position"] == "Responsável de Marketing"
     assert fields["department"] == "Indkøb"
+
+
+def test_queenslands_state_read_as_old_is_qld():
+    fields, _ = validate(raw(address=["Level 12, 54 Collins Street", "Brisbane OLD 4000"]),
+                         regions=["AU"])
+    assert fields["address"] == "Level 12, 54 Collins Street, Brisbane QLD 4000"
 
 
 def test_a_british_postcodes_digit_read_as_a_letter_is_a_digit():

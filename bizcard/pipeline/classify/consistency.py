@@ -72,8 +72,15 @@ MAX_ADDRESS_GAP = 2  # words left outside between two of the address's on one li
 # or province line follows.
 POSTCODE_TOWN_ENDS = frozenset("""DE AT CH LI FR BE NL LU DK SE NO FI IS PL CZ SK HU SI HR
     EE LV LT PT""".split())
-# Regions whose addresses end with the postcode ("Chicago, IL 60606", "CEP 01310-100").
-POSTCODE_ENDS = frozenset("US CA GB IE AU NZ BR SG".split())
+# Regions whose addresses end with the postcode ("Chicago, IL 60606", "CEP 01310-100"),
+# and the postcode as it ends a line there (no house number: "Rio Branco, 1736").
+POSTCODE_ENDS = {
+    "US": re.compile(r"\b[A-Z]{2},? \d{5}(?:-\d{4})?$"),
+    "CA": re.compile(r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d$"),
+    "GB": re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$"),
+    "AU": re.compile(r"\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}$"),
+    "BR": re.compile(r"\b\d{5}-\d{3}$"),
+}
 ORDINAL = re.compile(r"\d{1,3}\.")  # "19." of a floor ("19. krs", "3. OG")
 MAX_BUILDING_WORDS = 5  # "Campus de la Doua – Bât. Jules Verne"
 # "г." (город) and "м." (Ukrainian місто) before a town, also as Tesseract reads them
@@ -1489,7 +1496,8 @@ def address_ends_before_prose(words: Sequence[Word], labels: Sequence[str],
     # Lines of the postcode and the town after it, and lines the postcode ends.
     towns = [bool(match and re.search(r"[^\W\d_]{2}", text[match.end():]))
              for match, text in zip(postcodes, texts, strict=True)]
-    last = [bool(match) and not town for match, town in zip(postcodes, towns, strict=True)]
+    ending = POSTCODE_ENDS.get(regions[0]) if regions else None
+    last = [bool(ending and ending.search(text.rstrip(" ,."))) for text in texts]
     for n, line in enumerate(address_lines[1:], start=1):
         after_postcode = any(postcodes[:n])
         last_after_number = n == len(address_lines) - 1 and patterns.digit_count(texts[n - 1])
@@ -1500,7 +1508,7 @@ def address_ends_before_prose(words: Sequence[Word], labels: Sequence[str],
         # postcode itself ("Chicago, IL 60606", "Leeds LS1 4DY"), only a country may
         # follow ("Kompetenz", "Luotettava", "Private Banking" are taglines).
         town_ends = bool(regions) and ((regions[0] in POSTCODE_TOWN_ENDS and any(towns[:n]))
-                                       or (regions[0] in POSTCODE_ENDS and any(last[:n])))
+                                       or any(last[:n]))
         if not (after_postcode or last_after_number) or building \
                 or patterns.digit_count(texts[n]) or any(
                 labels[i] != OUTSIDE for i in line if i not in tail) or not (
@@ -1580,7 +1588,8 @@ def street_read_as_name(words: Sequence[Word], labels: Sequence[str]) -> list[st
 def address_icons_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A map pin or other icon OCR read as a letter is no part of the address: a line of
     one letter, or one letter set apart before the address's words ("D South
-    Michelleshire"), but for a town's marker ("г Москва")."""
+    Michelleshire") or before a street's word ("P Av. Rio Branco"), but for a town's
+    marker ("г Москва")."""
     labels = list(labels)
     for line in reading_order_lines(words):
         first = words[line[0]].text
@@ -1589,8 +1598,9 @@ def address_icons_outside(words: Sequence[Word], labels: Sequence[str]) -> list[
         if len(line) == 1:
             labels[line[0]] = OUTSIDE
         elif entity_of(labels[line[1]]) == "ADDRESS" and first not in COMPASS_LETTERS and \
-                not _town_after_marker(words, line) and \
-                _logo_before(words[line[0]], words[line[1]], initials=True):
+                not _town_after_marker(words, line) and (
+                    lexicon.token(words[line[1]].text) in lexicon.STREET_WORDS
+                    or _logo_before(words[line[0]], words[line[1]], initials=True)):
             labels[line[0]], labels[line[1]] = OUTSIDE, labels[line[0]]
     return labels
 
