@@ -161,6 +161,8 @@ MIN_NAME_WORDS = 2  # a name keeps at least a first and a last name
 MAX_NAME_DIGITS = 2
 # Letters OCR reads for the "@" of an e-mail address; labels it glues before one ("Ejoakim").
 MISREAD_AT = "qg@©a"
+# After a mailbox made of the card's name, where the name tells where the "@" was, more.
+NAMED_MAILBOX_AT = MISREAD_AT + "epoQGO"
 # A label in capitals OCR glued to the value after it ("ОФИСклх Шуя", "SEDEvia Roma").
 GLUED_LABEL = re.compile(r"([A-ZÀ-ÞА-ЯЁ]{4,}):?(?=[a-zß-ÿа-яё\d])")
 GLUED_EMAIL_LABELS = ("e-mail", "email", "mail", "poczta", "correo", "courriel", "e")
@@ -469,9 +471,11 @@ def _emails_and_websites_apart(raw: dict[str, list[RawValue]]) -> dict[str, list
     too; a "website" that is an e-mail whose "@" was read as a letter ("ana.lindqx.dk",
     beside x.dk, or "ana.lindQx.dk" with no other e-mail) is an e-mail; and an e-mail
     domain one letter off the card's web address ("verogon.f" beside verogon.fi,
-    "costafonseca.cor") is that address's. A label glued
+    "costafonseca.cor") is that address's; so is one that opens with a mailbox made of the
+    person's name ("nick_weinholdeklinikum-leipzig.de" of Nick Weinhold). A label glued
     after an e-mail ("x@y.itSito") is cut off it."""
     emails, websites = [], []
+    names = [v.text for v in raw.get("full_name", [])]
     raw_emails = [RawValue(_glued_after_domain(LABEL_AFTER_EMAIL.sub(r"\1 | \2", v.text)),
                            v.confidence) for v in raw.get("emails", [])]
     for value in raw_emails:
@@ -484,8 +488,10 @@ def _emails_and_websites_apart(raw: dict[str, list[RawValue]]) -> dict[str, list
     email_hosts = {m.group(0).rsplit("@", 1)[1].lower() for v in emails
                    for m in patterns.EMAIL.finditer(v.text)}
     for value in raw.get("websites", []):
-        email = _misread_email(patterns.website_host(value.text), site_hosts | email_hosts
-                               ) or _capital_at(value.text, site_hosts, has_email=bool(emails))
+        host = patterns.website_host(value.text)
+        email = _misread_email(host, site_hosts | email_hosts) or _capital_at(
+            value.text, site_hosts, has_email=bool(emails)) or _named_mailbox(
+            value.text.strip(), names)
         if email:
             emails.append(RawValue(email, value.confidence))
         else:
@@ -557,6 +563,27 @@ def _misread_email(host: str, hosts: set[str]) -> str | None:
         if (host.endswith(other) and len(head) > 1 and head[-1] in MISREAD_AT
                 and ("_" in local or "." in local) and not local.endswith(".")):
             return f"{local}@{other}"
+    return None
+
+
+def _named_mailbox(host: str, names: list[str]) -> str | None:
+    """The e-mail address a web host really is when it opens with a mailbox made of the
+    card's name ("nick_weinhold", "mdeschamps", "carrie.perry") and a letter OCR read for
+    "@" after it, before a domain ("nick_weinholdeklinikum-leipzig.de")."""
+    for name in names:
+        parts = [lexicon.fold(p) for p in re.findall(r"[^\W\d_]+", name) if len(p) > 1]
+        if len(parts) < 2:
+            continue
+        first, last = parts[0], parts[-1]
+        mailboxes = {f"{first}{mark}{last}" for mark in ("", ".", "_", "-")} | {
+            f"{first[0]}{mark}{last}" for mark in ("", ".", "_")} | {
+            f"{last}{mark}{first}" for mark in (".", "_")}
+        folded = lexicon.fold(host)
+        for mailbox in sorted(mailboxes, key=len, reverse=True):
+            domain = host[len(mailbox) + 1:]
+            if folded.startswith(mailbox) and host[len(mailbox)] in NAMED_MAILBOX_AT \
+                    and "." in domain and len(folded) == len(host):
+                return f"{host[:len(mailbox)]}@{domain}"
     return None
 
 

@@ -701,3 +701,17 @@ def test_a_companys_low_opening_quote_ocr_lost_is_put_back_where_the_language_us
     for printed, region in (('Acme "Tools"', "US"), ("SIA „Rīgas Tehnoloģijas“", "LV")):
         fields, _ = validate(raw(company=[printed]), regions=[region])
         assert fields["company"] == printed
+
+
+def test_a_web_address_that_opens_with_the_persons_mailbox_is_their_email():
+    """OCR read the "@" as a letter; the card's name shows where the mailbox ends."""
+    for mailbox_and_domain, email in (
+            ("nick_weinholdeklinikum-leipzig.de", "nick_weinhold@klinikum-leipzig.de"),
+            ("chavvitailor©loopsoladesign.in", "chavvitailor@loopsoladesign.in")):
+        fields, _ = validate(raw(full_name=["Nick Weinhold" if "nick" in email
+                                            else "Chavvi Tailor"],
+                                 websites=[mailbox_and_domain]), regions=["DE"])
+        assert fields["emails"] == [email] and fields["websites"] == []
+    # A web address that merely opens with the name stays one.
+    fields, _ = validate(raw(full_name=["Anna Berg"], websites=["annaberg.se"]), regions=["SE"])
+    assert fields["websites"] == ["https://annaberg.se/"] and fields["emails"] == []
