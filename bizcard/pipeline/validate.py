@@ -351,12 +351,26 @@ def _one_per_host(urls: dict[str, float]) -> dict[str, float]:
     return kept
 
 
+ENGLISH_SPEAKING_REGIONS = ("GB", "AU", "IE", "NZ", "IN", "ZA", "SG", "CA")
+
+
 def _regions_by_valid_numbers(numbers: list[str], regions: list[str]) -> list[str]:
     """``regions`` reordered by how many of the card's numbers are valid there, most first
     (a card's numbers share a country): a Colombian card's "(601) 793 4924" decides for
     its "321 950 6754", which is valid in Mexico too."""
-    counts = {region: sum(patterns.is_valid_phone(number, [region]) for number in numbers)
-              for region in regions}
+    def counted(candidates: list[str]) -> dict[str, int]:
+        return {region: sum(patterns.is_valid_phone(number, [region]) for number in numbers)
+                for region in candidates}
+
+    counts = counted(regions)
+    if numbers and not any(counts.values()):
+        # No clue named the country (no address, domain, international number or language
+        # other than English): the English-speaking region where every number is valid
+        # ("(02) 1296 7585" and "0412 484 346" are Australian).
+        others = counted([r for r in ENGLISH_SPEAKING_REGIONS if r not in regions])
+        found = [region for region, count in others.items() if count == len(numbers)]
+        if found:
+            return [found[0], *regions]
     return sorted(regions, key=lambda region: -counts[region])
 
 

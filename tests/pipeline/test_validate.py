@@ -715,3 +715,13 @@ def test_a_web_address_that_opens_with_the_persons_mailbox_is_their_email():
     # A web address that merely opens with the name stays one.
     fields, _ = validate(raw(full_name=["Anna Berg"], websites=["annaberg.se"]), regions=["SE"])
     assert fields["websites"] == ["https://annaberg.se/"] and fields["emails"] == []
+
+
+def test_numbers_valid_nowhere_the_card_suggests_are_read_where_they_all_are():
+    """An Australian card with no address, domain or international number: its national
+    numbers are invalid in the default region and valid in Australia."""
+    fields, _ = validate(raw(phones=["(02) 1296 7585", "0412 484 346"]), regions=["US"])
+    assert fields["phones"] == ["+61212967585", "+61412484346"]
+    # A number valid where the card suggests stays there.
+    fields, _ = validate(raw(phones=["(201) 555-0143"]), regions=["US"])
+    assert fields["phones"] == ["+12015550143"]
