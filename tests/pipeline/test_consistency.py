@@ -14,6 +14,7 @@ from bizcard.pipeline.classify.consistency import (
     company_apart_from_its_logo_and_slogan,
     company_as_registered,
     company_ends_at_legal_form,
+    company_in_quotes,
     company_line_before_address,
     company_link_words,
     company_named_by_domain,
@@ -1172,3 +1173,18 @@ def test_credentials_before_a_title_are_no_part_of_it():
 def test_a_letter_before_a_streets_word_is_a_map_pin():
     words, labels = labelled(["P Av. Rio Branco, 1736"], ["B-ADDRESS"] + ["I-ADDRESS"] * 4)
     assert address_icons_outside(words, labels)[:2] == ["O", "B-ADDRESS"]
+
+
+def test_a_name_in_quotes_after_its_kind_is_the_company_whole():
+    words, labels = labelled(["ГБУЗ «Городская", "клиническая больница № 26»",
+                              "Наина Костина"],
+                             ["O", "B-COMPANY", "B-COMPANY", "I-COMPANY", "O", "B-COMPANY",
+                              "B-NAME", "I-NAME"])
+    assert company_in_quotes(words, labels) == ["B-COMPANY"] + ["I-COMPANY"] * 5 + [
+        "B-NAME", "I-NAME"]
+    words, labels = labelled(["Юридическая фирма «ТрансЛогистик»"],
+                             ["B-POSITION", "O", "B-COMPANY"])
+    assert company_in_quotes(words, labels) == ["B-COMPANY", "I-COMPANY", "I-COMPANY"]
+    # A slogan in quotes is no company.
+    words, labels = labelled(["Мы говорим «да» переменам"], ["O"] * 4)
+    assert company_in_quotes(words, labels) == labels

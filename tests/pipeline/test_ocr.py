@@ -147,6 +147,20 @@ def test_a_dim_grainy_line_is_read_on_its_own():
     assert " ".join(w.text for w in line) == "Иванов Иван Петрович"
 
 
+def test_a_line_across_a_shadows_edge_is_read_whole():
+    """A hard shadow falls across the card: the light is divided out of the line, and where
+    Tesseract's line layout loses it the line is read as raw text."""
+    card = card_image(RUSSIAN_CARD).astype(np.float64)
+    rows, columns = np.indices(card.shape[:2])
+    shadow = np.where(columns + rows < 520, 0.45, 1.0)[:, :, None]  # a diagonal edge
+    shaded = np.clip(card * shadow, 0, 255).astype(np.uint8)
+    engine = ocr.get_engine("tesseract-cyrillic", threads=2)
+    points = max((np.array(box) for box in ocr._line_boxes(card.astype(np.uint8), 2)),
+                 key=lambda box: np.ptp(box[:, 1]))
+    line = engine.read_line(shaded, (*points.min(axis=0), *points.max(axis=0)), line=0)
+    assert " ".join(w.text for w in line) == "Иванов Иван Петрович"
+
+
 def test_pieces_of_one_printed_line_are_one_line_and_a_column_apart_is_not():
     """Tesseract's sparse-text mode numbers a short word or a piece after a wide space as
     a line of its own."""

@@ -148,6 +148,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = company_apart_from_its_logo_and_slogan(words, labels)
     labels = company_line_before_address(words, labels)
     labels = company_link_words(words, labels)
+    labels = company_in_quotes(words, labels)
     labels = company_over_two_lines(words, labels)
     # Again: the company rules above label whole lines, a logo's letter on them too.
     labels = monogram_outside(words, labels)
@@ -639,6 +640,46 @@ def _legal_form(token: str, *, strong: bool = False) -> bool:
 def _name_elsewhere(labels: Sequence[str], line: list[int]) -> bool:
     """Whether a word off ``line`` is labelled as the name."""
     return any(entity_of(label) == "NAME" for i, label in enumerate(labels) if i not in line)
+
+
+def company_in_quotes(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
+    """A name in quotes after what names its kind ("ГБУЗ «Городская клиническая больница №
+    26»", "Юридическая фирма «ТрансЛогистик»", "ФГБОУ ВО «Уральский" / "государственный
+    университет»") is the company whole, into the line under it up to the closing quote,
+    where the kind is a legal form, an abbreviation in capitals or a word before the quote
+    the model read as the company's."""
+    labels = list(labels)
+    lines = reading_order_lines(words)
+    for n, line in enumerate(lines):
+        opening = next((p for p, i in enumerate(line)
+                        if words[i].text.startswith(QUOTES_OPENING)), None)
+        if not opening:
+            continue
+        kind = [words[i].text for i in line[:opening]]
+        named = [i for i in line if entity_of(labels[i]) == "COMPANY"]
+        if not (any(_legal_form(lexicon.token(t)) or CAPITALS_ABBREVIATION.fullmatch(t)
+                    for t in kind) or (named and lexicon.has_word(kind, lexicon.COMPANY_WORDS))
+                or (named and len(kind) <= MAX_COMPANY_KIND_WORDS)):
+            continue
+        value = list(line)
+        closed = any(words[i].text.rstrip(",.").endswith(QUOTES_CLOSING) for i in line[opening:])
+        if not closed and n + 1 < len(lines) and right_under(words, line, lines[n + 1]):
+            below = lines[n + 1]
+            end = next((p for p, i in enumerate(below)
+                        if words[i].text.rstrip(",.").endswith(QUOTES_CLOSING)), None)
+            if end is not None:
+                value += below[:end + 1]
+        if any(entity_of(labels[i]) in CONTACT_ENTITIES | {"NAME", "ADDRESS"} for i in value) \
+                or len(value) > MAX_COMPANY_WORDS:
+            continue
+        _label_value(labels, value, "COMPANY")
+    return labels
+
+
+QUOTES_OPENING = ("«", '"', "“", "„")
+QUOTES_CLOSING = ("»", '"', "”", "“")
+CAPITALS_ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,6}")  # "ГБУЗ", "ФГБОУ ВО"
+MAX_COMPANY_KIND_WORDS = 2  # "Юридическая фирма", "Коллегия адвокатов"
 
 
 def company_link_words(words: Sequence[Word], labels: Sequence[str]) -> list[str]:

@@ -25,6 +25,7 @@ from bizcard.pipeline.errors import OcrUnavailable, PipelineError
 from bizcard.pipeline.layout import text_angle
 from bizcard.pipeline.lexicon import CJK, CYRILLIC, GREEK, LATIN, contact_label
 from bizcard.pipeline.ocr.base import OcrEngine
+from bizcard.pipeline.ocr.tesseract import MIN_LETTERS_PER_HEIGHT
 from bizcard.pipeline.patterns import EMAIL, URL, digit_count
 from bizcard.pipeline.preprocess import levelled, moved_quad
 from bizcard.pipeline.types import OcrResult, Quad, Word
@@ -283,7 +284,8 @@ def _with_lines_tesseract_missed(image: np.ndarray, second_read: list[Word],
     """Tesseract's read with the text lines PP-OCR's detector finds that it did not read
     (coloured or small print; Russian field text found on an independent test set: 0.50
     of it before, 0.57 after), or read only part of ("Ермакова Викто" of "Ермакова
-    Виктория Геннадиевна"), each read by Tesseract on its own; a line's own read replaces
+    Виктория Геннадиевна") or with too few letters for its width ("ВИЧ" of a name across a
+    shadow's edge), each read by Tesseract on its own; a line's own read replaces
     the part where it reads more letters. Lines where PP-OCR read numbers, e-mails or web
     addresses are left out: its reading of those is kept anyway. Only on an upright card:
     Tesseract reads upright lines only."""
@@ -301,7 +303,8 @@ def _with_lines_tesseract_missed(image: np.ndarray, second_read: list[Word],
         read = [word for word in words if _shared_area(line, word) >= MIN_SHARED_AREA]
         if x1 - x0 < y1 - y0 or any(_shared_area(line, word) >= MIN_SHARED_AREA
                                     for word in latin_values) \
-                or _covered_width(line, read) >= MIN_COVERED_LINE:
+                or (_covered_width(line, read) >= MIN_COVERED_LINE
+                    and _letters(read) >= MIN_LETTERS_PER_HEIGHT * (x1 - x0) / (y1 - y0)):
             continue
         own = line_reader.read_line(image, (x0, y0, x1, y1), line=next_line)  # type: ignore[attr-defined]
         if _letters(own) > _letters(read):

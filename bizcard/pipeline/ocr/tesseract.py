@@ -24,8 +24,14 @@ MIN_ORIENTATION_CONFIDENCE = 1.0  # below it Tesseract guesses: leave the card a
 # One line read on its own: a single text line, enlarged to a height Tesseract reads best,
 # with a margin around it; words it is unsure of (below 30 of 100) are dropped.
 LINE_CONFIG = "--psm 7"
+RAW_LINE_CONFIG = "--psm 13"
+# Letters per line height of a line's width: print holds about 1.5; a line read with fewer
+# than MIN is read again on its own, one read alone with fewer than FULL as raw text too.
+MIN_LETTERS_PER_HEIGHT = 0.5
+FULL_LETTERS_PER_HEIGHT = 1.0
 LINE_HEIGHT = 64  # px a line box is enlarged to: Tesseract reads letters ~30 px tall best
 DENOISE_STRENGTH = 15  # non-local means filter strength on 0-255 grey
+PAPER_KERNEL = 31  # px, on a line enlarged to LINE_HEIGHT: wider than any stroke
 LINE_PAD = 0.25
 MIN_LINE_CONFIDENCE = 30.0
 MAX_PIECE_GAP = 2.0  # line heights between two pieces of one printed line
@@ -95,8 +101,16 @@ class TesseractEngine:
         if crop.size == 0 or height <= 0:
             return []
         scale = max(1.0, LINE_HEIGHT / height)
-        words = self._words(ink_contrast(crop, scale=scale), LINE_CONFIG,
-                            min_confidence=MIN_LINE_CONFIDENCE)
+        ink = ink_contrast(crop, scale=scale)
+        words = self._words(ink, LINE_CONFIG, min_confidence=MIN_LINE_CONFIDENCE)
+        if _letters(words) < FULL_LETTERS_PER_HEIGHT * (box[2] - box[0]) / height:
+            # A shadow's edge across the line loses Tesseract its letters, in its line
+            # layout analysis too: read evenly lit, and as raw text, the most letters win.
+            lit = evenly_lit(ink)
+            reads = [self._words(image, config, min_confidence=MIN_LINE_CONFIDENCE)
+                     for image, config in ((lit, LINE_CONFIG), (ink, RAW_LINE_CONFIG),
+                                           (lit, RAW_LINE_CONFIG))]
+            words = max([words, *reads], key=_letters)
         return [Word(w.text, tuple((x0 + x / scale, y0 + y / scale) for x, y in w.quad),
                      w.confidence, line) for w in words]  # type: ignore[arg-type]
 
@@ -176,6 +190,13 @@ def ink_contrast(image: np.ndarray, *, scale: float) -> np.ndarray:
     return cv2.normalize(smooth, None, 0, 255, cv2.NORM_MINMAX)
 
 
+def evenly_lit(ink: np.ndarray) -> np.ndarray:
+    """``ink`` (see ink_contrast) with the paper's light as it falls divided out (a shadow's
+    edge across the line), the paper found by closing over the print; for dark print."""
+    paper = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((PAPER_KERNEL,) * 2, np.uint8))
+    return cv2.divide(ink, np.maximum(paper, 1), scale=255)
+
+
 def _cyrillic_lookalikes(word: str) -> str:
     """A Russian word with its Latin look-alike letters made Cyrillic; other words, and any
     word that may hold an e-mail or web address (always Latin), as read."""
@@ -191,3 +212,7 @@ def _monotonic_greek(word: str) -> str:
     marks ("Ἐρμού", "Ῥοδάνθη") and the micro sign for "μ" ("Τµήµα")."""
     decomposed = unicodedata.normalize("NFD", word.replace("µ", "μ"))
     return unicodedata.normalize("NFC", GREEK_BREATHINGS.sub("", decomposed))
+
+
+def _letters(words: list[Word]) -> int:
+    return sum(ch.isalpha() for w in words for ch in w.text)
