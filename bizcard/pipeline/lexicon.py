@@ -195,7 +195,8 @@ WEAK_DEPARTMENT_WORDS = frozenset(
     tragwerksplanung bauleitung ortodoncja ortodoncia ortodonzia orthodontie implantologia
     bérszámfejtés klinik section sección sezione secção unit unidad unità servicio serviço
     servizio amt laboratoire laboratorio laboratório school institutt institut instituto
-    istituto office bureau banking bankacılık bankacılığı""".split()
+    istituto office bureau banking bankacılık bankacılığı spedition lager
+    kontraktlogistik firmenkundengeschäft privatkundengeschäft""".split()
 )
 # Department words in the genitive: after a title they name what it heads ("Voditelj
 # odjela nabave", "Начальник отдела продаж"), so title and department are one title.
@@ -203,6 +204,8 @@ DEPARTMENT_GENITIVES = frozenset("""odjela oddelka oddelenia oddělení odboru s
     skyriaus działu wydziału отдела відділу департамента управления управління службы
     служби кафедры кафедри отделения відділення лаборатории лабораторії
     кафедрой отделением отделом управлением департаментом лабораторией""".split())
+# "Head of Division", "Director of Department", "Chef du service": the title heads it.
+HEADS_OF = frozenset({"of", "du", "de", "des", "der"})
 # Words between a title and the department it heads ("Заведующий кардиологическим
 # отделением", "Primář kardiologického oddělení").
 MAX_DEPARTMENT_ADJECTIVES = 1
@@ -269,7 +272,8 @@ POSITION_WORDS = frozenset(
     директор менеджер инженер руководитель начальник специалист главный ведущий
     генеральный заместитель консультант бухгалтер разработчик аналитик программист юрист
     президент председатель администратор координатор технолог эксперт партнёр партнер
-    управляющий доцент профессор заведующий врач юрисконсульт primář primářka
+    управляющий доцент профессор заведующий врач юрисконсульт primář primářka primar
+    counsel fuldmægtig naczelnik ministerialrat regierungsrat oberregierungsrat
     керівник головний провідний фахівець спеціаліст інженер генеральний заступник
     комерційний розробник аналітик програміст маркетолог мениджър търговски изпълнителен
     управител ръководител главен експерт счетоводител програмист дизайнер адвокат
@@ -626,7 +630,8 @@ TITLE_SUFFIXES = ("leiter", "chef", "konsulent", "berater", "direktør", "direkt
                   "meister", "meisterin", "fachwirt", "fachwirtin", "gesellschafter",
                   "makler", "maklerin", "arzt", "ärztin", "anwalt", "anwältin", "architekt",
                   "architektin", "leder", "rådgiver", "rådgivare", "spetsialist",
-                  "verpleegkundige", "amanuensis")
+                  "verpleegkundige", "amanuensis", "ologist", "ologe", "oloog", "ólogo",
+                  "óloga", "ologo", "ologa", "olog", "läkare")
 MIN_COMPOUND_HEAD = 3  # letters before the end: "Marketingchef", not "Techniker" alone
 
 
@@ -650,10 +655,12 @@ def names_a_department(words: list[str]) -> bool:
 
 
 def heads_a_department(words: list[str]) -> bool:
-    """Whether a one-word title heads the department named after it in the genitive, the
-    whole one title ("Voditelj odjela nabave", "Начальник отдела продаж")."""
-    return len(words) > 1 and has_title_word(words[0]) and any(
-        token(w) in DEPARTMENT_GENITIVES for w in words[1:2 + MAX_DEPARTMENT_ADJECTIVES])
+    """Whether a one-word title heads the department named after it in the genitive or
+    after "of", the whole one title ("Voditelj odjela nabave", "Начальник отдела продаж",
+    "Head of Division")."""
+    return len(words) > 1 and has_title_word(words[0]) and (
+        any(token(w) in DEPARTMENT_GENITIVES for w in words[1:2 + MAX_DEPARTMENT_ADJECTIVES])
+        or token(words[1]) in HEADS_OF)
 
 
 def reads_as_department(text: str) -> bool:

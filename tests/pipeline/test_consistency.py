@@ -985,7 +985,7 @@ def test_a_title_that_heads_the_department_after_it_is_one_title():
     assert lexicon.reads_as_department("Odjel nabave")
     # An adjective may stand between ("Заведующий кардиологическим отделением").
     for title in ("Заведующий кардиологическим отделением", "Доцент кафедры экономики",
-                  "Primář kardiologického oddělení"):
+                  "Primář kardiologického oddělení", "Head of Division"):
         assert lexicon.heads_a_department(title.split()), title
     # Units and banking lines are departments, also read without their marks.
     for department in ("International Relations Office", "Tietojenkäsittelytieteen laitos",
@@ -1087,6 +1087,12 @@ def test_a_title_in_two_languages_apart_by_a_bar_or_over_two_lines_is_one_title(
     words, labels = labelled(["Verkställande direktör | CEO"],
                              ["B-POSITION", "I-POSITION", "O", "B-POSITION"])
     assert title_in_two_languages(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 3
+    # A half read as another field that reads as a title is the title's.
+    words, labels = labelled(["Logistikchef | Head of Logistics"],
+                             ["B-DEPARTMENT", "O", "B-POSITION", "I-POSITION", "I-POSITION"])
+    assert title_in_two_languages(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 4
+    words, labels = labelled(["Cardioloog | Cardiologist"], ["B-POSITION", "O", "B-NAME"])
+    assert title_in_two_languages(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 2
     words, labels = labelled(["Advocaat | Partner | Notaris"],
                              ["B-POSITION", "O", "B-POSITION", "O", "O"])
     assert title_in_two_languages(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 4

@@ -873,10 +873,12 @@ def title_in_two_languages(words: Sequence[Word], labels: Sequence[str]) -> list
         if len(parts) < 2 or not all(parts):
             continue
         entities = [{entity_of(labels[i]) for i in part} for part in parts]
-        for entity, reads_as in (("POSITION", lexicon.has_title_word),
+        for entity, reads_as in (("POSITION", _reads_as_title),
                                  ("DEPARTMENT", lexicon.reads_as_department)):
+            # A part read as another field may still read as this one ("Logistikchef |"
+            # read as a department, "| Cardiologist" as a name).
             if any(found == {entity} for found in entities) and all(
-                    found == {entity} or (found == {None} and reads_as(
+                    found == {entity} or (found <= TITLE_LIKE and reads_as(
                         " ".join(words[i].text for i in part)))
                     for found, part in zip(entities, parts, strict=True)):
                 _label_value(labels, line, entity)
@@ -884,6 +886,11 @@ def title_in_two_languages(words: Sequence[Word], labels: Sequence[str]) -> list
 
 
 TWO_LANGUAGE_MARKS = frozenset({"/", "|"})
+TITLE_LIKE = frozenset({None, "POSITION", "DEPARTMENT", "NAME"})
+
+
+def _reads_as_title(text: str) -> bool:
+    return lexicon.has_title_word(text) and not lexicon.reads_as_department(text)
 
 
 def title_over_two_lines(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
