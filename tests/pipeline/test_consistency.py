@@ -27,6 +27,7 @@ from bizcard.pipeline.classify.consistency import (
     department_opens_line,
     extension_outside,
     house_number_in_address,
+    institution_over_its_department,
     legal_form_joins_company,
     legal_form_line_joins_company,
     monogram_outside,
@@ -1194,3 +1195,18 @@ def test_a_name_in_quotes_after_its_kind_is_the_company_whole():
     # A slogan in quotes is no company.
     words, labels = labelled(["Мы говорим «да» переменам"], ["O"] * 4)
     assert company_in_quotes(words, labels) == labels
+
+
+def test_of_two_departments_the_one_over_the_name_is_the_institution():
+    words, labels = labelled(["Secretaría de Economía", "Mónica Cruz", "Socio Director",
+                              "Subdirección General de Tributos"],
+                             ["B-DEPARTMENT", "I-DEPARTMENT", "I-DEPARTMENT", "B-NAME",
+                              "I-NAME", "B-POSITION", "I-POSITION", "B-DEPARTMENT"]
+                             + ["I-DEPARTMENT"] * 3)
+    fixed = institution_over_its_department(words, labels)
+    assert fixed[:3] == ["B-COMPANY", "I-COMPANY", "I-COMPANY"] and fixed[7:] == labels[7:]
+    # With a company on the card, both stay departments.
+    words, labels = labelled(["Acme Ltd", "Sales", "Ana Lima", "Export"],
+                             ["B-COMPANY", "I-COMPANY", "B-DEPARTMENT", "B-NAME", "I-NAME",
+                              "B-DEPARTMENT"])
+    assert institution_over_its_department(words, labels) == labels

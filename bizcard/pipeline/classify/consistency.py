@@ -165,6 +165,7 @@ def card_consistent(words: Sequence[Word], labels: Sequence[str],
     labels = department_opens_line(words, labels)
     labels = title_and_department_swapped(words, labels)
     labels = services_line_outside(words, labels)
+    labels = institution_over_its_department(words, labels)
     labels = name_over_two_lines(words, labels)
     labels = title_after_name(words, labels)
     labels = russian_name_lines(words, labels)
@@ -1159,6 +1160,25 @@ def services_line_outside(words: Sequence[Word], labels: Sequence[str]) -> list[
             continue
         for i in line:
             labels[i] = OUTSIDE
+    return labels
+
+
+def institution_over_its_department(words: Sequence[Word], labels: Sequence[str]
+                                    ) -> list[str]:
+    """On a card with no company and two departments, the one printed over the name is the
+    institution the other belongs to ("Secretaría de Economía" over "Mónica de la Cruz",
+    "Subdirección General de Tributos" under her): the company."""
+    labels = list(labels)
+    lines = reading_order_lines(words)
+    departments = _values(lines, labels, "DEPARTMENT")
+    name = [i for i, label in enumerate(labels) if entity_of(label) == "NAME"]
+    if any(entity_of(label) == "COMPANY" for label in labels) or len(departments) != 2 \
+            or not name:
+        return labels
+    top = min(words[i].box[1] for i in name)
+    first, second = departments
+    if max(words[i].box[3] for i in first) <= top < min(words[i].box[1] for i in second):
+        _label_value(labels, first, "COMPANY")
     return labels
 
 
