@@ -48,6 +48,9 @@ ADDRESS_PART_DASH = re.compile(
 SPACED_DASH = re.compile(r"(?<=[^\W_.])\s+([-–])\s+|(?<=[^\W\d_.])(-)\s+(?=[^\W\d_a-zß-ÿ])")
 # A slash between a title's two languages with the space on one side lost ("Ingenieur/
 # Ingénieur"); "M/F" stays.
+# A bar between a title's parts read as a capital I or small l ("Kardiyoloji Uzmanı I
+# Cardiologist"); a level after a title ("Engineer I") has no word after it.
+BAR_READ_AS_LETTER = re.compile(r"(?<=[^\W\d_]) [Il] (?=[A-ZÀ-ÞА-ЯЁ])")
 HALF_SPACED_SLASH = re.compile(r"(?<=\S)/\s+|\s+/(?=\S)")
 HOUSE_NUMBER_DASH = re.compile(r"(?<![\d-])(\d{1,3})-(?=\d{4,5}\b|\d{3} \d{2}\b)")
 # A postcode or house number of digits with one read as the letter O ("O0803" is "00803",
@@ -427,6 +430,7 @@ def _title_text(text: str) -> str:
     text = " ".join(lexicon.with_marks(part) for word in text.split(" ")
                     for part in lexicon.glued_apart(word).split(" "))
     text = HALF_SPACED_SLASH.sub(" / ", _spaced_dashes(text))
+    text = BAR_READ_AS_LETTER.sub(" | ", text)
     last = text.rsplit(" ", 1)[-1]
     if last.endswith(".") and last.count(".") == 1 and len(last) > lexicon.MIN_SENTENCE_WORD:
         return text[:-1]

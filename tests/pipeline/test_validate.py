@@ -725,3 +725,11 @@ def test_numbers_valid_nowhere_the_card_suggests_are_read_where_they_all_are():
     # A number valid where the card suggests stays there.
     fields, _ = validate(raw(phones=["(201) 555-0143"]), regions=["US"])
     assert fields["phones"] == ["+12015550143"]
+
+
+
+def test_a_bar_between_a_titles_parts_read_as_a_letter_is_a_bar():
+    fields, _ = validate(raw(position=["Kardiyoloji Uzmanı I Cardiologist"]), regions=["TR"])
+    assert fields["position"] == "Kardiyoloji Uzmanı | Cardiologist"
+    fields, _ = validate(raw(position=["Software Engineer I"]), regions=["US"])
+    assert fields["position"] == "Software Engineer I"
