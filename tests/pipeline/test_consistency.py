@@ -954,6 +954,9 @@ def test_a_building_line_over_the_address_opens_it_and_a_company_line_does_not()
                              ["B-ADDRESS", "O", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS",
                               "B-ADDRESS", "I-ADDRESS", "I-ADDRESS"])
     assert building_opens_address(words, labels)[:3] == ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS"]
+    words, labels = labelled(["Bank Chambers", "199 Park Row"],
+                             ["O", "O", "B-ADDRESS", "I-ADDRESS", "I-ADDRESS"])
+    assert building_opens_address(words, labels)[:3] == ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS"]
     words, labels = labelled(["Pennine Building Society", "60 Corporation Street"],
                              ["O", "O", "O", "B-ADDRESS", "I-ADDRESS", "I-ADDRESS"])
     assert building_opens_address(words, labels) == labels

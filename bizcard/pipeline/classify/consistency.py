@@ -1773,8 +1773,9 @@ def _town_after_marker(words: Sequence[Word], line: list[int]) -> bool:
 
 def building_opens_address(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A line that names a building ("Cathedral Buildings", "Technologiepark, Haus B",
-    "Gebäude C, 3. OG"), right over the address and left outside (all or in part), opens
-    the address, unless it names a company ("Pennine Building Society", a legal form); a
+    "Gebäude C, 3. OG", "Bank Chambers"), right over the address and left outside (all or
+    in part), opens the address, unless it names a company ("Pennine Building Society", a
+    legal form); a
     line left outside right under the address that opens with a building's word ("БЦ
     «Северная башня»") closes it."""
     labels = list(labels)
@@ -1795,7 +1796,8 @@ def building_opens_address(words: Sequence[Word], labels: Sequence[str]) -> list
                 or not right_under(words, above, below) or len(above) > MAX_BUILDING_WORDS \
                 or not any(t in lexicon.BUILDING_WORDS or t.endswith(lexicon.BUILDING_SUFFIXES)
                            for t in tokens) \
-                or lexicon.has_word(texts, lexicon.COMPANY_WORDS | lexicon.LEGAL_FORMS) \
+                or (lexicon.has_word(texts, lexicon.COMPANY_WORDS | lexicon.LEGAL_FORMS)
+                    and tokens[-1] not in lexicon.BUILDING_WORDS) \
                 or not _names_a_building(texts):
             continue
         _label_value(labels, above + below[:1], "ADDRESS")
