@@ -123,6 +123,10 @@ ORDINAL_REGIONS = frozenset({"ES", "PT", "BR", "MX", "AR", "CO", "CL", "PE", "UY
 # The space OCR lost after an abbreviation's full stop or a floor's degree sign before the
 # next word ("Col.Americana", "4°piano"); an Italian floor's "°" read as "*" ("18* piano").
 GLUED_AFTER_ABBREVIATION = re.compile(r"(\b[A-Z][a-z]{1,3}\.(?=[A-Z][a-z])|\d[°º](?=[a-z]))")
+# "I" read as "l" in an Italian province's code ("Firenze (Fl)") and a king's numeral
+# ("Vittorio Emanuele ll").
+PROVINCE_L_FOR_I = re.compile(r"\(([A-Z])l\)")
+ROMAN_TWO_READ_LL = re.compile(r"(?<=[a-z] )ll(?=[,\s]|$)")
 ASTERISK_FLOOR = re.compile(r"(?<=\d)\*(?= ?piano\b)")
 # Queensland's "QLD" read as "OLD" before its postcode.
 QUEENSLAND = re.compile(r"\bOLD(?= \d{4}\b)")
@@ -320,6 +324,7 @@ def _repaired_address(text: str, *, region: str | None) -> str:
         lambda m: ", " if m.group(1) is None or m.group(1).lower() in COUNTRY_NAMES else m.group(0),
         text)
     text = GLUED_AFTER_ABBREVIATION.sub(r"\1 ", ASTERISK_FLOOR.sub("°", text))
+    text = PROVINCE_L_FOR_I.sub(r"(\1I)", ROMAN_TWO_READ_LL.sub("II", text))
     if region == "AU":
         text = QUEENSLAND.sub("QLD", text)
     if region in ORDINAL_REGIONS:

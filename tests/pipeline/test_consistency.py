@@ -1213,3 +1213,10 @@ def test_of_two_departments_the_one_over_the_name_is_the_institution():
                              ["B-COMPANY", "I-COMPANY", "B-DEPARTMENT", "B-NAME", "I-NAME",
                               "B-DEPARTMENT"])
     assert institution_over_its_department(words, labels) == labels
+
+
+def test_opening_hours_over_the_street_are_no_street_line():
+    words, labels = labelled(["Open daily 10-10", "6897 Maple Drive, Ste. 6",
+                              "Brooklyn, NY 11279"],
+                             ["O"] * 3 + ["B-ADDRESS"] + ["I-ADDRESS"] * 7)
+    assert street_line_before_postcode(words, labels)[:3] == ["O"] * 3

@@ -339,6 +339,8 @@ def test_a_dash_between_a_house_number_and_the_postcode_is_a_comma_other_dashes_
         ("Via del Corso, 207, 4°piano, 10121 Torino (TO)",
          "Via del Corso, 207, 4° piano, 10121 Torino (TO)"),
         ("Via Roma, 29, 18* piano", "Via Roma, 29, 18° piano"),
+        ("Corso Vittorio Emanuele ll, 147, 50148 Firenze (Fl)",
+         "Corso Vittorio Emanuele II, 147, 50148 Firenze (FI)"),
         ("Piso 7, Col.Americana, C.P. 44100", "Piso 7, Col. Americana, C.P. 44100"),
         # A bar OCR read as "I" or "l"; not a king's numeral before a number.
         ("Dunaújvárosi utca 136. I H-4034 Győr", "Dunaújvárosi utca 136., H-4034 Győr"),

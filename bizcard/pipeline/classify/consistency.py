@@ -1699,6 +1699,7 @@ def street_line_before_postcode(words: Sequence[Word], labels: Sequence[str]) ->
         street_text = " ".join(words[i].text for i in street)
         town_text = " ".join(words[i].text for i in town)
         if (not STREET_AND_NUMBER.match(street_text) or lexicon.FOUNDED.search(street_text)
+                or lexicon.opening_hours_start(street_text) is not None  # "Open daily 10-10"
                 or all(entity_of(labels[i]) == "ADDRESS" for i in street + town)
                 or any(entity_of(labels[i]) in CONTACT_ENTITIES for i in street + town)
                 or len(town) > TOWN_LINE_WORDS or not postcode_line(town_text)
