@@ -103,14 +103,14 @@ class TesseractEngine:
         scale = max(1.0, LINE_HEIGHT / height)
         ink = ink_contrast(crop, scale=scale)
         words = self._words(ink, LINE_CONFIG, min_confidence=MIN_LINE_CONFIDENCE)
-        if _letters(words) < FULL_LETTERS_PER_HEIGHT * (box[2] - box[0]) / height:
-            # A shadow's edge across the line loses Tesseract its letters, in its line
-            # layout analysis too: read evenly lit, and as raw text, the most letters win.
-            lit = evenly_lit(ink)
-            reads = [self._words(image, config, min_confidence=MIN_LINE_CONFIDENCE)
-                     for image, config in ((lit, LINE_CONFIG), (ink, RAW_LINE_CONFIG),
-                                           (lit, RAW_LINE_CONFIG))]
-            words = max([words, *reads], key=_letters)
+        # A shadow's edge across the line loses Tesseract its letters, in its line layout
+        # analysis too: where it reads too few, the line evenly lit, then as raw text.
+        full = FULL_LETTERS_PER_HEIGHT * (box[2] - box[0]) / height
+        for again, config in ((evenly_lit, LINE_CONFIG), (lambda same: same, RAW_LINE_CONFIG)):
+            if _letters(words) >= full:
+                break
+            words = max(words, self._words(again(ink), config, min_confidence=MIN_LINE_CONFIDENCE),
+                        key=_letters)
         return [Word(w.text, tuple((x0 + x / scale, y0 + y / scale) for x, y in w.quad),
                      w.confidence, line) for w in words]  # type: ignore[arg-type]
 
