@@ -653,8 +653,8 @@ def company_in_quotes(words: Sequence[Word], labels: Sequence[str]) -> list[str]
     lines = reading_order_lines(words)
     for n, line in enumerate(lines):
         opening = next((p for p, i in enumerate(line)
-                        if words[i].text.startswith(QUOTES_OPENING)), None)
-        if not opening:
+                        if words[i].text.startswith(OPENING_QUOTES)), None)
+        if not opening:  # no quote, or one that opens the line: no kind named before it
             continue
         kind = [words[i].text for i in line[:opening]]
         named = [i for i in line if entity_of(labels[i]) == "COMPANY"]
@@ -663,11 +663,11 @@ def company_in_quotes(words: Sequence[Word], labels: Sequence[str]) -> list[str]
                 or (named and len(kind) <= MAX_COMPANY_KIND_WORDS)):
             continue
         value = list(line)
-        closed = any(words[i].text.rstrip(",.").endswith(QUOTES_CLOSING) for i in line[opening:])
+        closed = any(words[i].text.rstrip(",.").endswith(CLOSING_QUOTES) for i in line[opening:])
         if not closed and n + 1 < len(lines) and right_under(words, line, lines[n + 1]):
             below = lines[n + 1]
             end = next((p for p, i in enumerate(below)
-                        if words[i].text.rstrip(",.").endswith(QUOTES_CLOSING)), None)
+                        if words[i].text.rstrip(",.").endswith(CLOSING_QUOTES)), None)
             if end is not None:
                 value += below[:end + 1]
         if any(entity_of(labels[i]) in CONTACT_ENTITIES | {"NAME", "ADDRESS"} for i in value) \
@@ -677,8 +677,7 @@ def company_in_quotes(words: Sequence[Word], labels: Sequence[str]) -> list[str]
     return labels
 
 
-QUOTES_OPENING = ("«", '"', "“", "„")
-QUOTES_CLOSING = ("»", '"', "”", "“")
+CLOSING_QUOTES = ("»", '"', "”", "“")
 CAPITALS_ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,6}")  # "ГБУЗ", "ФГБОУ ВО"
 MAX_COMPANY_KIND_WORDS = 2  # "Юридическая фирма", "Коллегия адвокатов"
 
@@ -1137,7 +1136,7 @@ def _opens_as_department(texts: list[str]) -> bool:
 def services_line_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A line of three or more short items set apart by marks ("Strategie · Finanzen ·
     Personal", "Web · Apps · Cloud") lists what a firm does: no department, title, name or
-    address, unless every item is a title ("Advocaat | Partner | Mediator") or one is a name
+    address, unless every item is a title ("Advocaat | Partner | Notaris") or one is a name
     of two words or more, or the line holds a number, a contact or a legal form."""
     labels = list(labels)
     for line in reading_order_lines(words):
