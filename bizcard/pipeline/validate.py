@@ -589,10 +589,11 @@ def _misread_email(host: str, hosts: set[str]) -> str | None:
     return None
 
 
-def _named_mailbox(host: str, names: list[str]) -> str | None:
-    """The e-mail address a web host really is when it opens with a mailbox made of the
-    card's name ("nick_weinhold", "mdeschamps", "carrie.perry") and a letter OCR read for
-    "@" after it, before a domain ("nick_weinholdeklinikum-leipzig.de")."""
+def _named_mailbox(text: str, names: list[str]) -> str | None:
+    """The e-mail address a "web address" ``text`` really is when it opens with a mailbox
+    made of the card's name ("nick_weinhold", "mdeschamps", "carrie.perry") and a letter
+    OCR read for "@" after it, before a domain ("nick_weinholdeklinikum-leipzig.de")."""
+    folded = lexicon.fold(text)
     for name in names:
         parts = [lexicon.fold(p) for p in re.findall(r"[^\W\d_]+", name) if len(p) > 1]
         if len(parts) < 2:
@@ -601,12 +602,11 @@ def _named_mailbox(host: str, names: list[str]) -> str | None:
         mailboxes = {f"{first}{mark}{last}" for mark in ("", ".", "_", "-")} | {
             f"{first[0]}{mark}{last}" for mark in ("", ".", "_")} | {
             f"{last}{mark}{first}" for mark in (".", "_")}
-        folded = lexicon.fold(host)
         for mailbox in sorted(mailboxes, key=len, reverse=True):
-            domain = host[len(mailbox) + 1:]
-            if folded.startswith(mailbox) and host[len(mailbox)] in NAMED_MAILBOX_AT \
-                    and "." in domain and len(folded) == len(host):
-                return f"{host[:len(mailbox)]}@{domain}"
+            domain = text[len(mailbox) + 1:]
+            if folded.startswith(mailbox) and "." in domain \
+                    and text[len(mailbox)] in NAMED_MAILBOX_AT and len(folded) == len(text):
+                return f"{text[:len(mailbox)]}@{domain}"
     return None
 
 

@@ -717,6 +717,9 @@ def test_a_web_address_that_opens_with_the_persons_mailbox_is_their_email():
     # A web address that merely opens with the name stays one.
     fields, _ = validate(raw(full_name=["Anna Berg"], websites=["annaberg.se"]), regions=["SE"])
     assert fields["websites"] == ["https://annaberg.se/"] and fields["emails"] == []
+    # A "web address" that is the mailbox and nothing after it is no e-mail (nor a crash).
+    fields, _ = validate(raw(full_name=["Anna Berg"], websites=["annaberg"]), regions=["SE"])
+    assert fields["emails"] == []
 
 
 def test_numbers_valid_nowhere_the_card_suggests_are_read_where_they_all_are():
