@@ -860,16 +860,8 @@ def title_in_two_languages(words: Sequence[Word], labels: Sequence[str]) -> list
     them."""
     labels = list(labels)
     for line in reading_order_lines(words):
-        parts: list[list[int]] = [[]]
-        for i in line:
-            text = words[i].text
-            if text in TWO_LANGUAGE_MARKS:
-                parts.append([])
-            elif len(text) > 1 and text.endswith("/"):  # glued: "Ingenieur/ Ingénieur"
-                parts[-1].append(i)
-                parts.append([])
-            else:
-                parts[-1].append(i)
+        # A slash may be glued to the end of the first language ("Ingenieur/ Ingénieur").
+        parts = _split_at(words, line, TWO_LANGUAGE_MARKS, glued_end="/")
         if len(parts) < 2 or not all(parts):
             continue
         entities = [{entity_of(labels[i]) for i in part} for part in parts]
@@ -883,6 +875,22 @@ def title_in_two_languages(words: Sequence[Word], labels: Sequence[str]) -> list
                     for found, part in zip(entities, parts, strict=True)):
                 _label_value(labels, line, entity)
     return labels
+
+
+def _split_at(words: Sequence[Word], line: list[int], marks: frozenset[str], *,
+              glued_end: str = "") -> list[list[int]]:
+    """``line``'s words in parts between the words that are ``marks`` (the marks left
+    out), and after a word that ends in ``glued_end``; a part may be empty ("a | | b")."""
+    parts: list[list[int]] = [[]]
+    for i in line:
+        text = words[i].text
+        if text in marks:
+            parts.append([])
+            continue
+        parts[-1].append(i)
+        if glued_end and len(text) > 1 and text.endswith(glued_end):
+            parts.append([])
+    return parts
 
 
 TWO_LANGUAGE_MARKS = frozenset({"/", "|"})
@@ -1140,12 +1148,7 @@ def services_line_outside(words: Sequence[Word], labels: Sequence[str]) -> list[
     of two words or more, or the line holds a number, a contact or a legal form."""
     labels = list(labels)
     for line in reading_order_lines(words):
-        items: list[list[int]] = [[]]
-        for i in line:
-            if words[i].text in LIST_MARKS:
-                items.append([])
-            else:
-                items[-1].append(i)
+        items = _split_at(words, line, LIST_MARKS)
         texts = [words[i].text for i in line]
         if len(items) < MIN_LIST_ITEMS or not all(0 < len(item) <= MAX_LIST_ITEM_WORDS
                                                   for item in items) \

@@ -25,7 +25,7 @@ from bizcard.pipeline.errors import OcrUnavailable, PipelineError
 from bizcard.pipeline.layout import text_angle
 from bizcard.pipeline.lexicon import CJK, CYRILLIC, GREEK, LATIN, contact_label
 from bizcard.pipeline.ocr.base import OcrEngine
-from bizcard.pipeline.ocr.tesseract import MIN_LETTERS_PER_HEIGHT
+from bizcard.pipeline.ocr.tesseract import LETTER, MIN_LETTERS_PER_HEIGHT, letter_count
 from bizcard.pipeline.patterns import EMAIL, URL, digit_count
 from bizcard.pipeline.preprocess import levelled, moved_quad
 from bizcard.pipeline.types import OcrResult, Quad, Word
@@ -71,7 +71,6 @@ MIN_SCRIPT_SHARE = 0.3
 MIN_SCRIPT_LETTERS = 8
 
 SCRIPT_LETTERS = {"cyrillic": CYRILLIC, "greek": GREEK}
-LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 # Letters outside Latin and CJK, e.g. Greek kappa read for Cyrillic "к".
 FOREIGN_LETTER = re.compile(r"[\u0370-\u03ff]")
 ORPHAN_PUNCTUATION = re.compile(r"^[.,:;«»\"„“”]+$")
@@ -304,10 +303,10 @@ def _with_lines_tesseract_missed(image: np.ndarray, second_read: list[Word],
         if x1 - x0 < y1 - y0 or any(_shared_area(line, word) >= MIN_SHARED_AREA
                                     for word in latin_values) \
                 or (_covered_width(line, read) >= MIN_COVERED_LINE
-                    and _letters(read) >= MIN_LETTERS_PER_HEIGHT * (x1 - x0) / (y1 - y0)):
+                    and letter_count(read) >= MIN_LETTERS_PER_HEIGHT * (x1 - x0) / (y1 - y0)):
             continue
         own = line_reader.read_line(image, (x0, y0, x1, y1), line=next_line)  # type: ignore[attr-defined]
-        if _letters(own) > _letters(read):
+        if letter_count(own) > letter_count(read):
             words = [word for word in words if word not in read] + own
             next_line += 1
     return words
@@ -323,10 +322,6 @@ def _covered_width(line: Word, words: list[Word]) -> float:
             covered += end - max(start, reach)
             reach = end
     return covered / max(x1 - x0, 1.0)
-
-
-def _letters(words: list[Word]) -> int:
-    return sum(len(LETTER.findall(w.text)) for w in words)
 
 
 def _latin_values(latin_read: list[Word]) -> list[Word]:

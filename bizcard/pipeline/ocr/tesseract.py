@@ -29,6 +29,7 @@ RAW_LINE_CONFIG = "--psm 13"
 # than MIN is read again on its own, one read alone with fewer than FULL as raw text too.
 MIN_LETTERS_PER_HEIGHT = 0.5
 FULL_LETTERS_PER_HEIGHT = 1.0
+LETTER = re.compile(r"[^\W\d_]")
 LINE_HEIGHT = 64  # px a line box is enlarged to: Tesseract reads letters ~30 px tall best
 DENOISE_STRENGTH = 15  # non-local means filter strength on 0-255 grey
 PAPER_KERNEL = 31  # px, on a line enlarged to LINE_HEIGHT: wider than any stroke
@@ -107,10 +108,10 @@ class TesseractEngine:
         # analysis too: where it reads too few, the line evenly lit, then as raw text.
         full = FULL_LETTERS_PER_HEIGHT * (box[2] - box[0]) / height
         for again, config in ((evenly_lit, LINE_CONFIG), (lambda same: same, RAW_LINE_CONFIG)):
-            if _letters(words) >= full:
+            if letter_count(words) >= full:
                 break
             words = max(words, self._words(again(ink), config, min_confidence=MIN_LINE_CONFIDENCE),
-                        key=_letters)
+                        key=letter_count)
         return [Word(w.text, tuple((x0 + x / scale, y0 + y / scale) for x, y in w.quad),
                      w.confidence, line) for w in words]  # type: ignore[arg-type]
 
@@ -214,5 +215,6 @@ def _monotonic_greek(word: str) -> str:
     return unicodedata.normalize("NFC", GREEK_BREATHINGS.sub("", decomposed))
 
 
-def _letters(words: list[Word]) -> int:
-    return sum(ch.isalpha() for w in words for ch in w.text)
+def letter_count(words: list[Word]) -> int:
+    """How many letters (of any script) the words hold."""
+    return sum(len(LETTER.findall(w.text)) for w in words)
