@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import cv2
 import numpy as np
 from PIL import Image
 
@@ -16,12 +17,19 @@ from bizcard.pipeline.classify import get_classifier
 from bizcard.pipeline.errors import PipelineError
 from bizcard.pipeline.imageio import to_bgr
 from bizcard.pipeline.layout import upright_words
-from bizcard.pipeline.ocr import read_words, text_region
+from bizcard.pipeline.ocr import read_words, text_boxes, text_region
 from bizcard.pipeline.preprocess import CardImage, card_around, find_cards, fit_within
 from bizcard.pipeline.qr import read_qr_fields
 from bizcard.pipeline.regions import region_hints
 from bizcard.pipeline.schema import FIELDS
-from bizcard.pipeline.types import CardResult, Classification, Extraction, OcrResult, Word
+from bizcard.pipeline.types import (
+    CardResult,
+    Classification,
+    Extraction,
+    OcrResult,
+    Quad,
+    Word,
+)
 from bizcard.pipeline.validate import validate
 
 STAGES = ("preprocess", "qr", "ocr", "classify", "validate")
@@ -32,6 +40,11 @@ QR_CONFIDENCE = 0.99  # a QR code states its fields; OCR only reads them
 FEW_WORDS = 8
 SMALL_TEXT_AREA = 0.2
 ZOOM_MARGIN = 0.1
+# A card found smaller than this share of the photo may be a picture or a panel on a card
+# that fills the photo instead: it is read as the card only when no more than
+# MAX_LINES_OUTSIDE lines of text lie outside every card found.
+SURE_CARD_SHARE = 0.08
+MAX_LINES_OUTSIDE = 2
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,8 @@ def extract(image: Image.Image | np.ndarray, config: PipelineConfig | None = Non
     with clock.stage("preprocess"):
         photo = image if isinstance(image, np.ndarray) else to_bgr(image)
         card_images = find_cards(photo, max_side=config.max_side)
+    with clock.stage("ocr"):
+        card_images = _cards_holding_the_text(card_images, photo, config)
     cards: list[CardResult] = []
     engines: list[str] = []
     for card_image in card_images:
@@ -122,6 +137,30 @@ def extract(image: Image.Image | np.ndarray, config: PipelineConfig | None = Non
     )
 
 
+def _cards_holding_the_text(card_images: list[CardImage], photo: np.ndarray,
+                            config: PipelineConfig) -> list[CardImage]:
+    """The cards found; or, when each is small (SURE_CARD_SHARE) and text lies outside them
+    all, the whole photo: what was found is a picture or panel on a card."""
+    quads = [np.array(card.quad, dtype=np.float32) for card in card_images
+             if card.quad is not None]
+    photo_area = photo.shape[0] * photo.shape[1]
+    if not quads or max(map(cv2.contourArea, quads)) >= SURE_CARD_SHARE * photo_area:
+        return card_images
+    overview = fit_within(photo, config.max_side)
+    scale = overview.shape[1] / photo.shape[1]
+    outside = [box for box in text_boxes(overview, threads=config.ocr_threads)
+               if all(cv2.pointPolygonTest(quad * scale, _centre(box), False) < 0
+                      for quad in quads)]
+    if len(outside) <= MAX_LINES_OUTSIDE:
+        return card_images
+    return [CardImage(overview, None)]
+
+
+def _centre(quad: Quad) -> tuple[float, float]:
+    xs, ys = zip(*quad, strict=True)
+    return sum(xs) / 4, sum(ys) / 4
+
+
 def read_card(card_image: CardImage, photo: np.ndarray, config: PipelineConfig, *,
                alone: bool) -> tuple[CardImage, OcrResult]:
     """OCR of one card image. When it reads too little (a card that fills a fraction of a
@@ -137,7 +176,7 @@ def read_card(card_image: CardImage, photo: np.ndarray, config: PipelineConfig, 
     if not alone or not _reads_too_little(card_image, ocr.words):
         return card_image, ocr
     overview = fit_within(photo, config.max_side)
-    region = text_region(overview, threads=config.ocr_threads)
+    region = text_region(text_boxes(overview, threads=config.ocr_threads))
     if region is None:
         return card_image, ocr
     scale = photo.shape[1] / overview.shape[1]

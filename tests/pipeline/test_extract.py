@@ -98,3 +98,16 @@ def test_a_small_card_the_photo_hides_is_read_where_its_text_is():
     assert result.fields["emails"] == ["a.becker@mueller-schmidt.de"]
     assert result.fields["phones"] == ["+493012345678"]
     assert result.fields["full_name"] == "Dr. Anna Becker"
+
+
+def test_a_card_filling_the_frame_is_read_whole_not_from_a_boxed_panel_on_it():
+    """A framed notice on a card that fills the frame has a card's shape; the photo holds
+    text outside it, so the whole card is read, not the notice."""
+    card = card_image(GERMAN_CARD, size=(2000, 1160))
+    panel = card_image([("Member of the Chamber of", 24), ("Commerce and Industry", 24),
+                        ("since 1998 in Berlin", 24)], size=(440, 276))
+    cv2.rectangle(panel, (0, 0), (439, 275), (0, 0, 0), 6)
+    card[820:1096, 1480:1920] = panel
+    fields = extract(card).primary.fields
+    assert fields["full_name"] == "Dr. Anna Becker"
+    assert fields["emails"] == ["a.becker@mueller-schmidt.de"]

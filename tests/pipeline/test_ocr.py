@@ -51,7 +51,8 @@ def test_a_line_tesseract_read_only_part_of_is_read_again_on_its_own():
     whole = ocr.get_engine("tesseract-cyrillic", threads=2).read(card)
     partial = [w for w in whole if w.text != "Петрович"]
     latin = ocr.get_engine("rapidocr", threads=2).read(card)
-    merged = ocr._with_lines_tesseract_missed(card, partial, latin, ocr._line_boxes(card, 2), 2,
+    boxes = ocr.text_boxes(card, threads=2)
+    merged = ocr._with_lines_tesseract_missed(card, partial, latin, boxes, 2,
                                               engine="tesseract-cyrillic")
     texts = [w.text for w in merged]
     assert "Петрович" in texts and texts.count("Иванов") == 1
@@ -141,7 +142,7 @@ def test_a_dim_grainy_line_is_read_on_its_own():
     grain = np.random.default_rng(7).normal(0, 14, card.shape)
     dim = np.clip(card * 0.35 + 40 + texture + grain, 0, 255).astype(np.uint8)
     engine = ocr.get_engine("tesseract-cyrillic", threads=2)
-    points = max((np.array(box) for box in ocr._line_boxes(card.astype(np.uint8), 2)),
+    points = max((np.array(box) for box in ocr.text_boxes(card.astype(np.uint8), threads=2)),
                  key=lambda box: np.ptp(box[:, 1]))  # the name is set largest
     line = engine.read_line(dim, (*points.min(axis=0), *points.max(axis=0)), line=0)
     assert " ".join(w.text for w in line) == "Иванов Иван Петрович"
@@ -155,7 +156,7 @@ def test_a_line_across_a_shadows_edge_is_read_whole():
     shadow = np.where(columns + rows < 520, 0.45, 1.0)[:, :, None]  # a diagonal edge
     shaded = np.clip(card * shadow, 0, 255).astype(np.uint8)
     engine = ocr.get_engine("tesseract-cyrillic", threads=2)
-    points = max((np.array(box) for box in ocr._line_boxes(card.astype(np.uint8), 2)),
+    points = max((np.array(box) for box in ocr.text_boxes(card.astype(np.uint8), threads=2)),
                  key=lambda box: np.ptp(box[:, 1]))
     line = engine.read_line(shaded, (*points.min(axis=0), *points.max(axis=0)), line=0)
     assert " ".join(w.text for w in line) == "Иванов Иван Петрович"

@@ -30,6 +30,16 @@ def test_tilted_card_is_found_and_flattened_to_its_corners():
     assert 1.5 < width / height < 2.0  # a card again, not the trapezoid
 
 
+def test_card_across_a_quarter_of_a_phone_photo_is_found():
+    """Held at arm's length, a card covers ~5% of the photo: cropped to its corners, its
+    print is read at the photo's full resolution."""
+    corners = np.float32([[1700, 1300], [2560, 1260], [2590, 1780], [1720, 1800]])
+    photo = photo_of(card_image(GERMAN_CARD), corners, (4000, 3000))
+    [card] = find_cards(photo, max_side=1600)
+    assert card.quad is not None
+    assert np.abs(np.float32(card.quad) - corners).max() < 20  # pixels, in a 4000 px photo
+
+
 def test_flattened_card_reads_like_a_scan():
     photo = photo_of(card_image(GERMAN_CARD), TILTED, (1800, 1100))
     card = find_cards(photo, max_side=1600)[0]

@@ -124,8 +124,6 @@ def _tesseract(threads: int) -> OcrEngine:
     return TesseractEngine(languages="eng")
 
 
-
-
 ENGINES: dict[str, Callable[[int], OcrEngine]] = {
     "rapidocr": _rapidocr,
     "paddleocr": _paddleocr,
@@ -178,7 +176,7 @@ def read_words(image: np.ndarray, *, engine: str, language: str, threads: int) -
     if language.lower() == "auto" and used in PP_OCR_ENGINES and _maybe_misread_script(words):
         script = "greek" if any(GREEK_COUNTRY_HINT.search(w.text) for w in words) else \
             "cyrillic"
-        boxes = _line_boxes(image, threads)
+        boxes = text_boxes(image, threads=threads)
         level, back = levelled(image, _tilt(boxes))
         to_level = cv2.invertAffineTransform(back)
         try:
@@ -200,8 +198,10 @@ def read_words(image: np.ndarray, *, engine: str, language: str, threads: int) -
     return OcrResult(words, used, detect_script(w.text for w in words))
 
 
-def _line_boxes(image: np.ndarray, threads: int) -> list[Quad]:
-    """PP-OCR's detector's text lines on ``image``, in any script; none without rapidocr."""
+def text_boxes(image: np.ndarray, *, threads: int) -> list[Quad]:
+    """PP-OCR's detector's text lines on ``image``, in any script, found in finer detail
+    than a read looks (small print on a card that fills a fraction of a photo); none
+    without rapidocr."""
     try:
         return get_engine("rapidocr", threads=threads).text_boxes(image)  # type: ignore[attr-defined]
     except OcrUnavailable:
@@ -246,14 +246,9 @@ def _second_reader(script: str, words: list[Word], threads: int) -> tuple[str, O
     return name, get_engine(name, threads=threads)
 
 
-def text_region(image: np.ndarray, *, threads: int) -> tuple[int, int, int, int] | None:
-    """The box ``(x0, y0, x1, y1)`` around all the text on ``image`` (PP-OCR's detector,
-    looking closer than a read does); None when no text is found or rapidocr cannot run."""
-    try:
-        engine = get_engine("rapidocr", threads=threads)
-    except OcrUnavailable:
-        return None
-    boxes = engine.text_boxes(image)  # type: ignore[attr-defined]
+def text_region(boxes: list[Quad]) -> tuple[int, int, int, int] | None:
+    """The box ``(x0, y0, x1, y1)`` around text lines' ``boxes``; None when there are
+    none."""
     if not boxes:
         return None
     points = np.array(boxes, dtype=np.float64).reshape(-1, 2)
