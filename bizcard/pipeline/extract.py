@@ -18,7 +18,7 @@ from bizcard.pipeline.errors import PipelineError
 from bizcard.pipeline.imageio import to_bgr
 from bizcard.pipeline.layout import upright_words
 from bizcard.pipeline.ocr import read_words, text_boxes, text_region
-from bizcard.pipeline.preprocess import CardImage, card_around, find_cards, fit_within
+from bizcard.pipeline.preprocess import CardImage, card_around, find_cards, fit_within, grown
 from bizcard.pipeline.qr import read_qr_fields
 from bizcard.pipeline.regions import region_hints
 from bizcard.pipeline.schema import FIELDS
@@ -45,6 +45,13 @@ ZOOM_MARGIN = 0.1
 # MAX_LINES_OUTSIDE lines of text lie outside every card found.
 SURE_CARD_SHARE = 0.08
 MAX_LINES_OUTSIDE = 2
+# Text this close to an edge of a crop (a share of its height; of its width at the sides)
+# may go on past it: a band or panel as dark as the table fell outside a card's outline, or
+# the region where text was found missed the end of a line.
+# The card is read again grown by GROW_SHARE on those sides, where that reads more (a word
+# cut at the edge read whole).
+EDGE_MARGIN = (0.02, 0.01)
+GROW_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -162,31 +169,56 @@ def _centre(quad: Quad) -> tuple[float, float]:
 
 
 def read_card(card_image: CardImage, photo: np.ndarray, config: PipelineConfig, *,
-               alone: bool) -> tuple[CardImage, OcrResult]:
+              alone: bool) -> tuple[CardImage, OcrResult]:
     """OCR of one card image. When it reads too little (a card that fills a fraction of a
     photo and was not found, so its print was too small to read; or a crop that caught only
     a card's coloured band), the region of the photo where text is found in finer detail
     is read instead, at the photo's own resolution, if that reads more. Only for the one
-    card of a photo (``alone``): the region would hold every card's text."""
+    card of a photo (``alone``): the region would hold every card's text. Where text then
+    touches an edge of the crop, the crop grown past that edge is read too, and kept if
+    it reads more."""
     def read(image: np.ndarray) -> OcrResult:
         return read_words(image, engine=config.engine, language=config.language,
                           threads=config.ocr_threads)
 
     ocr = read(card_image.image)
-    if not alone or not _reads_too_little(card_image, ocr.words):
-        return card_image, ocr
-    overview = fit_within(photo, config.max_side)
-    region = text_region(text_boxes(overview, threads=config.ocr_threads))
-    if region is None:
-        return card_image, ocr
-    scale = photo.shape[1] / overview.shape[1]
-    margin = ZOOM_MARGIN * max(region[2] - region[0], region[3] - region[1])
-    zoomed = card_around(photo, tuple((v + d) * scale for v, d in zip(
-        region, (-margin, -margin, margin, margin), strict=True)), max_side=config.max_side)
-    zoomed_ocr = read(zoomed.image)
-    if len(zoomed_ocr.words) > len(ocr.words):
-        return zoomed, zoomed_ocr
+    if alone and _reads_too_little(card_image, ocr.words):
+        overview = fit_within(photo, config.max_side)
+        region = text_region(text_boxes(overview, threads=config.ocr_threads))
+        if region is not None:
+            scale = photo.shape[1] / overview.shape[1]
+            margin = ZOOM_MARGIN * max(region[2] - region[0], region[3] - region[1])
+            zoomed = card_around(photo, tuple((v + d) * scale for v, d in zip(
+                region, (-margin, -margin, margin, margin), strict=True)),
+                max_side=config.max_side)
+            zoomed_ocr = read(zoomed.image)
+            if len(zoomed_ocr.words) > len(ocr.words):
+                card_image, ocr = zoomed, zoomed_ocr
+    sides = _sides_text_runs_past(card_image, ocr.words)
+    if any(sides):
+        wider = grown(card_image, photo, sides=sides, max_side=config.max_side)
+        wider_ocr = read(wider.image)
+        if _characters(wider_ocr.words) > _characters(ocr.words):
+            card_image, ocr = wider, wider_ocr
     return card_image, ocr
+
+
+def _sides_text_runs_past(card_image: CardImage, words: Sequence[Word]
+                          ) -> tuple[float, float, float, float]:
+    """GROW_SHARE for each side (top, right, bottom, left) of a crop that a word touches
+    (EDGE_MARGIN); 0 for the others, and for a whole photo."""
+    if card_image.quad is None or not words:
+        return (0.0, 0.0, 0.0, 0.0)
+    height, width = card_image.image.shape[:2]
+    points = np.array([w.quad for w in words], dtype=np.float64).reshape(-1, 2)
+    (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
+    near_y, near_x = EDGE_MARGIN[0] * height, EDGE_MARGIN[1] * width
+    touched = (y0 < near_y, x1 > width - near_x, y1 > height - near_y, x0 < near_x)
+    return tuple(GROW_SHARE if side else 0.0 for side in touched)  # type: ignore[return-value]
+
+
+def _characters(words: Sequence[Word]) -> int:
+    return sum(len(word.text) for word in words)
 
 
 def _reads_too_little(card_image: CardImage, words: Sequence[Word]) -> bool:

@@ -76,6 +76,22 @@ def card_around(photo: np.ndarray, box: tuple[float, float, float, float], *,
     return CardImage(fit_within(photo[y0:y1, x0:x1], max_side), corners)
 
 
+def grown(card: CardImage, photo: np.ndarray, *, sides: tuple[float, float, float, float],
+          max_side: int) -> CardImage:
+    """``card`` found on ``photo`` with its outline moved out in the card's own plane by
+    ``sides``: top, right, bottom and left, as shares of its height (top, bottom) and width
+    (right, left)."""
+    height, width = card.image.shape[:2]
+    top, right, bottom, left = sides
+    x0, x1 = -left * width, (1 + right) * width
+    y0, y1 = -top * height, (1 + bottom) * height
+    corners = np.float32(card_to_photo([(x0, y0), (x1, y0), (x1, y1), (x0, y1)],
+                                       card_size=(width, height), quad=card.quad,
+                                       photo_size=(photo.shape[1], photo.shape[0])))
+    return CardImage(_warp(photo, corners, max_side=max_side),
+                     tuple((float(x), float(y)) for x, y in corners))  # type: ignore[arg-type]
+
+
 _ROTATIONS = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180,
               270: cv2.ROTATE_90_COUNTERCLOCKWISE}
 

@@ -8,8 +8,12 @@ import pytest
 import zxingcpp
 
 from bizcard.pipeline.errors import PipelineError
-from bizcard.pipeline.extract import PipelineConfig, extract
+from bizcard.pipeline.extract import PipelineConfig, extract, read_card
+from bizcard.pipeline.ocr import read_words
+from bizcard.pipeline.preprocess import find_cards, grown
 from tests.pipeline.render import GERMAN_CARD, RUSSIAN_CARD, card_image, photo_of
+
+TILTED = np.float32([[310, 260], [1480, 170], [1560, 900], [260, 840]])
 
 pytestmark = pytest.mark.slow
 
@@ -111,3 +115,17 @@ def test_a_card_filling_the_frame_is_read_whole_not_from_a_boxed_panel_on_it():
     fields = extract(card).primary.fields
     assert fields["full_name"] == "Dr. Anna Becker"
     assert fields["emails"] == ["a.becker@mueller-schmidt.de"]
+
+
+def test_a_crop_that_cuts_a_line_is_grown_past_the_edge_the_line_touches():
+    """A card outline found short of the card's edge (a band as dark as the table) cuts off
+    the ends of its lines: the crop is read again grown past the edge the text touches."""
+    photo = photo_of(card_image(GERMAN_CARD), TILTED, (1800, 1100))
+    [card] = find_cards(photo, max_side=1600)
+    cut = grown(card, photo, sides=(0, -0.55, 0, 0), max_side=1600)  # the right part lost
+    config = PipelineConfig()
+    assert "GmbH" not in [w.text for w in read_words(
+        cut.image, engine=config.engine, language=config.language, threads=2).words]
+    read_crop, ocr = read_card(cut, photo, config, alone=True)
+    assert [w.text for w in ocr.words][:4] == ["Müller", "&", "Schmidt", "GmbH"]
+    assert read_crop.image.shape[1] > cut.image.shape[1]
