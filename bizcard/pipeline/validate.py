@@ -578,12 +578,13 @@ def _with_site_domain(text: str, site_hosts: set[str]) -> str:
 
 def _misread_email(host: str, hosts: set[str]) -> str | None:
     """The e-mail address a web host really is when it ends in another host of the card
-    after a letter OCR reads for "@" ("stepan_vavragveroica.eu" -> stepan_vavra@veroica.eu);
-    its local part must look like one (a "_" or "." in it), not a subdomain ("shop.x.dk")."""
+    after a letter OCR reads for "@" ("stepan_vavragveroica.eu" -> stepan_vavra@veroica.eu)
+    or with its "@" lost ("alberto.dominguezfernandez-construcciones.es"); its local part
+    must look like one (a "_" or "." in it), not a subdomain ("shop.x.dk")."""
     for other in hosts:
         head = host[:-len(other)]
-        local = head[:-1]
-        if (host.endswith(other) and len(head) > 1 and head[-1] in MISREAD_AT
+        local = head[:-1] if head[-1:] in MISREAD_AT else head
+        if (host.endswith(other) and len(head) > 1
                 and ("_" in local or "." in local) and not local.endswith(".")):
             return f"{local}@{other}"
     return None

@@ -222,6 +222,12 @@ def test_email_and_web_addresses_ocr_ran_together_or_damaged_are_set_right():
                          regions=["CZ"])
     assert fields["emails"] == ["stepan_vavra@veroica.eu"]
     assert fields["websites"] == ["https://veroica.eu/", "https://shop.x.dk/"]
+    # The "@" lost: a mailbox glued before the card's web address.
+    fields, _ = validate(raw(websites=["alberto.dominguezfernandez-construcciones.es",
+                                       "fernandez-construcciones.es", "www.x.es"]),
+                         regions=["ES"])
+    assert fields["emails"] == ["alberto.dominguez@fernandez-construcciones.es"]
+    assert fields["websites"] == ["https://fernandez-construcciones.es/", "https://www.x.es/"]
     # A domain one letter off the card's web address.
     fields, _ = validate(raw(emails=["veikko.valkonen@verogon.f"], websites=["www.verogon.fi"]),
                          regions=["FI"])
