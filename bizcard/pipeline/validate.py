@@ -868,9 +868,9 @@ def _unglued_name(text: str) -> str:
 
 
 # "www." as OCR misreads it: a w lost or doubled ("ww.", "wwww."), its dot read as "-" or
-# dropped ("wwwcontoso.com"), or the whole prefix read twice ("www-www.").
-# "ww.", "w-w." and Tesseract's Cyrillic "ммм." are "www."; "wwwx.com" lost its dot.
-_MISREAD_WWW = re.compile(r"^(?:[wω]{2,4}[.\-]|[мш]{3}\.)+|^www(?=[a-z0-9-]+\.[a-z])")
+# dropped ("wwwcontoso.com"), or the whole prefix read twice ("www-www.", a globe icon read
+# as "www" before it: "wwwwww."). Tesseract's Cyrillic "ммм." is "www." too.
+_MISREAD_WWW = re.compile(r"^(?:[wω]{2,8}[.\-]|[мш]{3}\.)+|^www(?=[a-z0-9-]+\.[a-z])")
 
 
 def _clean_website(text: str) -> tuple[str, float] | None:

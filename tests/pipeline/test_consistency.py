@@ -80,6 +80,15 @@ def test_a_registration_line_is_small_print_whatever_the_model_said():
     words, labels = labelled(["Denver, CO 80202", "LinkedIn: in/arcadi31", "GST/HST 816960910"],
                              ["I-ADDRESS"] * 3 + ["I-ADDRESS", "O", "O", "B-PHONE"])
     assert registration_lines_outside(words, labels)[3:] == ["O"] * 4
+    # The court's name first, misread: its label and number further on.
+    words, labels = labelled(["Kaiserstraße 21, 04169 Leipzig", "Amtigenche Kaln HRB 14010",
+                              "MW ST CHE-578.414.114"],
+                             ["B-ADDRESS"] + ["I-ADDRESS"] * 7 + ["B-ADDRESS"] * 3)
+    assert registration_lines_outside(words, labels) == ["B-ADDRESS"] + ["I-ADDRESS"] * 3 + [
+        "O"] * 7
+    # An address with a number before such a word keeps it.
+    words, labels = labelled(["Via Roma 5, CF 12345"], ["B-ADDRESS"] + ["I-ADDRESS"] * 4)
+    assert registration_lines_outside(words, labels) == labels
 
 
 def test_a_monogram_letter_over_the_company_is_no_part_of_it():
@@ -724,6 +733,12 @@ def test_a_line_between_two_lines_of_the_address_is_part_of_it():
     words, labels = labelled(["34 Raffles Place", "Tel +65 6326 2376", "Singapore 711164"],
                              ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "B-PHONE",
                               "I-PHONE", "I-PHONE", "B-ADDRESS", "I-ADDRESS"])
+    assert address_line_between(words, labels) == labels
+    # So do opening hours between the address and a line the model took for it.
+    words, labels = labelled(["Herrengasse 11, 8010 Graz", "Öffnungszeiten: Mo-Do 9-18 Uhr",
+                              "Gedruckt auf Recyclingpapier"],
+                             ["B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS", "O", "O",
+                              "O", "O", "B-ADDRESS", "I-ADDRESS", "I-ADDRESS"])
     assert address_line_between(words, labels) == labels
 
 

@@ -78,11 +78,12 @@ def test_national_number_on_an_australian_card_parses_as_australian():
 def test_a_misread_www_prefix_is_repaired_and_real_hosts_are_left_alone():
     fields, _ = validate(raw(websites=["https://ww.alves.com.br/", "wwwbenthin.com",
                                        "www-www.fabregas.es", "w3.org", "wwf.org",
-                                       "ммм.меридиан.рф"]),
+                                       "ммм.меридиан.рф", "wwwwww.aalto-rakennus.fi"]),
                          regions=["US"])
     assert fields["websites"] == ["https://www.alves.com.br/", "https://www.benthin.com/",
                                   "https://www.fabregas.es/", "https://w3.org/",
-                                  "https://wwf.org/", "https://www.меридиан.рф/"]
+                                  "https://wwf.org/", "https://www.меридиан.рф/",
+                                  "https://www.aalto-rakennus.fi/"]
 
 
 def test_ocr_glue_is_undone_in_company_and_department():

@@ -224,7 +224,8 @@ def registration_lines_outside(words: Sequence[Word], labels: Sequence[str]) -> 
     """A segment that starts with a registration label ("Org.nr 556355-4483", "P.IVA
     0123...", "N° TVA FR39...") or a social network's ("LinkedIn: in/name"), or that is a
     bank account number ("PL87 5436 3360 ..."), is small print, not an address, phone or
-    name."""
+    name; so is one with a registration label and its number further on after words with
+    no digit (a court's name, "Amtsgericht Köln HRB 14010", however OCR misread it)."""
     labels = list(labels)
     for segment in segments(words):
         first_two = lexicon.token(" ".join(w.text for w in segment.words[:2])).rstrip(".:")
@@ -233,12 +234,26 @@ def registration_lines_outside(words: Sequence[Word], labels: Sequence[str]) -> 
             else segment.words[:2]
         if not any(lexicon.is_small_print_label(w.text) for w in opening) and \
                 first_two not in lexicon.REGISTRATION_PHRASES and \
-                not lexicon.IBAN.fullmatch(segment.text.strip()):
+                not lexicon.IBAN.fullmatch(segment.text.strip()) and \
+                not _registration_after_words(segment.words):
             continue
         for i in segment.word_ids:
             if entity_of(labels[i]) not in KEPT_ON_REGISTRATION_LINES:
                 labels[i] = OUTSIDE
     return labels
+
+
+def _registration_after_words(words: Sequence[Word]) -> bool:
+    """A registration label with a number in or after it ("HRB 14010", "CHE-578.414.114"),
+    after words without digits only."""
+    for n, word in enumerate(words):
+        if lexicon.is_registration_label(word.text) and (
+                patterns.digit_count(word.text) or
+                (n + 1 < len(words) and patterns.digit_count(words[n + 1].text))):
+            return True
+        if patterns.digit_count(word.text):
+            return False
+    return False
 
 
 def qr_caption_outside(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
@@ -1820,7 +1835,7 @@ def _names_a_building(texts: list[str]) -> bool:
 def address_line_between(words: Sequence[Word], labels: Sequence[str]) -> list[str]:
     """A line printed between two lines of the address, right under the one and right over
     the other, is the address's too ("34 Raffles Place" / "#18-07 Ocean Financial Centre" /
-    "Singapore 711164"), unless it holds a contact or a name."""
+    "Singapore 711164"), unless it holds a contact, a name or opening hours."""
     labels = list(labels)
     lines = reading_order_lines(words)
     for above, middle, below in zip(lines, lines[1:], lines[2:], strict=False):
@@ -1828,6 +1843,7 @@ def address_line_between(words: Sequence[Word], labels: Sequence[str]) -> list[s
                 and not any(entity_of(labels[i]) in CONTACT_ENTITIES | {"NAME", "ADDRESS"}
                             for i in middle)
                 and not any(lexicon.is_small_print_label(words[i].text) for i in middle)
+                and lexicon.opening_hours_start(" ".join(words[i].text for i in middle)) is None
                 and right_under(words, above, middle) and right_under(words, middle, below)):
             for i in [*middle, below[0]]:
                 labels[i] = "I-ADDRESS"
