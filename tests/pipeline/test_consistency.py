@@ -1015,10 +1015,15 @@ def test_a_title_that_heads_the_department_after_it_is_one_title():
                              ["B-POSITION", "I-POSITION", "I-POSITION"])
     assert department_apart_from_title(words, labels) == [
         "B-POSITION", "B-DEPARTMENT", "I-DEPARTMENT"]
-    # After a comma, what the title is over; a department named outright stays apart.
+    # After a rank and a comma, what the rank is over; a department named outright, or
+    # one after a title of its own, stays apart.
     words, labels = labelled(["Director, Client Services"],
                              ["B-POSITION", "B-DEPARTMENT", "I-DEPARTMENT"])
     assert department_apart_from_title(words, labels) == ["B-POSITION"] + ["I-POSITION"] * 2
+    words, labels = labelled(["Jefe de Proyecto, Atención al Cliente"],
+                             ["B-POSITION", "I-POSITION", "I-POSITION", "B-DEPARTMENT",
+                              "I-DEPARTMENT", "I-DEPARTMENT"])
+    assert department_apart_from_title(words, labels) == labels
     words, labels = labelled(["Manager, Marketing Department"],
                              ["B-POSITION", "I-POSITION", "I-POSITION"])
     assert department_apart_from_title(words, labels) == [

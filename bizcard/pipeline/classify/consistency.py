@@ -110,6 +110,10 @@ SPACED_LETTER = re.compile(r"[^\W\d_]\.")  # one letter of a form printed spaced
 # What the model may call a name it did not see ("Πολύμνια Αλεξανδρίδου" as a department);
 # a line with a title's, department's or company's word is none.
 NAME_OR_NOTHING = frozenset({None, "COMPANY", "DEPARTMENT", "POSITION"})
+# Words of a rank that a comma and what it is over follow ("Vice President, Sales").
+RANK_WORDS = frozenset("""director manager head president vice vp svp evp avp chief lead
+    officer partner principal associate senior executive managing general deputy assistant
+    regional global group""".split())
 MAX_LINK_WORDS = 2  # words left outside at the end of a title's line that link it on
 MIN_SLOGAN_WORDS = 2  # lower-case words beside a title that make its line a sentence
 OPENING_QUOTES = ("«", '"', "“", "„", "'")
@@ -1041,8 +1045,9 @@ def department_apart_from_title(words: Sequence[Word], labels: Sequence[str]) ->
             if is_department[0] == is_department[1]:
                 continue
             if is_department == [False, True] and texts[0].endswith(",") and \
-                    not lexicon.names_a_department(texts[1].split()):
-                # "Director, Client Services": what a title is over, not a department
+                    _bare_rank(texts[0]) and not lexicon.names_a_department(texts[1].split()):
+                # "Director, Client Services": what a rank is over, not a department; after
+                # a title of its own it is ("Jefe de Proyecto, Atención al Cliente").
                 _label_value(labels, run, "POSITION")
                 continue
             for i in run:
@@ -1050,6 +1055,12 @@ def department_apart_from_title(words: Sequence[Word], labels: Sequence[str]) ->
             for part, department in zip(parts, is_department, strict=True):
                 _label_value(labels, part, "DEPARTMENT" if department else "POSITION")
     return labels
+
+
+def _bare_rank(title: str) -> bool:
+    """Whether a title is a rank alone, over nothing it names ("Director,", "Senior Vice
+    President,")."""
+    return all(lexicon.token(word).strip(",") in RANK_WORDS for word in title.split())
 
 
 def _department_after_title(words: Sequence[Word], run: list[int]) -> bool:
