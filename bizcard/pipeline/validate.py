@@ -835,7 +835,9 @@ def _without_latin_crumbs(name: str) -> str:
 
 def _name_split_by_email(name: str, emails: list[str]) -> str:
     """A name OCR read as one word where an e-mail address spells it in parts
-    ("GYDAJESSEN" with gyda.jessen@...): split where the address splits it."""
+    ("GYDAJESSEN" with gyda.jessen@...) or as its initial and last name ("MIRIAMMEYER"
+    with mmeyer@ or m.meyer@): split where the address splits it, or before the last
+    name."""
     words = name.split()
     for n, word in enumerate(words):
         folded = lexicon.fold(word)
@@ -845,6 +847,13 @@ def _name_split_by_email(name: str, emails: list[str]) -> str:
             parts = [p for p in re.split(r"[._-]", email.split("@")[0].lower()) if p]
             if len(parts) == 2 and "".join(parts) == folded:
                 words[n] = f"{word[:len(parts[0])]} {word[len(parts[0]):]}"
+                break
+            initial_and_last = "".join(parts) if len(parts) == 1 or (
+                len(parts) == 2 and len(parts[0]) == 1) else ""
+            last = initial_and_last[1:]
+            if len(last) >= MIN_GLUED_NAME // 2 and folded.startswith(initial_and_last[:1]) \
+                    and folded.endswith(last) and len(folded) - len(last) >= 2:
+                words[n] = f"{word[:-len(last)]} {word[-len(last):]}"
                 break
     return " ".join(words)
 

@@ -491,6 +491,9 @@ def test_a_social_handle_after_its_icon_is_no_line_of_the_address():
     for wordmark in ("Lanfranchi", "Lanfranchl"):  # one letter misread
         words, labels = labelled([wordmark, "info@lanfranchi.it"], ["B-COMPANY", "B-EMAIL"])
         assert social_handle_outside(words, labels) == labels
+    # A name printed spaced in capitals and read run together stays the name.
+    words, labels = labelled(["MIRIAMMEYER", "mmeyer@isar-logistik.de"], ["B-NAME", "B-EMAIL"])
+    assert social_handle_outside(words, labels) == labels
 
 
 def test_the_company_is_the_registered_name_not_the_brand_above_it():

@@ -380,6 +380,8 @@ def test_a_name_ocr_read_as_one_word_is_split_as_the_email_or_honorific_splits_i
         ("MR.ROMY HULS", [], "MR. ROMY HULS"),
         ("PROF.ANTON MOLLER", [], "PROF. ANTON MOLLER"),
         ("ARTURKOTALA", ["arturkotala@koczy.com"], "ARTURKOTALA"),  # nothing tells where
+        ("MIRIAMMEYER", ["mmeyer@isar-logistik.de"], "MIRIAM MEYER"),  # initial, last name
+        ("MIRIAMMEYER", ["m.meyer@isar-logistik.de"], "MIRIAM MEYER"),
         ("J.R. SMITH", [], "J.R. SMITH"),
     ):
         fields, _ = validate(raw(full_name=[printed], emails=emails), regions=["DK"])

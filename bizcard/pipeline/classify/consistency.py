@@ -372,6 +372,8 @@ def social_handle_outside(words: Sequence[Word], labels: Sequence[str]) -> list[
         text = lexicon.fold(words[i].text)
         if len(line) != 1 or entity_of(labels[i]) in CONTACT_ENTITIES or not text.isalpha():
             continue
+        if entity_of(labels[i]) == "NAME" and words[i].text.isupper():
+            continue  # a name printed spaced in capitals, read run together ("MIRIAMMEYER")
         if text == run_together or any(_handle_after_icon(text, handle) for handle in spelled):
             labels[i] = OUTSIDE
     for line in reading_order_lines(words):  # "IG: @ana", "X: ©ana_lopez"
