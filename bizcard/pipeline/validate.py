@@ -784,12 +784,14 @@ def _turkish_letters(text: str, field: str) -> str:
 
 
 def _legal_form_misread(word: str) -> str:
-    """A legal form with a letter OCR read as a digit ("S.r.1." is "S.r.l.") as the form;
-    other words as they are."""
-    if not any(c.isdigit() for c in word) or not any(c.isalpha() for c in word):
+    """A legal form with a letter OCR read as a digit ("S.r.1." is "S.r.l.") or an "l" read
+    as a capital I ("S.r.I.") as the form; other words as they are."""
+    if lexicon.token(word) in lexicon.LEGAL_FORMS or not any(c.isalpha() for c in word):
         return word
-    letters = word.translate(FORM_LETTERS_FOR_DIGITS)
-    return letters if lexicon.token(letters) in lexicon.LEGAL_FORMS else word
+    for letters in (word.translate(FORM_LETTERS_FOR_DIGITS), word.replace("I", "l")):
+        if letters != word and lexicon.token(letters) in lexicon.LEGAL_FORMS:
+            return letters
+    return word
 
 
 def _cyrillic_legal_form(text: str) -> str:
@@ -800,7 +802,7 @@ def _cyrillic_legal_form(text: str) -> str:
     (”, >) is put back."""
     words = text.split(" ")
     forms = [n for n, word in enumerate(words)
-             if word.translate(CYRILLIC_LOOKALIKES).upper() in CYRILLIC_LEGAL_FORMS]
+             if word.lstrip("([{").translate(CYRILLIC_LOOKALIKES).upper() in CYRILLIC_LEGAL_FORMS]
     if forms and forms[0] and all(not lexicon.CYRILLIC.search(w) for w in words[:forms[0]]):
         words = words[forms[0]:]
     first, rest = words[0], " ".join(words[1:])
@@ -808,7 +810,8 @@ def _cyrillic_legal_form(text: str) -> str:
         return text
     if "«" in rest and "»" not in rest:
         rest = re.sub(r"[”“\">›]$", "»", rest)
-    form = CYRILLIC_LEGAL_FORMS.get(first.translate(CYRILLIC_LOOKALIKES).upper())
+    # A bracket OCR read for a logo's edge before the form: "(000 «Звезда»".
+    form = CYRILLIC_LEGAL_FORMS.get(first.lstrip("([{").translate(CYRILLIC_LOOKALIKES).upper())
     return f"{form or first} {rest}"
 
 

@@ -300,6 +300,7 @@ def test_a_russian_word_tesseract_spelled_in_latin_capitals_is_cyrillic_again():
 
 def test_a_russian_legal_form_ocr_read_as_digits_or_latin_letters_is_cyrillic_again():
     for printed, company in (("000 «Колесниковстрой»", "ООО «Колесниковстрой»"),
+                             ("(000 «Звезда-Энерго»", "ООО «Звезда-Энерго»"),
                              ("3AO «Стройстрой»", "ЗАО «Стройстрой»"),
                              ("ao Мухинтех", "АО Мухинтех"),
                              # Ukrainian and Bulgarian forms, in their own spelling.
@@ -634,6 +635,8 @@ def test_titles_and_companies_get_the_letters_ocr_misread_back_by_their_language
             # Legal forms with a letter read as another.
             ("company", "Orbiix Sp. z 0.0.", "PL", "Orbiix Sp. z o.o."),
             ("company", "Valmarana Impianti S.r.1.", "IT", "Valmarana Impianti S.r.l."),
+            ("company", "Ponte Vecchio S.r.I.", "IT", "Ponte Vecchio S.r.l."),
+            ("company", "Fyrtårn Logistik I/S", "DK", "Fyrtårn Logistik I/S"),
             ("company", "Harris & Norman Partner Ine.", "US", "Harris & Norman Partner Inc."),
             # A degree after the name keeps its letters together.
             ("full_name", "Dr.-Ing. Karl Beckmann M.Sc.", "DE", "Dr.-Ing. Karl Beckmann M.Sc."),
