@@ -189,6 +189,9 @@ def test_a_postcode_or_house_number_read_as_a_phone_before_the_town_is_address()
     words, labels = labelled(["Aleea Georgescu nr. 123, Constanța 900088"],
                              ["B-ADDRESS"] + ["I-ADDRESS"] * 4 + ["B-PHONE"])
     assert house_number_in_address(words, labels, ["RO"]) == ["B-ADDRESS"] + ["I-ADDRESS"] * 5
+    # So is a Czech house number after the street.
+    words, labels = labelled(["Vinohradská 1741/159"], ["B-ADDRESS", "B-PHONE"])
+    assert house_number_in_address(words, labels, ["CZ"]) == ["B-ADDRESS", "I-ADDRESS"]
     # A real phone number printed before the address stays a phone.
     words, labels = labelled(["+420 212 806 342 Praha"],
                              ["B-PHONE", "I-PHONE", "I-PHONE", "I-PHONE", "B-ADDRESS"])

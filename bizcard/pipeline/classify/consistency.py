@@ -114,6 +114,8 @@ NAME_OR_NOTHING = frozenset({None, "COMPANY", "DEPARTMENT", "POSITION"})
 RANK_WORDS = frozenset("""director manager head president vice vp svp evp avp chief lead
     officer partner principal associate senior executive managing general deputy assistant
     regional global group""".split())
+# A Czech or Slovak house number, its land-registry and street numbers: "1741/159,".
+HOUSE_NUMBER_WITH_SLASH = re.compile(r"\d{1,5}/\d{1,4}[a-zA-Z]?,?")
 MAX_LINK_WORDS = 2  # words left outside at the end of a title's line that link it on
 MIN_SLOGAN_WORDS = 2  # lower-case words beside a title that make its line a sentence
 OPENING_QUOTES = ("«", '"', "“", "„", "'")
@@ -1949,7 +1951,8 @@ def house_number_in_address(words: Sequence[Word], labels: Sequence[str],
     than any phone number ("302 Amelia Loaf"), or, right before the address, a number that
     is no valid phone ("2743-072 Rio Tinto", a postcode) or a house number with its comma
     ("Cihlářova 45, 346 47 Chýnov": the street before it is address too), or right after
-    the address a postcode that is no valid phone ("Constanța 900088"). A short "phone"
+    the address a postcode or a Czech house number that is no valid phone ("Constanța
+    900088", "Vinohradská 1741/159"). A short "phone"
     elsewhere is left out. (A lone number the model left outside before an address is not
     joined: it is as often a map pin icon OCR read as "9".)"""
     labels = list(labels)
@@ -1975,7 +1978,8 @@ def house_number_in_address(words: Sequence[Word], labels: Sequence[str],
             house_number = address_after and any(
                 words[i].text.endswith(",") for i in run[:-1])
             postcode_after = address_before and len(run) == 1 and bool(
-                lexicon.POSTCODE.fullmatch(text.rstrip(",")))
+                lexicon.POSTCODE.fullmatch(text.rstrip(",")) or HOUSE_NUMBER_WITH_SLASH.fullmatch(
+                    text))
             if patterns.digit_count(text) >= MIN_PHONE_DIGITS and not (
                     (address_after and house_number)
                     or ((address_after or postcode_after)
