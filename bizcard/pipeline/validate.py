@@ -788,7 +788,9 @@ def _legal_form_misread(word: str) -> str:
     as a capital I ("S.r.I.") as the form; other words as they are."""
     if lexicon.token(word) in lexicon.LEGAL_FORMS or not any(c.isalpha() for c in word):
         return word
-    for letters in (word.translate(FORM_LETTERS_FOR_DIGITS), word.replace("I", "l")):
+    capitals = word.replace("I", "").isupper()  # "S.R.I." is "S.R.L."
+    for letters in (word.translate(FORM_LETTERS_FOR_DIGITS),
+                    word.replace("I", "L" if capitals else "l")):
         if letters != word and lexicon.token(letters) in lexicon.LEGAL_FORMS:
             return letters
     return word

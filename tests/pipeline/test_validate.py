@@ -636,6 +636,7 @@ def test_titles_and_companies_get_the_letters_ocr_misread_back_by_their_language
             ("company", "Orbiix Sp. z 0.0.", "PL", "Orbiix Sp. z o.o."),
             ("company", "Valmarana Impianti S.r.1.", "IT", "Valmarana Impianti S.r.l."),
             ("company", "Ponte Vecchio S.r.I.", "IT", "Ponte Vecchio S.r.l."),
+            ("company", "PONTE VECCHIO S.R.I.", "IT", "PONTE VECCHIO S.R.L."),
             ("company", "Fyrtårn Logistik I/S", "DK", "Fyrtårn Logistik I/S"),
             ("company", "Harris & Norman Partner Ine.", "US", "Harris & Norman Partner Inc."),
             # A degree after the name keeps its letters together.
