@@ -901,17 +901,23 @@ def title_in_two_languages(words: Sequence[Word], labels: Sequence[str]) -> list
 
 
 def _split_at(words: Sequence[Word], line: list[int], marks: frozenset[str], *,
-              glued_end: str = "") -> list[list[int]]:
+              glued_start: str = "", glued_end: str = "",
+              full_stops: bool = False) -> list[list[int]]:
     """``line``'s words in parts between the words that are ``marks`` (the marks left
-    out), and after a word that ends in ``glued_end``; a part may be empty ("a | | b")."""
+    out), before a word that starts with one of ``glued_start``'s characters, after one that
+    ends with one of ``glued_end``'s, and with ``full_stops`` after a word ending a sentence
+    ("Sprzedaży."); a part may be empty ("a | | b")."""
     parts: list[list[int]] = [[]]
     for i in line:
         text = words[i].text
         if text in marks:
             parts.append([])
             continue
+        if len(text) > 1 and text[0] in glued_start:
+            parts.append([])
         parts[-1].append(i)
-        if glued_end and len(text) > 1 and text.endswith(glued_end):
+        if (len(text) > 1 and text[-1] in glued_end) or (
+                full_stops and text.endswith(".") and len(text) > lexicon.MIN_SENTENCE_WORD):
             parts.append([])
     return parts
 
@@ -1099,18 +1105,8 @@ def _title_runs(words: Sequence[Word], labels: Sequence[str], line: list[int]
 def _parts_at_marks(words: Sequence[Word], run: list[int]) -> list[list[int]]:
     """``run`` cut at marks: a mark word of its own, or one glued to a word's end
     ("Accountant-", "Sprzedaży.") or start ("-Accounts"); empty parts dropped."""
-    parts: list[list[int]] = [[]]
-    for i in run:
-        text = words[i].text
-        if text in TITLE_MARKS:
-            parts.append([])
-            continue
-        if len(text) > 1 and text[0] in GLUED_TITLE_MARKS:
-            parts.append([])
-        parts[-1].append(i)
-        if (len(text) > 1 and text[-1] in GLUED_TITLE_MARKS) or (
-                text.endswith(".") and len(text) > lexicon.MIN_SENTENCE_WORD):
-            parts.append([])
+    parts = _split_at(words, run, TITLE_MARKS, glued_start=GLUED_TITLE_MARKS,
+                      glued_end=GLUED_TITLE_MARKS, full_stops=True)
     return [part for part in parts if part]
 
 
